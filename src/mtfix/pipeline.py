@@ -1,0 +1,38 @@
+"""One call from text to findings: segment, tokenize, detect, suggest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .detect import Detector
+from .lexicon import Lexicon, default_lexicon
+from .models import Document, Finding
+from .segment import segments
+from .tokenize import tokenize
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    min_confidence: float = 0.0
+    suggest: bool = True
+    allow: frozenset[str] = field(default_factory=frozenset)
+
+
+def check_document(
+    document: Document, options: CheckOptions = CheckOptions(), lexicon: Lexicon | None = None
+) -> list[Finding]:
+    lexicon = lexicon or default_lexicon()
+    tokenized = tokenize(document.text, segments(document))
+    detector = Detector(lexicon, options.allow)
+    findings = detector.detect(document.text, tokenized.tokens, tokenized.quotes)
+    findings = [f for f in findings if f.confidence >= options.min_confidence]
+    if options.suggest and findings:
+        from .suggest import Suggester
+
+        suggester = Suggester(lexicon)
+        findings = [suggester.with_suggestions(document.text, f, tokenized.tokens) for f in findings]
+    return findings
+
+
+def check_text(text: str, options: CheckOptions = CheckOptions()) -> list[Finding]:
+    return check_document(Document("<text>", text), options)

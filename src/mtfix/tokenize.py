@@ -1,0 +1,146 @@
+"""Words with character offsets, sentence starts and quotation context.
+
+Tokens index into the whole document text, whatever segment they come from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .models import Segment, Token
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# Regions that are not prose words: URLs, e-mail addresses, paths, options, file names,
+# identifiers. Each alternative is linear: no nested quantifiers.
+TECHNICAL_RE = re.compile(
+    r"(?:https?|ftp)://\S+"
+    r"|www\.\S+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\S*[/\\_=<>{}\[\]$#@|`~^*]\S*"
+    r"|(?<!\w)--?[^\W\d_][\w-]*"
+    r"|\b\w+(?:\.\w+)+\b"
+)
+ELISIONS = frozenset(
+    "l d j m t s c n qu jusqu lorsqu puisqu quoiqu presqu".split()
+)
+SENTENCE_END = frozenset(".!?…")
+OPENING_QUOTES = frozenset("“«‘„‹")
+CLOSING_QUOTES = frozenset("”»’“‹›")
+PAIRS = {"“": "”", "«": "»", "‘": "’", "„": "“", "‹": "›", '"': '"'}
+
+
+def technical_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in TECHNICAL_RE.finditer(text, start, end)]
+
+
+def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Offsets of the inside of each quotation, outermost first closed last.
+
+    ``’`` is read as an apostrophe when it stands between letters, and a straight
+    ``"`` opens when nothing open is a straight quote.
+    """
+    stack: list[tuple[str, int]] = []
+    regions: list[tuple[int, int]] = []
+    for index in range(start, end):
+        char = text[index]
+        if char not in PAIRS and char not in CLOSING_QUOTES:
+            continue
+        before = text[index - 1] if index > start else " "
+        after = text[index + 1] if index + 1 < end else " "
+        if char in "’'" and before.isalpha():
+            if not stack or stack[-1][0] != "‘" or after.isalpha():
+                continue
+        if stack and PAIRS.get(stack[-1][0]) == char:
+            opener, opened = stack.pop()
+            regions.append((opened, index))
+        elif char in PAIRS and (char != '"' or not any(q == '"' for q, _ in stack)):
+            if char == "‘" and before.isalpha():
+                continue
+            stack.append((char, index + 1))
+        elif char == "”" and stack:
+            # Mismatched closer (e.g. “... " ): close the innermost quotation anyway.
+            opener, opened = stack.pop()
+            regions.append((opened, index))
+    regions.sort()
+    return regions
+
+
+@dataclass(frozen=True, slots=True)
+class Tokenized:
+    tokens: list[Token]
+    quotes: list[tuple[int, int]]  # the inside of each quotation, as offsets
+
+
+def tokenize(text: str, segments: Iterable[Segment]) -> Tokenized:
+    tokens: list[Token] = []
+    quotes: list[tuple[int, int]] = []
+    for segment in segments:
+        segment_quotes = quote_regions(text, segment.start, segment.end)
+        tokens.extend(_tokenize_segment(text, segment.start, segment.end, segment_quotes))
+        quotes.extend(segment_quotes)
+    return Tokenized(tokens, quotes)
+
+
+def _tokenize_segment(
+    text: str, start: int, end: int, quotes: list[tuple[int, int]]
+) -> Iterator[Token]:
+    technical = technical_regions(text, start, end)
+    tech_index = 0
+    previous_end = start
+    sentence_start = True
+    for match in WORD_RE.finditer(text, start, end):
+        word_start, word_end = match.span()
+        while tech_index < len(technical) and technical[tech_index][1] <= word_start:
+            tech_index += 1
+        gap = text[previous_end:word_start]
+        if previous_end == start or _ends_sentence(gap):
+            sentence_start = True
+        quote_open = _opens_quote(gap)
+        previous_end = word_end
+        if tech_index < len(technical) and technical[tech_index][0] < word_end:
+            sentence_start = False
+            continue
+        word = match.group()
+        elided = ""
+        head, separator, rest = _split_elision(word)
+        if separator:
+            elided = head + separator
+            word_start += len(elided)
+            word = rest
+        in_quotes = any(a <= word_start < b for a, b in quotes)
+        yield Token(
+            text=word,
+            start=word_start,
+            end=word_end,
+            sentence_start=sentence_start,
+            in_quotes=in_quotes,
+            quote_start=quote_open,
+            elided=elided,
+        )
+        sentence_start = False
+
+
+def _split_elision(word: str) -> tuple[str, str, str]:
+    for index, char in enumerate(word):
+        if char in "'’":
+            head = word[:index]
+            if head.lower() in ELISIONS and index + 1 < len(word):
+                return head, char, word[index + 1 :]
+            break
+        if char == "-":
+            break
+    return word, "", ""
+
+
+def _ends_sentence(gap: str) -> bool:
+    stripped = gap.strip(" \t\"“”«»‘’'()[]\u00a0\u202f")
+    return "\n\n" in gap or (bool(stripped) and stripped[0] in SENTENCE_END) or (
+        "\n" in gap and bool(stripped) and stripped[-1] in SENTENCE_END
+    )
+
+
+def _opens_quote(gap: str) -> bool:
+    stripped = gap.rstrip(" \t\u00a0\u202f")
+    return bool(stripped) and (stripped[-1] in OPENING_QUOTES or stripped[-1] in "\"'")
