@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .detect import Detector
 from .lexicon import Lexicon, default_lexicon
-from .models import Document, Finding
+from .models import Document, Finding, Segment
 from .segment import segments
 from .tokenize import tokenize
+
+
+# Rules beyond English words (typography, duplicated lines...) register here:
+# each takes the document and its prose segments and returns findings.
+TextRule = Callable[[Document, list[Segment]], list[Finding]]
+TEXT_RULES: list[TextRule] = []
 
 
 @dataclass(frozen=True)
@@ -22,9 +29,13 @@ def check_document(
     document: Document, options: CheckOptions = CheckOptions(), lexicon: Lexicon | None = None
 ) -> list[Finding]:
     lexicon = lexicon or default_lexicon()
-    tokenized = tokenize(document.text, segments(document))
+    prose = segments(document)
+    tokenized = tokenize(document.text, prose)
     detector = Detector(lexicon, options.allow)
     findings = detector.detect(document.text, tokenized.tokens, tokenized.quotes)
+    for rule in TEXT_RULES:
+        findings.extend(rule(document, prose))
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
     findings = [f for f in findings if f.confidence >= options.min_confidence]
     if options.suggest and findings:
         from .suggest import Suggester
