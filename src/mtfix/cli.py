@@ -93,3 +93,6 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("mtfix: interrupted\n")
         sys.exit(130)
+
+
+from . import cli_fix  # noqa: E402,F401

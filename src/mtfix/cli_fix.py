@@ -1,0 +1,154 @@
+"""``mtfix fix``: show the changes as a diff, or write them (safely), or review them."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from .cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, app, report_error
+from .diff import rich_diff, unified_diff
+from .errors import MtfixError
+from .fix import OVERLAP, Planned, apply_fixes, plan, selected, summary
+from .models import Document, Finding
+from .writer import Source, encode, read_source, source_from_bytes, write_text
+
+
+def find_findings(document: Document, min_confidence: float = 0.0) -> list[Finding]:
+    """Findings with suggestions for one document (tests replace this)."""
+    from .pipeline import CheckOptions, check_document
+
+    return check_document(document, CheckOptions(min_confidence=min_confidence))
+
+
+@dataclass
+class Tally:
+    fixed: int = 0
+    left: list[str] = field(default_factory=list)  # one reason per finding left
+    changed: bool = False
+    errors: bool = False
+
+
+def _left_reasons(planned: list[Planned], applied: set[int], skipped: set[int]) -> list[str]:
+    reasons = []
+    for item in planned:
+        if item.fix is not None and id(item.fix) in applied:
+            continue
+        if item.fix is not None and id(item.fix) in skipped:
+            reasons.append(OVERLAP)
+        elif item.reason:
+            reasons.append(item.reason)
+    return reasons
+
+
+def _fix_text(source: Source, unsafe: bool, min_confidence: float) -> tuple[str, Tally]:
+    """The fixed text, and a tally of what was fixed and what was left."""
+    text = source.document.text
+    planned = plan(text, find_findings(source.document, min_confidence))
+    result = apply_fixes(text, selected(planned, unsafe))
+    left = _left_reasons(planned, {id(f) for f in result.applied}, {id(f) for f in result.skipped})
+    return result.text, Tally(len(result.applied), left)
+
+
+def _add(tally: Tally, part: Tally) -> None:
+    tally.fixed += part.fixed
+    tally.left += part.left
+
+
+def _stdin(unsafe: bool, min_confidence: float, tally: Tally) -> None:
+    try:
+        source = source_from_bytes(sys.stdin.buffer.read(), "-")
+        fixed, part = _fix_text(source, unsafe, min_confidence)
+        data = encode(source.document, fixed, source.data)
+    except MtfixError as error:
+        report_error("-", error.cause)
+        tally.errors = True
+        return
+    _add(tally, part)
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
+
+
+def _interactive(path: str, source: Source, console: Console, tally: Tally) -> None:
+    from .interactive import review, rich_ask
+
+    text = source.document.text
+    planned = plan(text, find_findings(source.document))
+
+    def location(finding: Finding) -> str:
+        line = text.count("\n", 0, finding.start) + 1
+        column = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
+        return f"{path}:{line}:{column}"
+
+    choice = review(console, location, text, planned, rich_ask(console))
+    if not choice.write:
+        tally.left += ["skipped"] * len(planned)
+        return
+    result = apply_fixes(text, choice.fixes)
+    if write_text(source, result.text):
+        tally.changed = True
+    tally.fixed += len(result.applied)
+    tally.left += ["skipped"] * (len(planned) - len(result.applied))
+
+
+@app.command()
+def fix(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders; - filters standard input.")],
+    write: Annotated[bool, typer.Option("--write", help="Apply the safe fixes.")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="Also apply fixes that are not safe.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Show a unified diff, even on a terminal.")
+    ] = False,
+    interactive: Annotated[
+        bool, typer.Option("--interactive", "-i", help="Review each finding and choose.")
+    ] = False,
+    min_confidence: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Ignore findings below this confidence.")
+    ] = 0.0,
+) -> None:
+    """Show fixes as a diff (exit 1 if anything would change), or apply them with --write."""
+    from .runner import discover
+
+    console = Console(highlight=False, soft_wrap=True)
+    tally = Tally()
+    for path in discover(paths):
+        if path == "-":
+            if interactive:
+                report_error("-", "--interactive reads answers from standard input")
+                tally.errors = True
+            else:
+                _stdin(unsafe_fixes, min_confidence, tally)
+            continue
+        try:
+            source = read_source(path)
+            if interactive:
+                _interactive(path, source, console, tally)
+                continue
+            new, part = _fix_text(source, unsafe_fixes, min_confidence)
+            if write and new != source.document.text:
+                write_text(source, new)
+            _add(tally, part)
+            if new == source.document.text:
+                continue
+            tally.changed = True
+            if write:
+                continue
+            if diff or not console.is_terminal:
+                sys.stdout.write(unified_diff(path, source.document.text, new))
+                sys.stdout.flush()
+            else:
+                rich_diff(console, path, source.document.text, new)
+        except MtfixError as error:
+            report_error(path, error.cause)
+            tally.errors = True
+    verb = "fixed" if write or interactive or "-" in paths else "would fix"
+    sys.stderr.write(summary(tally.fixed, tally.left, verb) + "\n")
+    if tally.errors:
+        raise typer.Exit(EXIT_ERROR)
+    showing = not (write or interactive or paths == ["-"])
+    raise typer.Exit(EXIT_FINDINGS if showing and tally.changed else EXIT_CLEAN)

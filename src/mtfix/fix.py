@@ -1,0 +1,330 @@
+"""Turn findings into edits, decide which are safe, and apply them.
+
+A ``Fix`` is a tuple of ``Edit``s with an applicability:
+
+- ``safe``: applied by ``mtfix fix --write``;
+- ``unsafe``: applied only with ``--unsafe-fixes`` (or accepted in ``--interactive``);
+- ``display-only``: shown, never applied automatically.
+
+English-word findings get their fix here (:func:`plan_fix`). Other rules (typography,
+duplicated lines...) register their own fixer with :func:`register_fixer`; their
+fixes carry their own applicability, so such a rule may mark a fix safe.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .models import Applicability, Edit, Finding
+
+SAFE_RULES = frozenset({"english-word", "english-span"})
+MIN_SAFE_CONFIDENCE = 0.7
+SAFE_MARGIN = 1.5  # the best suggestion's score must be >= 1.5 x the second's
+
+# Why a finding was left unfixed (the summary line counts them).
+UNSAFE, NO_SUGGESTION, DISPLAY_ONLY, OVERLAP = "unsafe", "no suggestion", "display-only", "overlap"
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Edits that belong together, with how freely they may be applied."""
+
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+    reason: str = ""  # why it is not safe, for the summary: UNSAFE, DISPLAY_ONLY...
+
+    @property
+    def start(self) -> int:
+        return min(e.start for e in self.edits)
+
+    @property
+    def end(self) -> int:
+        return max(e.end for e in self.edits)
+
+
+Fixer = Callable[[str, Finding], "Fix | None"]
+FIXERS: dict[str, Fixer] = {}
+
+
+def register_fixer(rule: str) -> Callable[[Fixer], Fixer]:
+    """Let a rule produce its own fixes: ``@register_fixer("typography")``."""
+
+    def decorate(fixer: Fixer) -> Fixer:
+        FIXERS[rule] = fixer
+        return fixer
+
+    return decorate
+
+
+# --- safety --------------------------------------------------------------------------
+
+
+def safety(finding: Finding) -> tuple[Applicability, str]:
+    """The applicability of replacing an English finding by its best suggestion.
+
+    Safe when the rule is ``english-word`` or ``english-span``, the confidence is at
+    least 0.7, there is a best suggestion and it beats the second by a clear margin
+    (best >= 1.5 x second, or no second). Other rules (``english-title``...) are
+    display-only unless they register a fixer.
+    """
+    if finding.rule not in SAFE_RULES:
+        return Applicability.DISPLAY_ONLY, DISPLAY_ONLY
+    if not finding.suggestions:
+        return Applicability.DISPLAY_ONLY, NO_SUGGESTION
+    if finding.confidence < MIN_SAFE_CONFIDENCE:
+        return Applicability.UNSAFE, UNSAFE
+    best, *rest = finding.suggestions
+    if rest and not best.score >= SAFE_MARGIN * rest[0].score:
+        return Applicability.UNSAFE, UNSAFE
+    if rest and best.score <= 0:
+        return Applicability.UNSAFE, UNSAFE
+    return Applicability.SAFE, ""
+
+
+# --- case and elision ----------------------------------------------------------------
+
+
+def agree_case(original: str, replacement: str) -> str:
+    """``AID`` → ``AIDE``, ``Remark`` → ``Comment``; lower-case originals keep the
+    replacement as suggested."""
+    letters = [c for c in original if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if letters and original.lstrip()[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+# h aspiré: no elision before these (le héros, la hausse); other h are mute (l’homme).
+ASPIRATED_H = _words(
+    "hache haie haine hall halte hamac hameau hamster hanche handicap hangar hanter "
+    "harceler hardi hareng haricot harpe hasard hâte hausse haut hauteur havre hennir "
+    "hérisson hernie héron héros hêtre hibou hideux hiérarchie hisser hocher hockey "
+    "hollande homard hongrie hongrois honte honteux hoquet hors hotte houblon houle "
+    "housse hublot huit huitième hurler hutte"
+)
+VOWELS = frozenset("aeiouœæ")
+
+
+def starts_with_vowel_sound(word: str) -> bool:
+    """A vowel or a mute h (``experts``, ``homme``); not ``y``, not ``héros``."""
+    first = word[:1].lower()
+    base = unicodedata.normalize("NFD", first)[:1]
+    if base in VOWELS:
+        return True
+    if base == "h":
+        head = re.match(r"[^\W\d_]+", word.lower())
+        return head is not None and head.group() not in ASPIRATED_H
+    return False
+
+
+# word before the finding that elides in front of a vowel → its elided form
+ELIDING = {
+    "de": "d", "le": "l", "la": "l", "que": "qu", "ne": "n", "je": "j", "me": "m",
+    "te": "t", "se": "s", "ce": "c", "jusque": "jusqu", "lorsque": "lorsqu",
+    "puisque": "puisqu", "quoique": "quoiqu",
+}  # fmt: skip
+UNELIDED = {"d": "de", "qu": "que", "n": "ne", "j": "je", "m": "me", "t": "te",
+            "s": "se", "c": "ce", "jusqu": "jusque", "lorsqu": "lorsque",
+            "puisqu": "puisque", "quoiqu": "quoique"}  # fmt: skip
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \u00a0]$")
+_ELIDED_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(['’])$")
+
+
+def apostrophe_style(text: str) -> str:
+    """’ when the text uses it more than ', else '."""
+    return "’" if text.count("’") > text.count("'") else "'"
+
+
+def _match_case(model: str, word: str) -> str:
+    if len(model) > 1 and model.isupper():
+        return word.upper()
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+GenderOf = Callable[[str], str]
+
+
+def lexicon_gender(word: str) -> str:
+    from .lexicon import default_lexicon
+
+    return default_lexicon().info(word.lower()).genders
+
+
+def replace_span(
+    text: str,
+    start: int,
+    end: int,
+    replacement: str,
+    apostrophe: str | None = None,
+    gender_of: GenderOf = lexicon_gender,
+) -> Edit:
+    """One edit replacing ``text[start:end]``, with case following the original and
+    elision following the replacement (``de experts`` → ``d’experts``,
+    ``l’aid`` → ``la question``)."""
+    replacement = agree_case(text[start:end], replacement)
+    head = text[max(0, start - 12) : start]
+    elided = _ELIDED_BEFORE.search(head)
+    if elided and elided.group(1).lower() in ({"l"} | UNELIDED.keys()):
+        if starts_with_vowel_sound(replacement):
+            return Edit(start, end, replacement)
+        article = elided.group(1)
+        lower = article.lower()
+        if lower == "l":
+            first = re.match(r"[^\W\d_]+", replacement)
+            gender = gender_of(first.group()) if first else ""
+            full = "la" if gender == "f" else "le"
+        else:
+            full = UNELIDED[lower]
+        begin = start - len(elided.group(0))
+        return Edit(begin, end, f"{_match_case(article, full)} {replacement}")
+    before = _WORD_BEFORE.search(head)
+    if before and before.group(1).lower() in ELIDING and starts_with_vowel_sound(replacement):
+        word = before.group(1)
+        lower = word.lower()
+        if lower == "ce" and gender_of(replacement.split()[0]):
+            return Edit(start, end, replacement)  # ce + noun: « cet » is an adjective; left as is
+        mark = apostrophe or apostrophe_style(text)
+        begin = start - len(before.group(0))
+        return Edit(begin, end, f"{_match_case(word, ELIDING[lower])}{mark}{replacement}")
+    return Edit(start, end, replacement)
+
+
+# --- planning ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """A finding and the fix it would get (``None`` when there is nothing to apply)."""
+
+    finding: Finding
+    fix: Fix | None
+    reason: str = ""  # why there is no fix, or why it is not safe
+
+
+def plan_fix(
+    text: str,
+    finding: Finding,
+    replacement: str | None = None,
+    apostrophe: str | None = None,
+    gender_of: GenderOf = lexicon_gender,
+) -> Planned:
+    """The fix for one finding: a registered fixer for its rule, else its best
+    suggestion (or ``replacement``) in place of the finding's text."""
+    fixer = FIXERS.get(finding.rule)
+    if fixer is not None and replacement is None:
+        made = fixer(text, finding)
+        if made is None or not made.edits:
+            return Planned(finding, None, NO_SUGGESTION)
+        return Planned(finding, made, made.reason)
+    applicability, reason = safety(finding)
+    if replacement is None:
+        if not finding.suggestions:
+            return Planned(finding, None, NO_SUGGESTION)
+        replacement = finding.suggestions[0].replacement
+    edit = replace_span(text, finding.start, finding.end, replacement, apostrophe, gender_of)
+    if text[edit.start : edit.end] == edit.replacement:
+        return Planned(finding, None, "")  # already right: nothing to change
+    return Planned(finding, Fix((edit,), applicability, reason), reason)
+
+
+def plan(
+    text: str, findings: Iterable[Finding], gender_of: GenderOf = lexicon_gender
+) -> list[Planned]:
+    mark = apostrophe_style(text)
+    return [plan_fix(text, f, apostrophe=mark, gender_of=gender_of) for f in findings]
+
+
+def selected(planned: Sequence[Planned], unsafe: bool = False) -> list[Fix]:
+    allowed = {Applicability.SAFE} | ({Applicability.UNSAFE} if unsafe else set())
+    return [p.fix for p in planned if p.fix is not None and p.fix.applicability in allowed]
+
+
+# --- applying ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    text: str
+    applied: tuple[Fix, ...]
+    skipped: tuple[Fix, ...] = field(default=())  # overlapping an earlier fix
+
+
+def check_edit(text: str, edit: Edit) -> None:
+    if not 0 <= edit.start <= edit.end <= len(text):
+        raise ValueError(f"edit {edit} outside the text (length {len(text)})")
+
+
+def apply_fixes(text: str, fixes: Iterable[Fix]) -> Applied:
+    """Apply fixes in one pass, sorted by offset; a fix overlapping one already taken
+    is skipped whole. Nothing outside the edited ranges changes."""
+    taken: list[Fix] = []
+    skipped: list[Fix] = []
+    spans: list[tuple[int, int]] = []
+    for fix in sorted(fixes, key=lambda f: (f.start, f.end)):
+        for edit in fix.edits:
+            check_edit(text, edit)
+        if _overlaps(fix, spans) or _self_overlapping(fix):
+            skipped.append(fix)
+            continue
+        taken.append(fix)
+        spans.extend((e.start, e.end) for e in fix.edits)
+    edits = sorted((e for f in taken for e in f.edits), key=lambda e: (e.start, e.end))
+    return Applied(apply_edits(text, edits), tuple(taken), tuple(skipped))
+
+
+def _overlaps(fix: Fix, spans: list[tuple[int, int]]) -> bool:
+    return any(_touch(e.start, e.end, s, t) for e in fix.edits for s, t in spans)
+
+
+def _self_overlapping(fix: Fix) -> bool:
+    edits = fix.edits
+    return any(
+        _touch(a.start, a.end, b.start, b.end) for i, a in enumerate(edits) for b in edits[i + 1 :]
+    )
+
+
+def _touch(a0: int, a1: int, b0: int, b1: int) -> bool:
+    """Ranges overlap; two insertions at the same point also count as overlapping."""
+    if a0 == a1 or b0 == b1:
+        return a0 == b0 or (b0 < a0 < b1) or (a0 < b0 < a1)
+    return a0 < b1 and b0 < a1
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Apply non-overlapping edits (sorted by start)."""
+    parts: list[str] = []
+    position = 0
+    for edit in edits:
+        check_edit(text, edit)
+        if edit.start < position:
+            raise ValueError(f"overlapping edit {edit}")
+        parts.append(text[position : edit.start])
+        parts.append(edit.replacement)
+        position = edit.end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+# --- summary -------------------------------------------------------------------------
+
+
+def summary(fixed: int, left: Sequence[str], verb: str = "fixed") -> str:
+    """``fixed 3, left 2 (1 unsafe, 1 no suggestion)``: ``left`` holds one reason
+    per finding left unfixed."""
+    counts: dict[str, int] = {}
+    for reason in left:
+        counts[reason] = counts.get(reason, 0) + 1
+    line = f"{verb} {fixed}, left {len(left)}"
+    if counts:
+        order = [UNSAFE, NO_SUGGESTION, DISPLAY_ONLY, OVERLAP]
+        keys = sorted(counts, key=lambda k: (order.index(k) if k in order else len(order), k))
+        line += " (" + ", ".join(f"{counts[k]} {k}" for k in keys) + ")"
+    return line
