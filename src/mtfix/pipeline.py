@@ -17,6 +17,8 @@ from .tokenize import tokenize
 TextRule = Callable[[Document, list[Segment]], list[Finding]]
 TEXT_RULES: list[TextRule] = []
 
+from . import duplicates, typography  # noqa: E402, F401  (they register into TEXT_RULES)
+
 
 @dataclass(frozen=True)
 class CheckOptions:
