@@ -27,6 +27,14 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 class OutputFormat(str, Enum):
     text = "text"
     json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+class DocumentType(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
 
 
 def stdout_console() -> Console:
@@ -59,32 +67,121 @@ def check(
         OutputFormat, typer.Option("--format", help="Output format.")
     ] = OutputFormat.text,
     min_confidence: Annotated[
-        float, typer.Option(min=0.0, max=1.0, help="Hide findings below this confidence.")
-    ] = 0.0,
+        float | None,
+        typer.Option(min=0.0, max=1.0, help="Hide findings below this confidence [default: 0]."),
+    ] = None,
     no_suggestions: Annotated[
         bool, typer.Option("--no-suggestions", help="Detect only; skip the suggester.")
     ] = False,
+    kind: Annotated[
+        DocumentType | None,
+        typer.Option("--type", help="Read every file as this type [default: from extension]."),
+    ] = None,
+    config_file: Annotated[
+        str | None, typer.Option("--config", help="Use this config file for every path.")
+    ] = None,
+    no_config: Annotated[
+        bool, typer.Option("--no-config", help="Ignore .mtfix.toml and pyproject.toml.")
+    ] = False,
+    select: Annotated[
+        list[str] | None, typer.Option(help="Only these rule ids or prefixes (comma-separated).")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(help="Skip these rule ids or prefixes (comma-separated).")
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option(help="Leave out paths matching these gitignore globs.")
+    ] = None,
+    report_unused_suppressions: Annotated[
+        bool,
+        typer.Option(
+            "--report-unused-suppressions",
+            help="Report mtfix: ignore/off comments that matched nothing.",
+        ),
+    ] = False,
 ) -> None:
     """Report English intrusions. Exit 0: none; 1: findings; 2: an input error."""
+    from .config import Overrides, Resolver
+    from .errors import MtfixError
     from .pipeline import CheckOptions
     from .report import render_text, to_json_document
-    from .runner import check_path, discover
+    from .report_ci import github_lines, to_sarif
+    from .runner import check_path, discover, options_for
 
-    options = CheckOptions(min_confidence=min_confidence, suggest=not no_suggestions)
+    def split(values: list[str] | None) -> list[str]:
+        return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+
+    overrides = Overrides(
+        config_file=config_file,
+        use_config=not no_config,
+        select=frozenset(split(select)) if select else None,
+        ignore=frozenset(split(ignore)),
+        exclude=tuple(split(exclude)),
+        min_confidence=min_confidence,
+    )
+    base = CheckOptions(
+        suggest=not no_suggestions,
+        kind=kind.value if kind else None,
+        report_unused_suppressions=report_unused_suppressions,
+    )
     console = stdout_console()
     results = []
-    for path in discover(paths):
-        result = check_path(path, options)
-        if result.error is not None:
-            report_error(path, result.error)
-        elif output_format is OutputFormat.text:
-            render_text(console, result)
-        results.append(result)
+    try:
+        resolver = Resolver(overrides)
+        for path in discover(paths, excluded=resolver.excluded):
+            result = check_path(path, options_for(path, base, resolver))
+            for warning in resolver.warnings:
+                sys.stderr.write(f"mtfix: warning: {warning}\n")
+            resolver.warnings.clear()
+            if result.error is not None:
+                report_error(path, result.error)
+            if output_format is OutputFormat.text:
+                render_text(console, result)
+            elif output_format is OutputFormat.github:
+                for line in github_lines(result):
+                    sys.stdout.write(line + "\n")
+            results.append(result)
+    except MtfixError as error:
+        report_error(error.path, error.cause)
+        raise typer.Exit(EXIT_ERROR) from None
     if output_format is OutputFormat.json:
         sys.stdout.write(json.dumps(to_json_document(results), ensure_ascii=False, indent=2) + "\n")
+    elif output_format is OutputFormat.sarif:
+        sys.stdout.write(json.dumps(to_sarif(results), ensure_ascii=False, indent=2) + "\n")
     if any(r.error is not None for r in results):
         raise typer.Exit(EXIT_ERROR)
     raise typer.Exit(EXIT_FINDINGS if any(r.findings for r in results) else EXIT_CLEAN)
+
+
+@app.command("config")
+def config_command(
+    path: Annotated[str, typer.Argument(help="A file or folder.")] = ".",
+    config_file: Annotated[
+        str | None, typer.Option("--config", help="Use this config file.")
+    ] = None,
+    no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files.")] = False,
+) -> None:
+    """Show the settings in force for PATH and the file they come from."""
+    from pathlib import Path
+
+    from .config import Overrides, Resolver, describe
+    from .errors import MtfixError
+
+    try:
+        resolver = Resolver(Overrides(config_file=config_file, use_config=not no_config))
+        config = resolver.config(path)
+        ignored = config.ignored_for(path)
+        excluded = resolver.excluded(path, is_folder=path != "-" and Path(path).is_dir())
+    except MtfixError as error:
+        report_error(error.path, error.cause)
+        raise typer.Exit(EXIT_ERROR) from None
+    for warning in resolver.warnings:
+        sys.stderr.write(f"mtfix: warning: {warning}\n")
+    sys.stdout.write(describe(config, path))
+    sys.stdout.write(f"# {path}: {'excluded' if excluded else 'checked'}")
+    if ignored != config.ignore:
+        sys.stdout.write(f"; ignored here: {', '.join(sorted(ignored))}")
+    sys.stdout.write("\n")
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .detect import Detector
 from .lexicon import Lexicon, default_lexicon
 from .models import Document, Finding, Segment
-from .segment import segments
+from .segment import layout
 from .tokenize import tokenize
 
 
@@ -25,26 +25,58 @@ class CheckOptions:
     min_confidence: float = 0.0
     suggest: bool = True
     allow: frozenset[str] = field(default_factory=frozenset)
+    kind: str | None = None  # text, markdown or html; None: from the file name
+    select: frozenset[str] | None = None  # rule ids or prefixes; None: every rule
+    ignore: frozenset[str] = field(default_factory=frozenset)
+    report_unused_suppressions: bool = False
 
 
 def check_document(
     document: Document, options: CheckOptions = CheckOptions(), lexicon: Lexicon | None = None
 ) -> list[Finding]:
     lexicon = lexicon or default_lexicon()
-    prose = segments(document)
+    read = layout(document, options.kind)
+    prose = read.segments
     tokenized = tokenize(document.text, prose)
     detector = Detector(lexicon, options.allow)
     findings = detector.detect(document.text, tokenized.tokens, tokenized.quotes)
     for rule in TEXT_RULES:
         findings.extend(rule(document, prose))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    findings = [f for f in findings if f.confidence >= options.min_confidence]
+    findings = _configured(document, read.comments, findings, options)
     if options.suggest and findings:
         from .suggest import Suggester
 
         suggester = Suggester(lexicon)
         findings = [suggester.with_suggestions(document.text, f, tokenized.tokens) for f in findings]
     return findings
+
+
+def _configured(
+    document: Document,
+    comments: list[tuple[int, int]] | None,
+    findings: list[Finding],
+    options: CheckOptions,
+) -> list[Finding]:
+    """Inline suppressions first (so "unused" does not depend on options), then
+    select/ignore and min-confidence."""
+    from .config import rule_enabled
+    from .suppress import UNUSED_RULE, apply_suppressions, find_suppressions
+
+    suppressions = find_suppressions(document.text, comments)
+    if suppressions:
+        findings = apply_suppressions(
+            document.text, findings, suppressions, options.report_unused_suppressions
+        )
+    return [
+        f
+        for f in findings
+        if f.rule == UNUSED_RULE
+        or (
+            f.confidence >= options.min_confidence
+            and rule_enabled(f.rule, options.select, options.ignore)
+        )
+    ]
 
 
 def check_text(text: str, options: CheckOptions = CheckOptions()) -> list[Finding]:

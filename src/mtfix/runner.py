@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
+from .config import Resolver
 from .document import read_document
 from .errors import MtfixError
 from .pipeline import CheckOptions, check_document
@@ -14,23 +16,55 @@ from .report import FileResult, make_result
 DEFAULT_PATTERNS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 
 
-def discover(paths: Iterable[str], patterns: tuple[str, ...] = DEFAULT_PATTERNS) -> Iterator[str]:
-    """Named files as given (errors surface when read); folders walked, sorted, hidden skipped."""
+Excluded = Callable[[str, bool], bool]  # (path, is_folder) -> left out?
+
+
+def _never(path: str, is_folder: bool) -> bool:
+    return False
+
+
+def discover(
+    paths: Iterable[str],
+    patterns: tuple[str, ...] = DEFAULT_PATTERNS,
+    excluded: Excluded = _never,
+) -> Iterator[str]:
+    """Named files as given (errors surface when read); folders walked, sorted, hidden skipped.
+    ``excluded`` (e.g. ``Resolver.excluded``) leaves out files and prunes folders, named
+    files included, so that pre-commit's file lists honour ``exclude`` too."""
     for path in paths:
         if path != "-" and Path(path).is_dir():
-            yield from _walk(Path(path), patterns)
-        else:
+            if not excluded(path, True):
+                yield from _walk(Path(path), patterns, excluded)
+        elif not excluded(path, False):
             yield path
 
 
-def _walk(root: Path, patterns: tuple[str, ...]) -> Iterator[str]:
+def _walk(root: Path, patterns: tuple[str, ...], excluded: Excluded = _never) -> Iterator[str]:
     found = []
     for folder, subfolders, files in os.walk(root):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        subfolders[:] = sorted(
+            d
+            for d in subfolders
+            if not d.startswith(".") and not excluded(os.path.join(folder, d), True)
+        )
         for name in files:
             if not name.startswith(".") and any(Path(name).match(p) for p in patterns):
-                found.append(os.path.join(folder, name))
+                path = os.path.join(folder, name)
+                if not excluded(path, False):
+                    found.append(path)
     yield from sorted(found)
+
+
+def options_for(path: str, base: CheckOptions, resolver: Resolver) -> CheckOptions:
+    """``base`` (the command line's options) with the settings in force for ``path``."""
+    config = resolver.config(path)
+    return replace(
+        base,
+        allow=base.allow | resolver.words(path),
+        select=config.select,
+        ignore=config.ignored_for(path),
+        min_confidence=config.min_confidence or 0.0,
+    )
 
 
 def check_path(path: str, options: CheckOptions) -> FileResult:

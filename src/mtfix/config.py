@@ -1,0 +1,372 @@
+"""Settings from ``.mtfix.toml`` or ``pyproject.toml`` ``[tool.mtfix]``, the nearest one
+above each file; command-line options win.
+
+Keys: ``allow`` (words), ``allow-files`` (word-per-line lists, relative to the config
+file), ``exclude`` (gitignore-style globs, relative to the config file), ``select`` and
+``ignore`` (rule ids or prefixes such as ``english``), ``min-confidence``,
+``per-file-ignores`` (glob → rule ids). Any other key is an error.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import MtfixError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_FILES = (".mtfix.toml", "pyproject.toml")
+KEYS = ("allow", "allow-files", "exclude", "select", "ignore", "min-confidence", "per-file-ignores")
+RULE_ID_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
+# Rules that exist today; a selector that names none of them gets a warning, not an
+# error, so a config written for a newer mtfix still loads. New rules add their id here.
+KNOWN_RULES = frozenset(
+    {
+        "english-word",
+        "english-span",
+        "english-title",
+        "typography-quotes",
+        "typography-spacing",
+        "duplicate-line",
+        "unused-suppression",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings in force for the files under ``root``."""
+
+    source: str | None = None  # the file they came from; None: defaults
+    root: str = "."
+    allow: frozenset[str] = frozenset()
+    allow_files: tuple[str, ...] = ()  # resolved paths
+    exclude: tuple[str, ...] = ()
+    select: frozenset[str] | None = None  # None: every rule
+    ignore: frozenset[str] = frozenset()
+    min_confidence: float | None = None
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    def words(self) -> frozenset[str]:
+        """``allow`` plus the words of every ``allow-files`` list, lower case."""
+        words = {w.lower() for w in self.allow}
+        for name in self.allow_files:
+            words |= _word_file(name)
+        return frozenset(words)
+
+    def ignored_for(self, path: str) -> frozenset[str]:
+        """``ignore`` plus the ``per-file-ignores`` whose glob matches ``path``."""
+        rules = set(self.ignore)
+        relative = _relative(path, self.root)
+        for pattern, ids in self.per_file_ignores:
+            if relative is not None and matches(pattern, relative):
+                rules |= ids
+        return frozenset(rules)
+
+    def excludes(self, path: str, is_folder: bool = False) -> bool:
+        relative = _relative(path, self.root)
+        return relative is not None and excluded_by(self.exclude, relative, is_folder)
+
+
+def rule_enabled(rule: str, select: frozenset[str] | None, ignore: frozenset[str]) -> bool:
+    """A selector names a rule or a prefix of its id (``english`` → ``english-*``);
+    ignore wins over select."""
+
+    def named(selectors: frozenset[str]) -> bool:
+        return any(rule == s or rule.startswith(s + "-") for s in selectors)
+
+    return (select is None or named(select)) and not named(ignore)
+
+
+# --- finding and reading config files ------------------------------------------
+
+
+def find_config_file(path: str | Path) -> Path | None:
+    """The nearest ``.mtfix.toml``, or ``pyproject.toml`` with ``[tool.mtfix]``, in the
+    folder of ``path`` (or ``path`` itself if a folder) and above."""
+    start = Path(path).resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate_folder in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            candidate = candidate_folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return isinstance(data.get("tool"), dict) and "mtfix" in data["tool"]
+
+
+def load_config(path: str | Path) -> Config:
+    """Read one config file; ``MtfixError`` names the file and the problem."""
+    path = Path(path)
+    shown = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise MtfixError(shown, "no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise MtfixError(shown, f"cannot read: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise MtfixError(shown, f"invalid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("mtfix", {})
+    return parse_config(data, shown, str(path.resolve().parent))
+
+
+def parse_config(data: dict, source: str, root: str) -> Config:
+    for key in data:
+        if key not in KEYS:
+            raise MtfixError(source, f"unknown key {key!r}")
+    warnings: list[str] = []
+
+    def strings(key: str) -> list[str]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise MtfixError(source, f"{key!r} must be a list of strings")
+        return value
+
+    def rules(key: str, values: list[str]) -> frozenset[str]:
+        for rule in values:
+            if not RULE_ID_RE.fullmatch(rule):
+                raise MtfixError(source, f"{key!r}: {rule!r} is not a rule id")
+            if not any(known == rule or known.startswith(rule + "-") for known in KNOWN_RULES):
+                warnings.append(f"{source}: {key}: unknown rule {rule!r}")
+        return frozenset(values)
+
+    confidence = data.get("min-confidence")
+    if confidence is not None and (
+        isinstance(confidence, bool)
+        or not isinstance(confidence, (int, float))
+        or not 0 <= confidence <= 1
+    ):
+        raise MtfixError(source, "'min-confidence' must be a number between 0 and 1")
+    per_file = data.get("per-file-ignores", {})
+    if not isinstance(per_file, dict):
+        raise MtfixError(source, "'per-file-ignores' must be a table of glob = [rule ids]")
+    per_file_ignores = []
+    for pattern, ids in per_file.items():
+        if isinstance(ids, str):
+            ids = [ids]
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            raise MtfixError(source, f"per-file-ignores {pattern!r} must be a list of rule ids")
+        per_file_ignores.append((pattern, rules("per-file-ignores", ids)))
+    allow_files = tuple(str(Path(root, name)) for name in strings("allow-files"))
+    for name in allow_files:
+        if not Path(name).is_file():
+            raise MtfixError(source, f"allow-files: no such file {name}")
+    return Config(
+        source=source,
+        root=root,
+        allow=frozenset(strings("allow")),
+        allow_files=allow_files,
+        exclude=tuple(strings("exclude")),
+        select=rules("select", strings("select")) if "select" in data else None,
+        ignore=rules("ignore", strings("ignore")),
+        min_confidence=float(confidence) if confidence is not None else None,
+        per_file_ignores=tuple(per_file_ignores),
+        warnings=tuple(warnings),
+    )
+
+
+def _word_file(path: str) -> frozenset[str]:
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise MtfixError(path, f"cannot read allow file: {error}") from None
+    return frozenset(
+        line.strip().lower() for line in lines if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+# --- resolving settings per file ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line says; it wins over config files."""
+
+    config_file: str | None = None
+    use_config: bool = True
+    select: frozenset[str] | None = None
+    ignore: frozenset[str] = frozenset()
+    exclude: tuple[str, ...] = ()
+    min_confidence: float | None = None
+
+
+class Resolver:
+    """The ``Config`` for each path, cached per config file, with CLI overrides applied."""
+
+    def __init__(self, overrides: Overrides = Overrides(), cwd: str | None = None) -> None:
+        self.overrides = overrides
+        self.cwd = cwd or str(Path.cwd())
+        self._loaded: dict[Path, Config] = {}
+        self._found: dict[Path, Path | None] = {}
+        self._words: dict[Config, frozenset[str]] = {}
+        self.warnings: list[str] = []
+        self._explicit = (
+            self._load(Path(overrides.config_file)) if overrides.config_file else None
+        )
+
+    def _load(self, path: Path) -> Config:
+        key = path.resolve()
+        if key not in self._loaded:
+            config = load_config(path)
+            self._loaded[key] = config
+            self.warnings.extend(config.warnings)
+        return self._loaded[key]
+
+    def file_config(self, path: str) -> Config:
+        """The config file's settings for ``path``, before command-line overrides."""
+        if self._explicit is not None:
+            return self._explicit
+        if not self.overrides.use_config:
+            return Config(root=self.cwd)
+        target = Path(self.cwd if path == "-" else path).resolve()
+        folder = target if target.is_dir() else target.parent
+        if folder not in self._found:
+            self._found[folder] = find_config_file(folder)
+        found = self._found[folder]
+        return self._load(found) if found else Config(root=self.cwd)
+
+    def words(self, path: str) -> frozenset[str]:
+        """The allowed words for ``path`` (``allow`` and ``allow-files``), read once."""
+        config = self.file_config(path)
+        if config not in self._words:
+            self._words[config] = config.words()
+        return self._words[config]
+
+    def config(self, path: str) -> Config:
+        """The settings in force for ``path``: the file's, then the command line's."""
+        base = self.file_config(path)
+        o = self.overrides
+        return replace(
+            base,
+            select=o.select if o.select is not None else base.select,
+            ignore=base.ignore | o.ignore,
+            min_confidence=(
+                o.min_confidence if o.min_confidence is not None else base.min_confidence
+            ),
+        )
+
+    def excluded(self, path: str, is_folder: bool = False) -> bool:
+        """Whether ``exclude`` (the command line's, relative to the current folder, or
+        the config file's, relative to it) leaves ``path`` out."""
+        if path == "-":
+            return False
+        if self.overrides.exclude:
+            relative = _relative(path, self.cwd)
+            if relative is not None and excluded_by(self.overrides.exclude, relative, is_folder):
+                return True
+        return self.file_config(path).excludes(path, is_folder)
+
+
+# --- gitignore-style globs -------------------------------------------------------
+
+
+def excluded_by(patterns: tuple[str, ...], relative: str, is_folder: bool = False) -> bool:
+    """Gitignore semantics: the last pattern that matches decides; ``!`` re-includes."""
+    result = False
+    for pattern in patterns:
+        negated = pattern.startswith("!")
+        if matches(pattern[1:] if negated else pattern, relative, is_folder):
+            result = not negated
+    return result
+
+
+def matches(pattern: str, relative: str, is_folder: bool = False) -> bool:
+    """Whether a gitignore-style ``pattern`` matches ``relative`` (a ``/`` path) or one
+    of its parent folders. A pattern without ``/`` (other than a trailing one) matches
+    at any depth; ``**`` spans folders; a trailing ``/`` matches folders only."""
+    if relative in ("", "."):
+        return False
+    parts = relative.split("/")
+    folder_only = pattern.endswith("/")
+    regex = _glob_regex(pattern.rstrip("/"))
+    for depth in range(1, len(parts) + 1):
+        if folder_only and depth == len(parts) and not is_folder:
+            continue
+        if regex.fullmatch("/".join(parts[:depth])):
+            return True
+    return False
+
+
+@lru_cache(maxsize=256)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    anchored = "/" in pattern
+    pattern = pattern.lstrip("/")
+    out = []
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if pattern.startswith("**/", index):
+            out.append("(?:.*/)?")
+            index += 3
+            continue
+        if pattern.startswith("**", index):
+            out.append(".*")
+            index += 2
+            continue
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[":
+            close = pattern.find("]", index + 1)
+            if close < 0:
+                out.append(re.escape(char))
+            else:
+                body = pattern[index + 1 : close].replace("\\", "\\\\")
+                if body.startswith("!"):
+                    body = "^" + body[1:]
+                out.append(f"[{body}]")
+                index = close
+        else:
+            out.append(re.escape(char))
+        index += 1
+    body = "".join(out)
+    return re.compile(body if anchored else f"(?:.*/)?{body}")
+
+
+def _relative(path: str, root: str) -> str | None:
+    try:
+        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return None
+
+
+def describe(config: Config, path: str) -> str:
+    """The settings in force for ``path``, as TOML-like lines (``mtfix config``)."""
+
+    def toml_list(values) -> str:
+        return "[" + ", ".join(f'"{v}"' for v in sorted(values)) + "]"
+
+    lines = [
+        f"# settings for {path}",
+        f"# from {config.source}" if config.source else "# from: defaults (no config file)",
+        f"allow = {toml_list(config.allow)}",
+        f"allow-files = {toml_list(config.allow_files)}",
+        f"exclude = {toml_list(config.exclude)}",
+        f"select = {toml_list(config.select)}"
+        if config.select is not None
+        else "# select: every rule",
+        f"ignore = {toml_list(config.ignore)}",
+        f"min-confidence = {config.min_confidence if config.min_confidence is not None else 0.0}",
+        "per-file-ignores = {"
+        + ", ".join(f'"{p}" = {toml_list(ids)}' for p, ids in config.per_file_ignores)
+        + "}",
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,261 @@
+"""Prose regions of Markdown (CommonMark) and HTML, as offsets into the original text.
+
+Markdown: markdown-it-py gives the block structure (which lines are paragraphs,
+headings, table cells; which are fenced or indented code, HTML blocks, reference
+definitions). Inside the lines of each inline block a small scanner cuts out what is
+not prose: code spans, autolinks, raw HTML, link destinations and reference labels.
+HTML blocks go through the HTML scanner. Front matter (``---`` YAML, ``+++`` TOML)
+is skipped.
+
+HTML: ``html.parser`` from the standard library; text nodes are prose, except in
+``script``, ``style``, ``pre``, ``code``, ``kbd``, ``samp`` and ``template``; the
+``alt`` and ``title`` attribute values are prose too.
+
+Both also return the bodies of HTML comments, where suppression directives live.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+Range = tuple[int, int]
+
+SKIPPED_ELEMENTS = frozenset({"script", "style", "pre", "code", "kbd", "samp", "template"})
+PROSE_ATTRIBUTES_RE = re.compile(
+    r"""\s(?:alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE
+)
+FRONT_MATTER_RE = re.compile(
+    r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n(?:.*?\r?\n)?(?:\1|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
+)
+AUTOLINK_RE = re.compile(
+    r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*"
+    r"|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*)>"
+)
+HTML_COMMENT_RE = re.compile(r"<!--(.*?)-->", re.DOTALL)
+HTML_TAG_RE = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9\-]*"
+    r"""(?:\s+[A-Za-z_:][\w.:\-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*"""
+    r"\s*/?>"
+    r"|<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>",
+    re.DOTALL,
+)
+REFERENCE_LABEL_RE = re.compile(r"\[(?:[^\[\]\\]|\\.){0,999}\]")
+
+
+@dataclass(frozen=True, slots=True)
+class Markup:
+    prose: list[Range]
+    comments: list[Range]  # the inside of each HTML comment
+
+
+def front_matter_end(text: str) -> int:
+    match = FRONT_MATTER_RE.match(text)
+    return match.end() if match else 0
+
+
+# --- HTML ----------------------------------------------------------------------
+
+
+class _ProseParser(HTMLParser):
+    def __init__(self, text: str, base: int) -> None:
+        super().__init__(convert_charrefs=False)
+        self.text = text
+        self.base = base
+        self.line_starts = _line_starts(text)
+        self.prose: list[Range] = []
+        self.comments: list[Range] = []
+        self.skipping: list[str] = []
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._attributes()
+        if tag in SKIPPED_ELEMENTS:
+            self.skipping.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._attributes()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.skipping:
+            while self.skipping and self.skipping.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping and data.strip():
+            start = self._offset()
+            self.prose.append((self.base + start, self.base + start + len(data)))
+
+    def handle_comment(self, data: str) -> None:
+        start = self._offset() + 4
+        self.comments.append((self.base + start, self.base + start + len(data)))
+
+    def _attributes(self) -> None:
+        raw = self.get_starttag_text() or ""
+        start = self._offset()
+        for match in PROSE_ATTRIBUTES_RE.finditer(raw):
+            group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+            a, b = match.span(group)
+            if b > a:
+                self.prose.append((self.base + start + a, self.base + start + b))
+
+
+def html_markup(text: str, start: int = 0, end: int | None = None) -> Markup:
+    """Prose and comments of ``text[start:end]`` read as HTML, offsets into ``text``."""
+    end = len(text) if end is None else end
+    parser = _ProseParser(text[start:end], start)
+    parser.feed(text[start:end])
+    parser.close()
+    return Markup(sorted(parser.prose), parser.comments)
+
+
+# --- Markdown --------------------------------------------------------------------
+
+
+def markdown_markup(text: str) -> Markup:
+    from markdown_it import MarkdownIt
+
+    skip = front_matter_end(text)
+    # Blank the front matter out (same length, same newlines) so offsets stay put.
+    source = re.sub(r"[^\r\n]", " ", text[:skip]) + text[skip:]
+    starts = _line_starts(source)
+    prose: list[Range] = []
+    comments: list[Range] = []
+    parser = MarkdownIt("commonmark").enable("table")
+    for token in parser.parse(source):
+        if token.map is None:
+            continue
+        begin = starts[token.map[0]] if token.map[0] < len(starts) else len(text)
+        finish = starts[token.map[1]] if token.map[1] < len(starts) else len(text)
+        if token.type == "inline":
+            _inline_prose(source, begin, finish, prose, comments)
+        elif token.type == "html_block":
+            found = html_markup(source, begin, finish)
+            prose.extend(found.prose)
+            comments.extend(found.comments)
+    return Markup(_merge(prose), sorted(comments))
+
+
+def _inline_prose(
+    text: str, start: int, end: int, prose: list[Range], comments: list[Range]
+) -> None:
+    """Cut code spans, autolinks, raw HTML and link targets out of ``text[start:end]``."""
+    cursor = start
+    index = start
+    while index < end:
+        char = text[index]
+        cut: Range | None = None
+        if char == "\\":
+            index += 2
+            continue
+        if char == "`":
+            run = _run_length(text, index, end, "`")
+            close = _closing_backticks(text, index + run, end, run)
+            if close < 0:
+                index += run
+                continue
+            cut = (index, close + run)
+        elif char == "<":
+            cut = _inline_html(text, index, end, prose, comments)
+        elif char == "]" and index + 1 < end and text[index + 1] == "(":
+            close = _closing_paren(text, index + 2, end)
+            if close >= 0:
+                cut = (index + 1, close + 1)
+        elif char == "]" and index + 1 < end and text[index + 1] == "[":
+            match = REFERENCE_LABEL_RE.match(text, index + 1, end)
+            if match:
+                cut = (index + 1, match.end())
+        if cut is None:
+            index += 1
+            continue
+        if cut[0] > cursor:
+            prose.append((cursor, cut[0]))
+        cursor = index = cut[1]
+    if end > cursor:
+        prose.append((cursor, end))
+
+
+def _inline_html(
+    text: str, index: int, end: int, prose: list[Range], comments: list[Range]
+) -> Range | None:
+    for pattern in (AUTOLINK_RE, HTML_COMMENT_RE):
+        match = pattern.match(text, index, end)
+        if match:
+            if pattern is HTML_COMMENT_RE:
+                comments.append(match.span(1))
+            return match.span()
+    match = HTML_TAG_RE.match(text, index, end)
+    if not match:
+        return None
+    # alt="..." and title="..." inside the tag stay prose.
+    prose.extend(html_markup(text, match.start(), match.end()).prose)
+    return match.span()
+
+
+def _run_length(text: str, index: int, end: int, char: str) -> int:
+    length = 0
+    while index + length < end and text[index + length] == char:
+        length += 1
+    return length
+
+
+def _closing_backticks(text: str, index: int, end: int, run: int) -> int:
+    while True:
+        index = text.find("`", index, end)
+        if index < 0:
+            return -1
+        length = _run_length(text, index, end, "`")
+        if length == run:
+            return index
+        index += length
+
+
+def _closing_paren(text: str, index: int, end: int) -> int:
+    depth = 0
+    while index < end:
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return index
+            depth -= 1
+        elif char == "\n" and index + 1 < end and text[index + 1] == "\n":
+            return -1
+        index += 1
+    return -1
+
+
+def _merge(ranges: list[Range]) -> list[Range]:
+    merged: list[Range] = []
+    for start, end in sorted(ranges):
+        if end <= start:
+            continue
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    index = text.find("\n")
+    while index >= 0:
+        starts.append(index + 1)
+        index = text.find("\n", index + 1)
+    return starts
+
+
+def line_of(starts: list[int], offset: int) -> int:
+    """0-based line of an offset, given the line starts."""
+    return bisect.bisect_right(starts, offset) - 1

@@ -1,0 +1,132 @@
+"""Inline suppressions: ``mtfix: ignore``, ``ignore-next-line``, ``off`` … ``on``.
+
+In plain text a directive may stand anywhere on a line (``# mtfix: ignore``); in
+Markdown and HTML only inside an HTML comment (``<!-- mtfix: ignore -->``). Words or
+rule ids after the directive narrow it: ``mtfix: ignore aid english-title``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .models import Finding
+
+DIRECTIVE_RE = re.compile(
+    r"\bmtfix:[ \t]*(ignore-next-line|ignore|off|on)\b([^\n]*)", re.IGNORECASE
+)
+UNUSED_RULE = "unused-suppression"
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """A directive and the offsets it covers, ``[start, end)``."""
+
+    directive: str
+    targets: frozenset[str]  # words (lower case) or rule ids; empty: everything
+    start: int  # where the directive itself stands
+    end: int
+    cover_start: int
+    cover_end: int
+
+    def matches(self, finding: Finding) -> bool:
+        if not self.cover_start <= finding.start < self.cover_end:
+            return False
+        if not self.targets:
+            return True
+        text = finding.text.lower()
+        words = set(re.findall(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", text))
+        return finding.rule in self.targets or text in self.targets or bool(words & self.targets)
+
+
+def find_suppressions(text: str, comments: Sequence[tuple[int, int]] | None) -> list[Suppression]:
+    """Directives in ``text``; ``comments`` (comment bodies) limit where they are read,
+    ``None`` reads them anywhere (plain text)."""
+    starts = _line_starts(text)
+    regions = [(0, len(text))] if comments is None else comments
+    found: list[Suppression] = []
+    open_offs: list[tuple[int, int, str, frozenset[str]]] = []
+    for region_start, region_end in regions:
+        for match in DIRECTIVE_RE.finditer(text, region_start, region_end):
+            directive = match.group(1).lower()
+            tail = match.group(2)
+            if comments is not None:
+                tail = tail.split("-->")[0]
+            tail = tail[: max(0, region_end - match.start(2))]
+            targets = frozenset(t.lower() for t in re.split(r"[\s,]+", tail) if _is_target(t))
+            line = bisect.bisect_right(starts, match.start()) - 1
+            if directive == "ignore":
+                cover = (starts[line], _line_end(starts, line, len(text)))
+            elif directive == "ignore-next-line":
+                last = bisect.bisect_right(starts, max(match.end() - 1, match.start())) - 1
+                if comments is not None:
+                    last = bisect.bisect_right(starts, region_end) - 1
+                cover = (_line_end(starts, last, len(text)), _line_end(starts, last + 1, len(text)))
+            elif directive == "off":
+                open_offs.append((match.start(), match.end(), directive, targets))
+                continue
+            else:  # on: closes every open "off"
+                for start, end, _, off_targets in open_offs:
+                    found.append(Suppression("off", off_targets, start, end, end, match.start()))
+                open_offs.clear()
+                continue
+            found.append(
+                Suppression(directive, targets, match.start(), match.end(), cover[0], cover[1])
+            )
+    for start, end, _, targets in open_offs:
+        found.append(Suppression("off", targets, start, end, end, len(text)))
+    return sorted(found, key=lambda s: s.start)
+
+
+def _is_target(token: str) -> bool:
+    return bool(token) and token not in {"-->", "*/", "-", "--"} and token[0].isalnum()
+
+
+def apply_suppressions(
+    text: str,
+    findings: Sequence[Finding],
+    suppressions: Sequence[Suppression],
+    report_unused: bool = False,
+) -> list[Finding]:
+    """Drop the findings a suppression covers; with ``report_unused``, add one
+    ``unused-suppression`` finding for each directive that covered nothing."""
+    used: set[int] = set()
+    kept: list[Finding] = []
+    for finding in findings:
+        if any(s.start < finding.end and finding.start < s.end for s in suppressions):
+            continue  # the words of a directive itself (plain text) are not prose
+        hits = [i for i, s in enumerate(suppressions) if s.matches(finding)]
+        used.update(hits)
+        if not hits:
+            kept.append(finding)
+    if report_unused:
+        for index, suppression in enumerate(suppressions):
+            if index not in used:
+                kept.append(
+                    Finding(
+                        suppression.start,
+                        suppression.end,
+                        text[suppression.start : suppression.end].strip(),
+                        UNUSED_RULE,
+                        1.0,
+                        "suppression matched nothing",
+                    )
+                )
+        kept.sort(key=lambda f: (f.start, f.end, f.rule))
+    return kept
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    index = text.find("\n")
+    while index >= 0:
+        starts.append(index + 1)
+        index = text.find("\n", index + 1)
+    return starts
+
+
+def _line_end(starts: list[int], line: int, length: int) -> int:
+    """Offset just past line ``line`` (its newline included); ``length`` past the last."""
+    return starts[line + 1] if line + 1 < len(starts) else length

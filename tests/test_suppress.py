@@ -1,0 +1,80 @@
+"""Inline suppressions: ignore, ignore-next-line, off/on, narrowed; unused ones."""
+
+from __future__ import annotations
+
+from mtfix.models import Document, Finding
+from mtfix.pipeline import CheckOptions, check_document
+from mtfix.suppress import UNUSED_RULE, apply_suppressions, find_suppressions
+
+SPUN = "Une aid pour la viewpoint de ce projet."
+
+
+def words(text: str, path: str = "a.txt", **options) -> list[str]:
+    """The English findings' texts (other rules, e.g. duplicated lines, left out)."""
+    options.setdefault("select", frozenset({"english"}))
+    findings = check_document(Document(path, text), CheckOptions(suggest=False, **options))
+    return [f.text if f.rule != UNUSED_RULE else f"unused:{f.text}" for f in findings]
+
+
+def test_without_suppression_both_words_are_found():
+    assert words(SPUN + "\n") == ["aid", "viewpoint"]
+
+
+def test_ignore_on_the_line_in_plain_text():
+    assert words(f"{SPUN}  # mtfix: ignore\n{SPUN}\n") == ["aid", "viewpoint"]
+
+
+def test_ignore_narrowed_by_word_or_rule():
+    assert words(f"{SPUN} # mtfix: ignore aid\n") == ["viewpoint"]
+    assert words(f"{SPUN} # mtfix: ignore english-word\n") == []
+    assert words(f"{SPUN} # mtfix: ignore english-title\n") == ["aid", "viewpoint"]
+
+
+def test_markdown_needs_an_html_comment():
+    assert words(f"{SPUN} mtfix: ignore\n", "a.md") == ["aid", "viewpoint"]
+    assert words(f"{SPUN} <!-- mtfix: ignore -->\n", "a.md") == []
+    assert words(f"{SPUN} <!-- mtfix: ignore VIEWPOINT -->\n", "a.md") == ["aid"]
+    # A directive shown in a code block is not a directive.
+    text = f"```\n<!-- mtfix: ignore-next-line -->\n```\n{SPUN}\n"
+    assert words(text, "a.md") == ["aid", "viewpoint"]
+
+
+def test_ignore_next_line():
+    text = f"<!-- mtfix: ignore-next-line -->\n{SPUN}\n{SPUN}\n"
+    assert len(words(text, "a.md")) == 2
+    text = f"intro # mtfix: ignore-next-line viewpoint\n{SPUN}\n"
+    assert words(text) == ["aid"]
+
+
+def test_off_on_region_in_html():
+    text = (
+        f"<p>{SPUN}</p>\n<!-- mtfix: off -->\n<p>{SPUN}</p>\n<p>{SPUN}</p>\n"
+        f"<!-- mtfix: on -->\n<p>{SPUN}</p>\n<!-- mtfix: off aid -->\n<p>{SPUN}</p>\n"
+    )
+    assert words(text, "a.html") == ["aid", "viewpoint", "aid", "viewpoint", "viewpoint"]
+
+
+def test_unused_suppressions_are_reported_on_request():
+    text = f"{SPUN} <!-- mtfix: ignore aid -->\n\nUne phrase. <!-- mtfix: ignore -->\n"
+    assert words(text, "a.md") == ["viewpoint"]
+    assert words(text, "a.md", report_unused_suppressions=True) == [
+        "viewpoint",
+        "unused:mtfix: ignore",
+    ]
+
+
+def test_unused_does_not_depend_on_select_or_confidence():
+    text = f"{SPUN} # mtfix: ignore aid\n"
+    found = words(text, select=frozenset({"english-title"}), report_unused_suppressions=True)
+    assert found == []
+
+
+def test_find_and_apply_directly():
+    text = "un mot\n# mtfix: off\ndeux mots\n# mtfix: on\ntrois\n"
+    found = find_suppressions(text, None)
+    assert [(s.directive, text[s.cover_start : s.cover_end]) for s in found] == [
+        ("off", "\ndeux mots\n# ")
+    ]
+    inside = Finding(text.index("deux"), text.index("deux") + 4, "deux", "english-word", 1, "m")
+    outside = Finding(text.index("trois"), text.index("trois") + 5, "trois", "english-word", 1, "m")
+    assert apply_suppressions(text, [inside, outside], found) == [outside]
