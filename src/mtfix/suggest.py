@@ -1,0 +1,251 @@
+"""Propose the French word an English intrusion replaced, best first.
+
+Candidates come from four generators, each named as the suggestion's source:
+``synonym-fr`` (reverse the spinner: French homographs among the English word's
+thesaurus relations), ``dictionary`` (EN->FR translations), ``anglicism`` (a curated
+list of English expressions) and ``cognate`` (accents restored, English suffixes
+rewritten, fuzzy match over the French vocabulary). Ranking adds French frequency,
+the size of the thesaurus entry the spinner would have drawn from, agreement with
+the determiner in front, and string similarity. Case follows the original.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .context import Agreement, agreement_before
+from .lexicon import Lexicon
+from .models import Finding, Suggestion, Token
+
+MAX_SUGGESTIONS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class RankingWeights:
+    """Weights of the ranking score (log scale); tuned on the synthetic dev split."""
+
+    anglicism: float = 2.0
+    synonym: float = 0.0
+    dictionary: float = -0.3
+    cognate: float = 0.0
+    french_frequency: float = 0.8
+    homograph: float = 0.0  # English frequency of the candidate: the spinner swaps homographs
+    evidence: float = 1.0
+    entry_size: float = 0.6
+    similarity: float = 1.0
+    agreement: float = 1.0
+    second_source: float = 0.5
+
+    def source_prior(self, source: str) -> float:
+        return {
+            "anglicism": self.anglicism,
+            "synonym-fr": self.synonym,
+            "dictionary": self.dictionary,
+            "cognate": self.cognate,
+        }[source]
+
+
+DEFAULT_WEIGHTS = RankingWeights()
+RELATION_WEIGHTS = ((2, 1.0), (1, 0.6), (4, 0.6), (8, 0.4))  # bit -> weight (see build script)
+SUFFIX_REWRITES = (
+    ("ities", "ités"),
+    ("ity", "ité"),
+    ("ically", "iquement"),
+    ("ally", "alement"),
+    ("ics", "iques"),
+    ("ic", "ique"),
+    ("ical", "ique"),
+    ("ous", "eux"),
+    ("ive", "if"),
+    ("ary", "aire"),
+    ("ory", "oire"),
+    ("ism", "isme"),
+    ("ist", "iste"),
+    ("ly", "ement"),
+    ("er", "re"),
+    ("y", "ie"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    word: str
+    source: str
+    evidence: float  # how strongly the generator ties it to the English text
+
+
+class Suggester:
+    def __init__(self, lexicon: Lexicon, weights: RankingWeights = DEFAULT_WEIGHTS) -> None:
+        self.lexicon = lexicon
+        self.weights = weights
+
+    def with_suggestions(self, text: str, finding: Finding, tokens: Sequence[Token]) -> Finding:
+        if finding.suggestions or finding.rule not in ("english-word", "english-span"):
+            return finding
+        agreement = agreement_before(text, finding.start, tokens)
+        return replace(finding, suggestions=self.suggest(finding.text, agreement))
+
+    def suggest(self, english: str, agreement: Agreement | None = None) -> tuple[Suggestion, ...]:
+        ranked = self.rank(english, agreement)
+        return tuple(
+            Suggestion(match_case(english, word), score, source)
+            for word, score, source in ranked[:MAX_SUGGESTIONS]
+        )
+
+    def rank(self, english: str, agreement: Agreement | None = None) -> list[tuple[str, float, str]]:
+        """(French word, probability-like score, source), best first."""
+        phrase = normalise(english)
+        candidates = self.candidates(phrase)
+        scored: dict[str, tuple[float, str]] = {}
+        for candidate in candidates:
+            raw = self._raw_score(phrase, candidate, agreement)
+            previous = scored.get(candidate.word)
+            if previous is None:
+                scored[candidate.word] = (raw, candidate.source)
+            else:
+                best, source = max(previous, (raw, candidate.source))
+                # A second generator agreeing is evidence too.
+                scored[candidate.word] = (best + self.weights.second_source, source)
+        if not scored:
+            return []
+        top = max(raw for raw, _ in scored.values())
+        weights = {word: math.exp(raw - top) for word, (raw, _) in scored.items()}
+        total = sum(weights.values())
+        ranked = sorted(scored, key=lambda w: (-weights[w], w))
+        return [(w, round(weights[w] / total, 3), scored[w][1]) for w in ranked]
+
+    def candidates(self, phrase: str) -> list[Candidate]:
+        found: list[Candidate] = []
+        for french in self.lexicon.anglicisms.get(phrase, ()):
+            found.append(Candidate(french, "anglicism", 1.0))
+        found.extend(self._synonyms(phrase))
+        found.extend(self._translations(phrase))
+        found.extend(self._cognates(phrase))
+        return [c for c in found if c.word != phrase and self._is_french(c.word)]
+
+    def _synonyms(self, phrase: str) -> list[Candidate]:
+        found = []
+        for french, bits in self.lexicon.spinner_candidates(phrase):
+            weight = sum(w for bit, w in RELATION_WEIGHTS if bits & bit)
+            found.append(Candidate(french, "synonym-fr", weight))
+        return found
+
+    def _translations(self, phrase: str) -> list[Candidate]:
+        translations = self.lexicon.translations(phrase)
+        plural = False
+        if not translations and phrase.endswith("s") and not phrase.endswith("ss"):
+            singular = phrase[:-3] + "y" if phrase.endswith("ies") else phrase[:-1]
+            translations = self.lexicon.translations(singular)
+            plural = True
+        found = []
+        for rank, french in enumerate(translations[:8]):
+            if plural:
+                french = french_plural(french, self.lexicon)
+                if not french:
+                    continue
+            found.append(Candidate(french, "dictionary", 1.0 / (1 + 0.3 * rank)))
+        return found
+
+    def _cognates(self, phrase: str) -> list[Candidate]:
+        if " " in phrase:
+            return []
+        found = []
+        accented = self.lexicon.info(phrase).accented
+        if accented:
+            found.append(Candidate(accented, "cognate", 1.0))
+        for english_end, french_end in SUFFIX_REWRITES:
+            if phrase.endswith(english_end) and len(phrase) > len(english_end) + 2:
+                guess = phrase[: -len(english_end)] + french_end
+                for form in (guess, self.lexicon.info(guess).accented):
+                    if form and self.lexicon.info(form).in_lexicon:
+                        found.append(Candidate(form, "cognate", 0.9))
+                break
+        for word in fuzzy_matches(phrase, self.lexicon):
+            found.append(Candidate(word, "cognate", 0.5))
+        return found
+
+    def _is_french(self, word: str) -> bool:
+        parts = word.replace("’", "'").replace("'", " ").replace("-", " ").split()
+        for part in parts:
+            info = self.lexicon.info(part)
+            if len(part) > 1 and not info.in_lexicon:
+                return False
+        return bool(parts)
+
+    def _raw_score(self, phrase: str, candidate: Candidate, agreement: Agreement | None) -> float:
+        weights = self.weights
+        info = self.lexicon.info(candidate.word.split(" ")[0])
+        score = weights.source_prior(candidate.source) + weights.french_frequency * info.fr
+        score += weights.homograph * min(info.en, info.fr)
+        score += weights.evidence * math.log(max(candidate.evidence, 0.05))
+        if candidate.source == "synonym-fr":
+            size = self.lexicon.entry_size(candidate.word)
+            score -= weights.entry_size * math.log(max(size, 10))
+        score += weights.similarity * similarity(phrase, candidate.word)
+        if agreement is not None:
+            score += weights.agreement * agreement.score(candidate.word, info)
+        return score
+
+
+def normalise(english: str) -> str:
+    lower = english.lower().replace("’", "'")
+    if lower.endswith("'s") and len(lower) > 3:
+        lower = lower[:-2]
+    return " ".join(lower.split())
+
+
+def match_case(original: str, replacement: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def french_plural(word: str, lexicon: Lexicon) -> str:
+    if " " in word:
+        head, _, rest = word.partition(" ")
+        plural = french_plural(head, lexicon)
+        return f"{plural} {rest}" if plural else ""
+    if word.endswith(("s", "x", "z")):
+        return word
+    for form in (word + "s", word + "x"):
+        if lexicon.info(form).in_lexicon:
+            return form
+    return ""
+
+
+def similarity(english: str, french: str) -> float:
+    """0..1.5 bonus for cognates: shared spelling once accents are ignored."""
+    from rapidfuzz.distance import Indel
+
+    ratio = Indel.normalized_similarity(_strip_accents(english), _strip_accents(french))
+    return 1.5 * max(0.0, ratio - 0.5) * 2 if ratio > 0.5 else 0.0
+
+
+def _strip_accents(word: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@functools.cache
+def _vocabulary_by_initial(lexicon: Lexicon) -> dict[str, list[str]]:
+    buckets: dict[str, list[str]] = {}
+    for word in lexicon.vocabulary:
+        buckets.setdefault(_strip_accents(word[0]), []).append(word)
+    return buckets
+
+
+def fuzzy_matches(phrase: str, lexicon: Lexicon, limit: int = 3) -> list[str]:
+    from rapidfuzz import fuzz, process
+
+    bucket = _vocabulary_by_initial(lexicon).get(_strip_accents(phrase[:1]), [])
+    matches = process.extract(
+        phrase, bucket, scorer=fuzz.ratio, processor=_strip_accents, limit=limit, score_cutoff=80
+    )
+    return [word for word, _, _ in matches]
