@@ -6,6 +6,7 @@ benchmark builds from mtfix's JSON findings, so one scorer serves every system.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -14,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 SENTENCE_END = ".!?…"
@@ -115,6 +117,26 @@ def hunspell_suggestions(
     with ThreadPoolExecutor(jobs) as pool:
         parts = pool.map(lambda chunk: _suggest_batch(chunk, dictionary), chunks)
     return {word: found for part in parts for word, found in part.items()}
+
+
+def cached_hunspell_suggestions(
+    unique_words: Sequence[str], cache: Path, dictionary: str = "fr_FR"
+) -> dict[str, tuple[str, ...]]:
+    """``hunspell_suggestions`` through a JSON cache file (word → suggestions, [] if accepted)."""
+    key = f"{dictionary} {_hunspell_version()}"
+    stored = json.loads(cache.read_text(encoding="utf-8")) if cache.exists() else {}
+    known: dict[str, list[str] | None] = stored.get(key, {})
+    missing = [w for w in unique_words if w not in known]
+    if missing:
+        found = hunspell_suggestions(missing, dictionary)
+        known.update({w: list(found[w]) if w in found else None for w in missing})
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps({key: known}, ensure_ascii=False), encoding="utf-8")
+    return {w: tuple(known[w]) for w in unique_words if known[w] is not None}
+
+
+def _hunspell_version() -> str:
+    return _hunspell(["-a"], [], "fr_FR").split("\n", 1)[0]
 
 
 def _suggest_batch(unique_words: Sequence[str], dictionary: str) -> dict[str, tuple[str, ...]]:
