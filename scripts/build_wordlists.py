@@ -263,8 +263,11 @@ def build_dictionary(lexicon: set[str]) -> list[str]:
             for item in re.split(r"[,;]", body):
                 item = re.sub(r"<[^>]*>|\([^)]*\)", "", item).strip().lower()
                 words = item.replace("’", "'").replace("'", " ").split()
-                if item and item not in translations and words and all(
-                    w in lexicon or len(w) == 1 for w in words
+                if (
+                    item
+                    and item not in translations
+                    and words
+                    and all(w in lexicon or len(w) == 1 for w in words)
                 ):
                     translations.append(item)
     return sort_rows(f"{h}\t{','.join(v)}" for h, v in entries.items() if v)
@@ -305,7 +308,9 @@ def main() -> None:
     write("homographs.tsv", entry_sizes)
     write("dictionary.tsv", build_dictionary(lexicon))
     write("fr_vocabulary.txt", build_vocabulary(fr, lexicon))
-    versions = "\n".join(f"{name}\t{version}" for name, version in sorted(package_versions().items()))
+    versions = "\n".join(
+        f"{name}\t{version}" for name, version in sorted(package_versions().items())
+    )
     (OUT / "VERSIONS.tsv").write_text(versions + "\n", encoding="utf-8")
 
 

@@ -18,7 +18,10 @@ SPUN = "Une aid pour la viewpoint de ce projet.\n"
 def mtfix(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(Path(sys.executable).with_name("mtfix")), *args],
-        cwd=cwd, capture_output=True, text=True, check=False,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 

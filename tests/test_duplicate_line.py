@@ -48,8 +48,10 @@ FIXED = [
     # no blank lines around: just the line
     (f"{LONG}\n{LONG}\n{OTHER}\n", f"{LONG}\n{OTHER}\n"),
     # whitespace and apostrophe style do not hide a copy
-    ("L’homme a dit que la guerre était finie.\n\nL'homme  a dit que la guerre était finie.\n",
-     "L’homme a dit que la guerre était finie.\n"),
+    (
+        "L’homme a dit que la guerre était finie.\n\nL'homme  a dit que la guerre était finie.\n",
+        "L’homme a dit que la guerre était finie.\n",
+    ),
 ]
 
 

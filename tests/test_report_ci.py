@@ -87,8 +87,13 @@ def test_sarif_structure_regions_and_fixes():
     first, second = run["results"]
     region = first["locations"][0]["physicalLocation"]["region"]
     assert region == {
-        "startLine": 2, "startColumn": 5, "endLine": 2, "endColumn": 8,
-        "charOffset": 10, "charLength": 3, "snippet": {"text": "aid"},
+        "startLine": 2,
+        "startColumn": 5,
+        "endLine": 2,
+        "endColumn": 8,
+        "charOffset": 10,
+        "charLength": 3,
+        "snippet": {"text": "aid"},
     }
     assert TEXT[region["charOffset"] : region["charOffset"] + region["charLength"]] == "aid"
     (fix,) = first["fixes"]
@@ -121,16 +126,22 @@ def test_cli_formats(tmp_path: Path):
     article.write_text("# Titre\n\nUne aid pour la viewpoint de ce projet.\n", encoding="utf-8")
     mtfix = str(Path(sys.executable).with_name("mtfix"))
     run = subprocess.run(
-        [mtfix, "check", "a.md", "--format", "github"], cwd=tmp_path, capture_output=True,
-        text=True, check=False,
+        [mtfix, "check", "a.md", "--format", "github"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert run.returncode == 1
     assert run.stdout.startswith(
         "::warning file=a.md,line=3,col=5,endColumn=8,title=mtfix english-word::"
     )
     run = subprocess.run(
-        [mtfix, "check", "a.md", "--format", "sarif"], cwd=tmp_path, capture_output=True,
-        text=True, check=False,
+        [mtfix, "check", "a.md", "--format", "sarif"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert run.returncode == 1
     log = json.loads(run.stdout)

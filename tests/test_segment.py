@@ -37,7 +37,7 @@ def test_unknown_kind_is_an_error():
 def test_markdown_skips_code_and_link_targets():
     text = (
         "# Le titre\n\n"
-        "Une `inline code` et [un lien](https://example.com/the-page \"The title\") ici.\n"
+        'Une `inline code` et [un lien](https://example.com/the-page "The title") ici.\n'
         "Voir <https://example.org/x> ou <moi@example.org>.\n\n"
         "```python\nprint('the viewpoint')\n```\n\n"
         "    indented viewpoint code\n\n"
@@ -62,9 +62,9 @@ def test_markdown_front_matter_yaml_and_toml():
 def test_markdown_reference_definitions_images_and_html():
     text = (
         "![une belle image](img/the-picture.png) et [texte][the-label].\n\n"
-        "[the-label]: https://example.com/ref \"Ref title\"\n\n"
-        "Avant <span class=\"the-class\">dedans</span> après <!-- mtfix: ignore -->\n\n"
-        "<div title=\"un titre\">\nProse du bloc\n<script>var viewpoint = 1;</script>\n</div>\n"
+        '[the-label]: https://example.com/ref "Ref title"\n\n'
+        'Avant <span class="the-class">dedans</span> après <!-- mtfix: ignore -->\n\n'
+        '<div title="un titre">\nProse du bloc\n<script>var viewpoint = 1;</script>\n</div>\n'
     )
     found = prose(text)
     assert "une belle image" in found and "img/" not in found
@@ -89,14 +89,20 @@ def test_html_text_nodes_alt_and_title():
     text = (
         "<!DOCTYPE html><html><head><title>Le titre</title>"
         "<style>body { content: 'the style' }</style></head>\n"
-        "<body><p class=\"the-intro\">Une aid pour <code>the code</code> la "
-        "<a href=\"https://x.com/the\" title=\"le lien\">viewpoint</a>.</p>\n"
+        '<body><p class="the-intro">Une aid pour <code>the code</code> la '
+        '<a href="https://x.com/the" title="le lien">viewpoint</a>.</p>\n'
         "<img src=\"the.png\" alt='une image'><!-- mtfix: ignore -->\n"
         "<pre>the preformatted</pre><script>var the = 1;</script></body></html>"
     )
     found = prose(text, "a.html")
     assert found.split("|") == [
-        "Le titre", "Une aid pour ", " la ", "le lien", "viewpoint", ".", "une image",
+        "Le titre",
+        "Une aid pour ",
+        " la ",
+        "le lien",
+        "viewpoint",
+        ".",
+        "une image",
     ]
     comments = layout(Document("a.html", text)).comments
     assert [text[a:b] for a, b in comments] == [" mtfix: ignore "]
@@ -118,8 +124,35 @@ def test_findings_in_markdown_point_into_the_file():
 
 
 MARKDOWN_BITS = st.sampled_from(
-    ["Une", " ", "\n", "\n\n", "`", "``", "[", "]", "(", ")", "<", ">", "!", "#", "---",
-     "+++", "```", "    ", "<!--", "-->", "<b>", "</b>", "\\", "http://x.y", "é", "> ", "- "]
+    [
+        "Une",
+        " ",
+        "\n",
+        "\n\n",
+        "`",
+        "``",
+        "[",
+        "]",
+        "(",
+        ")",
+        "<",
+        ">",
+        "!",
+        "#",
+        "---",
+        "+++",
+        "```",
+        "    ",
+        "<!--",
+        "-->",
+        "<b>",
+        "</b>",
+        "\\",
+        "http://x.y",
+        "é",
+        "> ",
+        "- ",
+    ]
 )
 
 

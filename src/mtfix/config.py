@@ -217,9 +217,7 @@ class Resolver:
         self._found: dict[Path, Path | None] = {}
         self._words: dict[Config, frozenset[str]] = {}
         self.warnings: list[str] = []
-        self._explicit = (
-            self._load(Path(overrides.config_file)) if overrides.config_file else None
-        )
+        self._explicit = self._load(Path(overrides.config_file)) if overrides.config_file else None
 
     def _load(self, path: Path) -> Config:
         key = path.resolve()

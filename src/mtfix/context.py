@@ -30,11 +30,16 @@ class Agreement:
     number: str  # "sg", "pl" or ""
 
     def score(self, word: str, info: WordInfo) -> float:
-        if " " in word:
-            return 0.0
+        """Bonus or penalty for a candidate noun after this determiner.
+
+        For a phrase, ``info`` describes its head (first) word.
+        """
+        word = word.split(" ")[0]
         score = 0.0
         if self.gender and info.genders:
             score += 0.5 if self.gender in info.genders else -1.5
+        elif not info.genders:
+            score -= 0.7  # not a noun, yet a determiner asks for one
         plural_form = word.endswith(("s", "x"))
         if self.number == "pl":
             score += 0.3 if plural_form else -1.0

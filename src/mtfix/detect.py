@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import IntEnum
 
 from .lexicon import Lexicon, WordInfo, _read_lines
@@ -30,6 +30,10 @@ FRENCH_FUNCTION_ZIPF = 5.5  # words this common in French are French (``a``, ``o
 RUN_MAX_LEAD = 1.0
 RUN_MEAN_LEAD = 0.6
 RUN_JOINERS = frozenset(" -\u00a0")
+RARE_IN_FRENCH = 2.0  # a French form this rare and far more common in English reads as English
+BORROWED_LEAD = 1.5
+MENTION_MAX_WORDS = 3  # a quotation this short names a term (« always »); it does not use it
+LIST_SEPARATORS = frozenset((",", "/", "ou", "et", "or", "and"))
 
 
 class Kind(IntEnum):
@@ -81,23 +85,17 @@ class Detector:
 
     def classify(self, tokens: Sequence[Token]) -> list[WordVerdict]:
         names = document_names(tokens)
-        introducers = name_introducers()
-        verdicts = []
-        previous = ""
-        for token in tokens:
-            verdicts.append(self._classify(token, names, previous in introducers))
-            previous = token.lower
-        return verdicts
+        return [self._classify(token, names) for token in tokens]
 
-    def _classify(self, token: Token, names: frozenset[str], after_introducer: bool) -> WordVerdict:
+    def _classify(self, token: Token, names: frozenset[str]) -> WordVerdict:
         text = token.text
         word, possessive = lookup_form(text)
         info = self.lexicon.info(word)
         neutral = WordVerdict(token, Kind.NEUTRAL, info)
-        if len(word) < 2 or after_introducer or word in self.allow:
+        if len(word) < 2 or word in self.allow:
             return neutral
-        if text.isupper() and len(text) <= 6:
-            return neutral  # acronym
+        if text.isupper() and len(text) > 1:
+            return neutral  # acronym, constant or heading
         if any(c.isupper() for c in text[1:]) and not text.isupper():
             return neutral  # camelCase or McName
         if text[0].isupper() and (not (token.sentence_start or token.quote_start) or word in names):
@@ -105,14 +103,20 @@ class Detector:
         if "-" in word and info.en == 0 and info.fr == 0:
             return self._classify_compound(token, word)
         if self.lexicon.is_loanword(word):
-            return WordVerdict(token, Kind.WEAK, info) if info.english_lead >= WEAK_LEAD else neutral
+            return (
+                WordVerdict(token, Kind.WEAK, info) if info.english_lead >= WEAK_LEAD else neutral
+            )
         accented = info.accented
         if possessive and info.en >= MIN_ENGLISH_ZIPF:
             return WordVerdict(token, Kind.STRONG, info)
-        if not info.in_lexicon and info.en >= MIN_ENGLISH_ZIPF and (
-            info.english_lead >= STRONG_LEAD or (accented and info.english_lead > 0)
+        if (
+            not info.in_lexicon
+            and info.en >= MIN_ENGLISH_ZIPF
+            and (info.english_lead >= STRONG_LEAD or (accented and info.english_lead > 0))
         ):
             return WordVerdict(token, Kind.STRONG, info, accented)
+        if info.in_lexicon and info.fr < RARE_IN_FRENCH and info.english_lead >= BORROWED_LEAD:
+            return WordVerdict(token, Kind.STRONG, info)  # a rare borrowing: ``gurus``
         if (
             info.english_lead >= WEAK_LEAD
             and info.en >= WEAK_MIN_ENGLISH
@@ -133,8 +137,17 @@ class Detector:
         )
         return WordVerdict(token, Kind.STRONG if english else Kind.NEUTRAL, info)
 
-    def detect(self, text: str, tokens: Sequence[Token], quotes: Sequence[tuple[int, int]]) -> list[Finding]:
-        verdicts = self.classify(tokens)
+    def detect(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        quotes: Sequence[tuple[int, int]],
+        asides: Sequence[tuple[int, int]] = (),
+    ) -> list[Finding]:
+        classified = self.classify(tokens)
+        verdicts = _introduced_names(classified)
+        verdicts = _glossed_terms(text, _names_in_lists(text, verdicts), asides)
+        verdicts = _named_everywhere(classified, verdicts)
         findings, covered = self._quotations(text, verdicts, quotes)
         findings.extend(self._runs(text, [v for v in verdicts if not covered(v.token)]))
         findings.sort(key=lambda f: (f.start, f.end))
@@ -147,7 +160,8 @@ class Detector:
         for start, end in quotes:
             inside = [v for v in verdicts if start <= v.token.start and v.token.end <= end]
             words = [v for v in inside if len(v.token.text) > 1]
-            if len(words) < 3:
+            if inside and len(words) <= MENTION_MAX_WORDS:
+                spans.append((inside[0].token.start, inside[-1].token.end))
                 continue
             english = [v for v in words if _englishness(v) > 0]
             french = [v for v in words if _englishness(v) < 0]
@@ -222,6 +236,95 @@ class Detector:
             confidence,
             f"English phrase of {len(run)} words; strongest: {_message(best)}",
         )
+
+
+def _introduced_names(verdicts: list[WordVerdict]) -> list[WordVerdict]:
+    """``la commande find``, ``mount --bind``: a word introduced as a name or standing
+    beside an option or a path is a name."""
+    introducers = name_introducers()
+    result = []
+    for index, verdict in enumerate(verdicts):
+        if verdict.kind >= Kind.WEAK and (
+            verdict.token.beside_code or _introduced(verdicts, index, introducers)
+        ):
+            verdict = replace(verdict, kind=Kind.NEUTRAL)
+        result.append(verdict)
+    return result
+
+
+def _introduced(verdicts: list[WordVerdict], index: int, introducers: frozenset[str]) -> bool:
+    """``la commande find``, or with an adjective between: ``la commande interne read``."""
+    if index >= 1 and verdicts[index - 1].token.lower in introducers:
+        return True
+    if index < 2 or verdicts[index - 2].token.lower not in introducers:
+        return False
+    between = verdicts[index - 1]
+    return between.kind == Kind.FRENCH and between.info.fr >= 3.0 and len(between.token.text) >= 5
+
+
+def _named_everywhere(before: list[WordVerdict], after: list[WordVerdict]) -> list[WordVerdict]:
+    """A word the document uses once as a name (quoted, glossed, listed with other
+    names, beside an option) is that name wherever it appears in the document."""
+    names = {
+        old.token.lower
+        for old, new in zip(before, after, strict=False)
+        if old.kind == Kind.STRONG and new.kind == Kind.NEUTRAL
+    }
+    return [
+        replace(v, kind=Kind.NEUTRAL) if v.kind == Kind.STRONG and v.token.lower in names else v
+        for v in after
+    ]
+
+
+def _glossed_terms(
+    text: str, verdicts: list[WordVerdict], asides: Sequence[tuple[int, int]]
+) -> list[WordVerdict]:
+    """English inside a short aside (``(NDT : leaf)``) or glossed by one
+    (``never (jamais)``) is quoted on purpose."""
+    short = [(a, b) for a, b in asides if len(text[a:b].split()) <= MENTION_MAX_WORDS + 1]
+    opening = {a - 1 for a, _ in asides}
+    result = []
+    for verdict in verdicts:
+        token = verdict.token
+        after = (
+            token.end
+            + len(text[token.end : token.end + 3])
+            - len(text[token.end : token.end + 3].lstrip(" "))
+        )
+        mentioned = any(a <= token.start < b for a, b in short) or after in opening
+        if verdict.kind >= Kind.WEAK and mentioned:
+            verdict = replace(verdict, kind=Kind.NEUTRAL)
+        result.append(verdict)
+    return result
+
+
+def _names_in_lists(text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
+    """An English word listed beside other English or unknown words
+    (``exit, logout, return``; ``always, never ou default``) is one of a list of
+    names, not an intrusion in a French sentence."""
+    result = list(verdicts)
+    for index, verdict in enumerate(verdicts):
+        if verdict.kind != Kind.STRONG:
+            continue
+        for other in (index - 1, index + 1):
+            if not 0 <= other < len(verdicts):
+                continue
+            neighbour = verdicts[other]
+            first, second = sorted((verdict.token, neighbour.token), key=lambda t: t.start)
+            between = text[first.end : second.start].strip().lower()
+            if between in LIST_SEPARATORS and _non_french(neighbour):
+                result[index] = replace(verdict, kind=Kind.NEUTRAL)
+                break
+    return result
+
+
+def _non_french(verdict: WordVerdict) -> bool:
+    info = verdict.info
+    return (
+        verdict.kind >= Kind.WEAK
+        or (not info.in_lexicon and info.english_lead > 0)
+        or (info.fr == 0 and info.en == 0 and not info.in_lexicon)
+    )
 
 
 def _englishness(verdict: WordVerdict) -> float:

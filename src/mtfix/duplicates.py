@@ -20,7 +20,7 @@ SOURCE = "duplicate-line"
 CONFIDENCE = 0.8
 COMPLETE_PREFIX_CONFIDENCE = 0.6  # the shorter line is a whole sentence: maybe on purpose
 FIX_SCORE = 0.95
-SENTENCE_END = ".!?…»”\""
+SENTENCE_END = '.!?…»”"'
 SPACES_RE = re.compile(r"\s+")
 
 
@@ -95,7 +95,12 @@ def _finding(
 ) -> Finding:
     start, end = removal_span(text, line.start, line.end, segments)
     return Finding(
-        start, end, text[start:end], RULE, confidence, message,
+        start,
+        end,
+        text[start:end],
+        RULE,
+        confidence,
+        message,
         (Suggestion("", FIX_SCORE, SOURCE),),
     )
 
@@ -119,9 +124,7 @@ def check_duplicates(
     for key, successor in pairwise(keys):
         if successor.startswith(key):
             line, longer = first[key], first[successor]
-            confidence = (
-                COMPLETE_PREFIX_CONFIDENCE if key[-1] in SENTENCE_END else CONFIDENCE
-            )
+            confidence = COMPLETE_PREFIX_CONFIDENCE if key[-1] in SENTENCE_END else CONFIDENCE
             findings.append(
                 _finding(
                     text, line, segments, f"truncated copy of line {longer.number}", confidence

@@ -134,8 +134,8 @@ ELIDING = {
 UNELIDED = {"d": "de", "qu": "que", "n": "ne", "j": "je", "m": "me", "t": "te",
             "s": "se", "c": "ce", "jusqu": "jusque", "lorsqu": "lorsque",
             "puisqu": "puisque", "quoiqu": "quoique"}  # fmt: skip
-_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \u00a0]$")
-_ELIDED_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(['’])$")
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \u00a0]\Z")
+_ELIDED_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(['’])\Z")
 
 
 def apostrophe_style(text: str) -> str:

@@ -35,6 +35,7 @@ class Token:
     in_quotes: bool = False
     quote_start: bool = False
     elided: str = ""  # the elided article or pronoun in front (``l’``, ``d'``), kept outside
+    beside_code: bool = False  # next to an option, a path or a URL: part of a command line
 
     @property
     def lower(self) -> str:

@@ -11,7 +11,6 @@ from .models import Document, Finding, Segment
 from .segment import layout
 from .tokenize import tokenize
 
-
 # Rules beyond English words (typography, duplicated lines...) register here:
 # each takes the document and its prose segments and returns findings.
 TextRule = Callable[[Document, list[Segment]], list[Finding]]
@@ -39,7 +38,7 @@ def check_document(
     prose = read.segments
     tokenized = tokenize(document.text, prose)
     detector = Detector(lexicon, options.allow)
-    findings = detector.detect(document.text, tokenized.tokens, tokenized.quotes)
+    findings = detector.detect(document.text, tokenized.tokens, tokenized.quotes, tokenized.asides)
     for rule in TEXT_RULES:
         findings.extend(rule(document, prose))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
@@ -48,7 +47,9 @@ def check_document(
         from .suggest import Suggester
 
         suggester = Suggester(lexicon)
-        findings = [suggester.with_suggestions(document.text, f, tokenized.tokens) for f in findings]
+        findings = [
+            suggester.with_suggestions(document.text, f, tokenized.tokens) for f in findings
+        ]
     return findings
 
 

@@ -21,34 +21,6 @@ from .lexicon import Lexicon
 from .models import Finding, Suggestion, Token
 
 MAX_SUGGESTIONS = 5
-
-
-@dataclass(frozen=True, slots=True)
-class RankingWeights:
-    """Weights of the ranking score (log scale); tuned on the synthetic dev split."""
-
-    anglicism: float = 2.0
-    synonym: float = 0.0
-    dictionary: float = -0.3
-    cognate: float = 0.0
-    french_frequency: float = 0.8
-    homograph: float = 0.0  # English frequency of the candidate: the spinner swaps homographs
-    evidence: float = 1.0
-    entry_size: float = 0.6
-    similarity: float = 1.0
-    agreement: float = 1.0
-    second_source: float = 0.5
-
-    def source_prior(self, source: str) -> float:
-        return {
-            "anglicism": self.anglicism,
-            "synonym-fr": self.synonym,
-            "dictionary": self.dictionary,
-            "cognate": self.cognate,
-        }[source]
-
-
-DEFAULT_WEIGHTS = RankingWeights()
 RELATION_WEIGHTS = ((2, 1.0), (1, 0.6), (4, 0.6), (8, 0.4))  # bit -> weight (see build script)
 SUFFIX_REWRITES = (
     ("ities", "ités"),
@@ -68,6 +40,44 @@ SUFFIX_REWRITES = (
     ("er", "re"),
     ("y", "ie"),
 )
+FEATURES = (
+    "anglicism",  # one per generator that proposed the word
+    "synonym",
+    "dictionary",
+    "cognate",
+    "french_frequency",  # Zipf in French
+    "homograph",  # min(Zipf fr, Zipf en): the spinner swaps words common in both
+    "evidence",  # log strength of the best generator's tie to the English text
+    "entry_size",  # log size of the thesaurus entry the spinner drew from
+    "similarity",  # shared spelling, accents ignored
+    "agreement",  # determiner gender and number
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RankingWeights:
+    """Weights of the ranking score (log scale); tuned on the synthetic dev split
+    with benchmarks/tune_suggest.py."""
+
+    anglicism: float = 2.0
+    synonym: float = 0.0
+    dictionary: float = -0.3
+    cognate: float = 0.0
+    french_frequency: float = 0.8
+    homograph: float = 0.0
+    evidence: float = 1.0
+    entry_size: float = -0.6
+    similarity: float = 1.0
+    agreement: float = 1.0
+
+    def score(self, features: tuple[float, ...]) -> float:
+        return sum(
+            getattr(self, name) * value for name, value in zip(FEATURES, features, strict=False)
+        )
+
+
+DEFAULT_WEIGHTS = RankingWeights()
+SOURCE_FEATURE = {"anglicism": 0, "synonym-fr": 1, "dictionary": 2, "cognate": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +85,15 @@ class Candidate:
     word: str
     source: str
     evidence: float  # how strongly the generator ties it to the English text
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """One French candidate with the evidence of every generator that proposed it."""
+
+    word: str
+    source: str  # the generator with the strongest tie
+    values: tuple[float, ...]
 
 
 class Suggester:
@@ -95,32 +114,41 @@ class Suggester:
             for word, score, source in ranked[:MAX_SUGGESTIONS]
         )
 
-    def rank(self, english: str, agreement: Agreement | None = None) -> list[tuple[str, float, str]]:
+    def rank(
+        self, english: str, agreement: Agreement | None = None
+    ) -> list[tuple[str, float, str]]:
         """(French word, probability-like score, source), best first."""
+        return rank_features(self.features(english, agreement), self.weights)
+
+    def features(self, english: str, agreement: Agreement | None = None) -> list[Features]:
         phrase = normalise(english)
-        candidates = self.candidates(phrase)
-        scored: dict[str, tuple[float, str]] = {}
-        for candidate in candidates:
-            raw = self._raw_score(phrase, candidate, agreement)
-            previous = scored.get(candidate.word)
-            if previous is None:
-                scored[candidate.word] = (raw, candidate.source)
-            else:
-                best, source = max(previous, (raw, candidate.source))
-                # A second generator agreeing is evidence too.
-                scored[candidate.word] = (best + self.weights.second_source, source)
-        if not scored:
-            return []
-        top = max(raw for raw, _ in scored.values())
-        weights = {word: math.exp(raw - top) for word, (raw, _) in scored.items()}
-        total = sum(weights.values())
-        ranked = sorted(scored, key=lambda w: (-weights[w], w))
-        return [(w, round(weights[w] / total, 3), scored[w][1]) for w in ranked]
+        by_word: dict[str, list[Candidate]] = {}
+        for candidate in self.candidates(phrase):
+            by_word.setdefault(candidate.word, []).append(candidate)
+        return [self._features(phrase, group, agreement) for group in by_word.values()]
+
+    def _features(
+        self, phrase: str, group: list[Candidate], agreement: Agreement | None
+    ) -> Features:
+        word = group[0].word
+        info = self.lexicon.info(word.split(" ")[0])
+        values = [0.0] * len(FEATURES)
+        for candidate in group:
+            values[SOURCE_FEATURE[candidate.source]] = 1.0
+        strongest = max(group, key=lambda c: c.evidence)
+        values[4] = info.fr
+        values[5] = min(info.en, info.fr)
+        values[6] = math.log(max(strongest.evidence, 0.05))
+        if any(c.source == "synonym-fr" for c in group):
+            values[7] = math.log(max(self.lexicon.entry_size(word), 10))
+        values[8] = similarity(phrase, word)
+        values[9] = agreement.score(word, info) if agreement is not None else 0.0
+        return Features(word, strongest.source, tuple(values))
 
     def candidates(self, phrase: str) -> list[Candidate]:
         found: list[Candidate] = []
-        for french in self.lexicon.anglicisms.get(phrase, ()):
-            found.append(Candidate(french, "anglicism", 1.0))
+        for rank, french in enumerate(self.lexicon.anglicisms.get(phrase, ())):
+            found.append(Candidate(french, "anglicism", 1.0 / (1 + 0.2 * rank)))
         found.extend(self._synonyms(phrase))
         found.extend(self._translations(phrase))
         found.extend(self._cognates(phrase))
@@ -163,8 +191,9 @@ class Suggester:
                     if form and self.lexicon.info(form).in_lexicon:
                         found.append(Candidate(form, "cognate", 0.9))
                 break
-        for word in fuzzy_matches(phrase, self.lexicon):
-            found.append(Candidate(word, "cognate", 0.5))
+        if len(phrase) >= 5:
+            for word in fuzzy_matches(phrase, self.lexicon):
+                found.append(Candidate(word, "cognate", 0.2))
         return found
 
     def _is_french(self, word: str) -> bool:
@@ -175,19 +204,20 @@ class Suggester:
                 return False
         return bool(parts)
 
-    def _raw_score(self, phrase: str, candidate: Candidate, agreement: Agreement | None) -> float:
-        weights = self.weights
-        info = self.lexicon.info(candidate.word.split(" ")[0])
-        score = weights.source_prior(candidate.source) + weights.french_frequency * info.fr
-        score += weights.homograph * min(info.en, info.fr)
-        score += weights.evidence * math.log(max(candidate.evidence, 0.05))
-        if candidate.source == "synonym-fr":
-            size = self.lexicon.entry_size(candidate.word)
-            score -= weights.entry_size * math.log(max(size, 10))
-        score += weights.similarity * similarity(phrase, candidate.word)
-        if agreement is not None:
-            score += weights.agreement * agreement.score(candidate.word, info)
-        return score
+
+def rank_features(
+    features: list[Features], weights: RankingWeights
+) -> list[tuple[str, float, str]]:
+    """Softmax over the weighted scores, so a score reads as a share of belief."""
+    if not features:
+        return []
+    raw = {f.word: weights.score(f.values) for f in features}
+    top = max(raw.values())
+    shares = {word: math.exp(value - top) for word, value in raw.items()}
+    total = sum(shares.values())
+    sources = {f.word: f.source for f in features}
+    ranked = sorted(shares, key=lambda w: (-shares[w], w))
+    return [(w, round(shares[w] / total, 3), sources[w]) for w in ranked]
 
 
 def normalise(english: str) -> str:
@@ -246,6 +276,6 @@ def fuzzy_matches(phrase: str, lexicon: Lexicon, limit: int = 3) -> list[str]:
 
     bucket = _vocabulary_by_initial(lexicon).get(_strip_accents(phrase[:1]), [])
     matches = process.extract(
-        phrase, bucket, scorer=fuzz.ratio, processor=_strip_accents, limit=limit, score_cutoff=80
+        phrase, bucket, scorer=fuzz.ratio, processor=_strip_accents, limit=limit, score_cutoff=85
     )
     return [word for word, _, _ in matches]

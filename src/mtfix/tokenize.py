@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .models import Segment, Token
 
@@ -21,9 +21,11 @@ TECHNICAL_RE = re.compile(
     r"|\S*[/\\_=<>{}\[\]$#@|`~^*]\S*"
     r"|(?<!\w)--?[^\W\d_][\w-]*"
     r"|\b\w+(?:\.\w+)+\b"
+    r"|\b[^\W\d_][\w-]*\(\d\w{0,5}\)"  # man page reference: head(1)
 )
+ASIDE_RE = re.compile(r"\(([^()\n]{1,80})\)")
 ELISIONS = frozenset(
-    "l d j m t s c n qu jusqu lorsqu puisqu quoiqu presqu".split()
+    ["l", "d", "j", "m", "t", "s", "c", "n", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"]
 )
 SENTENCE_END = frozenset(".!?…")
 OPENING_QUOTES = frozenset("“«‘„‹")
@@ -49,11 +51,11 @@ def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         before = text[index - 1] if index > start else " "
         after = text[index + 1] if index + 1 < end else " "
-        if char in "’'" and before.isalpha():
-            if not stack or stack[-1][0] != "‘" or after.isalpha():
-                continue
+        apostrophe = char in "’'" and before.isalpha()
+        if apostrophe and (not stack or stack[-1][0] != "‘" or after.isalpha()):
+            continue
         if stack and PAIRS.get(stack[-1][0]) == char:
-            opener, opened = stack.pop()
+            _opener, opened = stack.pop()
             regions.append((opened, index))
         elif char in PAIRS and (char != '"' or not any(q == '"' for q, _ in stack)):
             if char == "‘" and before.isalpha():
@@ -61,7 +63,7 @@ def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
             stack.append((char, index + 1))
         elif char == "”" and stack:
             # Mismatched closer (e.g. “... " ): close the innermost quotation anyway.
-            opener, opened = stack.pop()
+            _opener, opened = stack.pop()
             regions.append((opened, index))
     regions.sort()
     return regions
@@ -71,16 +73,19 @@ def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
 class Tokenized:
     tokens: list[Token]
     quotes: list[tuple[int, int]]  # the inside of each quotation, as offsets
+    asides: list[tuple[int, int]] = field(default_factory=list)  # inside of (parentheses)
 
 
 def tokenize(text: str, segments: Iterable[Segment]) -> Tokenized:
     tokens: list[Token] = []
     quotes: list[tuple[int, int]] = []
+    asides: list[tuple[int, int]] = []
     for segment in segments:
         segment_quotes = quote_regions(text, segment.start, segment.end)
         tokens.extend(_tokenize_segment(text, segment.start, segment.end, segment_quotes))
         quotes.extend(segment_quotes)
-    return Tokenized(tokens, quotes)
+        asides.extend(m.span(1) for m in ASIDE_RE.finditer(text, segment.start, segment.end))
+    return Tokenized(tokens, quotes, asides)
 
 
 def _tokenize_segment(
@@ -110,6 +115,7 @@ def _tokenize_segment(
             word_start += len(elided)
             word = rest
         in_quotes = any(a <= word_start < b for a, b in quotes)
+        beside_code = _touches(technical, tech_index, match.start(), word_end, text)
         yield Token(
             text=word,
             start=word_start,
@@ -118,8 +124,16 @@ def _tokenize_segment(
             in_quotes=in_quotes,
             quote_start=quote_open,
             elided=elided,
+            beside_code=beside_code,
         )
         sentence_start = False
+
+
+def _touches(technical: list[tuple[int, int]], index: int, start: int, end: int, text: str) -> bool:
+    """Whether only spaces separate the word from the technical region before or after it."""
+    if index < len(technical) and not text[end : technical[index][0]].strip(" \t"):
+        return True
+    return index > 0 and not text[technical[index - 1][1] : start].strip(" \t")
 
 
 def _split_elision(word: str) -> tuple[str, str, str]:
@@ -136,8 +150,10 @@ def _split_elision(word: str) -> tuple[str, str, str]:
 
 def _ends_sentence(gap: str) -> bool:
     stripped = gap.strip(" \t\"“”«»‘’'()[]\u00a0\u202f")
-    return "\n\n" in gap or (bool(stripped) and stripped[0] in SENTENCE_END) or (
-        "\n" in gap and bool(stripped) and stripped[-1] in SENTENCE_END
+    return (
+        "\n\n" in gap
+        or (bool(stripped) and stripped[0] in SENTENCE_END)
+        or ("\n" in gap and bool(stripped) and stripped[-1] in SENTENCE_END)
     )
 
 

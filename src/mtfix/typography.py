@@ -119,7 +119,12 @@ def prose_lines(text: str, segments: list[Segment]) -> list[Line]:
 
 
 def _finding(
-    text: str, start: int, end: int, rule: str, message: str, replacement: str | None,
+    text: str,
+    start: int,
+    end: int,
+    rule: str,
+    message: str,
+    replacement: str | None,
     confidence: float = CONFIDENCE,
 ) -> Finding:
     suggestions = () if replacement is None else (Suggestion(replacement, FIX_SCORE, SOURCE),)
@@ -228,8 +233,10 @@ def scan_quotes(text: str, line: Line) -> QuoteScan:
             elif char == "»":
                 role = "close"
             elif mark.family == "single":
-                role = "close" if not opening and stack and stack[-1].family == "single" else (
-                    "open" if not closing else "ignore"
+                role = (
+                    "close"
+                    if not opening and stack and stack[-1].family == "single"
+                    else ("open" if not closing else "ignore")
                 )
             elif opening:
                 role = "open"
@@ -252,9 +259,9 @@ def _marks(text: str, run: list[int]) -> Iterator[Mark]:
     while index < len(run):
         position = run[index]
         char = text[position]
-        if char in "\"“”":
+        if char in '"“”':
             stop = index + 1
-            while stop < len(run) and text[run[stop]] in "\"“”":
+            while stop < len(run) and text[run[stop]] in '"“”':
                 stop += 1
             yield Mark(position, run[stop - 1] + 1, "double")
             index = stop
@@ -379,17 +386,30 @@ def check_quotes(
                 continue
             if _blank(text, pair.open.end, pair.close.start):
                 findings.append(
-                    _finding(text, pair.open.start, pair.close.end, QUOTES_RULE,
-                             "empty quotation marks", None, UNBALANCED_CONFIDENCE)
+                    _finding(
+                        text,
+                        pair.open.start,
+                        pair.close.end,
+                        QUOTES_RULE,
+                        "empty quotation marks",
+                        None,
+                        UNBALANCED_CONFIDENCE,
+                    )
                 )
                 continue
             findings.extend(_pair_findings(text, pair, line, settings))
         for mark, side in scan.unbalanced:
             missing = "closing" if side == "opening" else "opening"
             findings.append(
-                _finding(text, mark.start, mark.end, QUOTES_RULE,
-                         f"unbalanced quotation mark: no {missing} mark in this paragraph",
-                         None, UNBALANCED_CONFIDENCE)
+                _finding(
+                    text,
+                    mark.start,
+                    mark.end,
+                    QUOTES_RULE,
+                    f"unbalanced quotation mark: no {missing} mark in this paragraph",
+                    None,
+                    UNBALANCED_CONFIDENCE,
+                )
             )
     findings.sort(key=lambda f: (f.start, f.end))
     return findings
@@ -447,7 +467,11 @@ def _space_name(settings: TypographySettings) -> str:
 
 
 def _whitespace_finding(
-    text: str, start: int, end: int, line: Line, protected: _Protected,
+    text: str,
+    start: int,
+    end: int,
+    line: Line,
+    protected: _Protected,
     settings: TypographySettings,
 ) -> Finding | None:
     whitespace = text[start:end]
@@ -467,8 +491,14 @@ def _whitespace_finding(
     if after and after in HIGH_PUNCTUATION and _high_punctuation_due(text, end, line):
         if quote_before or before in "?!" or settings.accepts(whitespace):
             return None
-        return _finding(text, start, end + 1, SPACING_RULE,
-                        f"{_space_name(settings)} before '{after}'", space + after)
+        return _finding(
+            text,
+            start,
+            end + 1,
+            SPACING_RULE,
+            f"{_space_name(settings)} before '{after}'",
+            space + after,
+        )
     if after and after in ",." and _low_punctuation_due(text, end, line, before):
         if quote_before:
             return None
@@ -476,13 +506,15 @@ def _whitespace_finding(
     if settings.guillemets and before == "«":
         if after in QUOTE_CHARS or settings.accepts(whitespace):
             return None
-        return _finding(text, start, end, SPACING_RULE,
-                        f"{_space_name(settings)} inside « »", space)
+        return _finding(
+            text, start, end, SPACING_RULE, f"{_space_name(settings)} inside « »", space
+        )
     if settings.guillemets and after == "»":
         if before in QUOTE_CHARS or settings.accepts(whitespace):
             return None
-        return _finding(text, start, end, SPACING_RULE,
-                        f"{_space_name(settings)} inside « »", space)
+        return _finding(
+            text, start, end, SPACING_RULE, f"{_space_name(settings)} inside « »", space
+        )
     if len(whitespace) < 2 or quote_before or quote_after or "\t" in whitespace:
         return None
     kept = next((char for char in whitespace if char in NO_BREAK), " ")
@@ -490,7 +522,10 @@ def _whitespace_finding(
 
 
 def _missing_space_findings(
-    text: str, line: Line, piece: tuple[int, int], protected: _Protected,
+    text: str,
+    line: Line,
+    piece: tuple[int, int],
+    protected: _Protected,
     settings: TypographySettings,
 ) -> Iterator[Finding]:
     space = settings.space_char
@@ -502,15 +537,22 @@ def _missing_space_findings(
         before = text[index - 1] if index > line.start else ""
         after = _after(text, index + 1, line)
         if char in HIGH_PUNCTUATION:
-            if (before.isalnum() or (before and before in ")]»”\"")) and _high_punctuation_due(
+            if (before.isalnum() or (before and before in ')]»”"')) and _high_punctuation_due(
                 text, index, line
             ):
-                yield _finding(text, index, index + 1, SPACING_RULE,
-                               f"missing {name} before '{char}'", space + char)
+                yield _finding(
+                    text,
+                    index,
+                    index + 1,
+                    SPACING_RULE,
+                    f"missing {name} before '{char}'",
+                    space + char,
+                )
         elif settings.guillemets and char == "«":
             if after and after not in HSPACE and after not in QUOTE_CHARS and after != "\r":
-                yield _finding(text, index, index + 1, SPACING_RULE,
-                               f"missing {name} after '«'", "«" + space)
+                yield _finding(
+                    text, index, index + 1, SPACING_RULE, f"missing {name} after '«'", "«" + space
+                )
         elif (
             settings.guillemets
             and char == "»"
@@ -518,8 +560,9 @@ def _missing_space_findings(
             and before not in HSPACE
             and before not in QUOTE_CHARS
         ):
-            yield _finding(text, index, index + 1, SPACING_RULE,
-                               f"missing {name} before '»'", space + "»")
+            yield _finding(
+                text, index, index + 1, SPACING_RULE, f"missing {name} before '»'", space + "»"
+            )
 
 
 def check_spacing(
