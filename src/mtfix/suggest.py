@@ -264,18 +264,22 @@ def _strip_accents(word: str) -> str:
 
 
 @functools.cache
-def _vocabulary_by_initial(lexicon: Lexicon) -> dict[str, list[str]]:
-    buckets: dict[str, list[str]] = {}
+def _vocabulary_by_initial(lexicon: Lexicon) -> dict[str, tuple[list[str], list[str]]]:
+    """Vocabulary bucketed by first letter: (words, the same words without accents)."""
+    buckets: dict[str, tuple[list[str], list[str]]] = {}
     for word in lexicon.vocabulary:
-        buckets.setdefault(_strip_accents(word[0]), []).append(word)
+        bare = _strip_accents(word)
+        words, bares = buckets.setdefault(bare[:1], ([], []))
+        words.append(word)
+        bares.append(bare)
     return buckets
 
 
 def fuzzy_matches(phrase: str, lexicon: Lexicon, limit: int = 3) -> list[str]:
     from rapidfuzz import fuzz, process
 
-    bucket = _vocabulary_by_initial(lexicon).get(_strip_accents(phrase[:1]), [])
+    words, bares = _vocabulary_by_initial(lexicon).get(_strip_accents(phrase[:1]), ([], []))
     matches = process.extract(
-        phrase, bucket, scorer=fuzz.ratio, processor=_strip_accents, limit=limit, score_cutoff=85
+        _strip_accents(phrase), bares, scorer=fuzz.ratio, limit=limit, score_cutoff=85
     )
-    return [word for word, _, _ in matches]
+    return [words[index] for _, _, index in matches]
