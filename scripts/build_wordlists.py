@@ -182,6 +182,21 @@ def is_homograph(word: str, fr: dict, en: dict, lexicon: set[str]) -> bool:
     return word in lexicon and fz >= HOMOGRAPH_MIN_FR and ez >= HOMOGRAPH_MIN_EN and ez - fz <= 1.0
 
 
+def entry_overlap(entries: dict[str, set[str]], english: str, french: str) -> int:
+    """How close two words are in meaning: the percentage of the smaller Moby entry
+    that the other entry shares (0 when either word has no entry)."""
+    first, second = entries.get(english), entries.get(_singular(french))
+    if not first or not second:
+        first = first or entries.get(_singular(english))
+        if not first or not second:
+            return 0
+    return round(100 * len(first & second) / min(len(first), len(second)))
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def build_spinner(fr: dict, en: dict, lexicon: set[str]) -> tuple[list[str], list[str]]:
     """Reverse-spinner table: English word or phrase -> French homographs it may replace.
 
@@ -198,7 +213,9 @@ def build_spinner(fr: dict, en: dict, lexicon: set[str]) -> tuple[list[str], lis
         if english != french and is_homograph(french, fr, en, lexicon):
             relations[english][french] |= bit
 
+    moby_entries: dict[str, set[str]] = {}
     for head, synonyms in moby_pairs():
+        moby_entries.setdefault(head, set()).update(synonyms)
         if is_homograph(head, fr, en, lexicon):
             entry_size[head] = len(synonyms)
         for synonym in synonyms:
@@ -231,10 +248,59 @@ def build_spinner(fr: dict, en: dict, lexicon: set[str]) -> tuple[list[str], lis
         if en.get(english.split(" ")[0], 0) < MIN_ZIPF_KEPT:
             continue
         ranked = sorted(candidates.items(), key=lambda kv: (-fr.get(kv[0], 0), kv[0]))
-        cells = ",".join(f"{word}:{bits}" for word, bits in ranked[:MAX_CANDIDATES])
+        cells = ",".join(
+            f"{word}:{bits}:{entry_overlap(moby_entries, english, word)}"
+            for word, bits in ranked[:MAX_CANDIDATES]
+        )
         rows.append(f"{english}\t{cells}")
     sizes = [f"{word}\t{size}" for word, size in entry_size.items()]
     return sort_rows(rows), sort_rows(sizes)
+
+
+def build_spinner_targets(fr: dict, en: dict, lexicon: set[str]) -> list[str]:
+    """Spinner targets: French word -> French homographs it may have replaced.
+
+    The spinner swaps a homograph for an English synonym; when that synonym is itself
+    a French word (``possible`` -> ``probable``, ``population`` -> ``populace``) no
+    word list can see it, only context. Same relations and bit masks as
+    ``build_spinner``, keyed by the written word, which here must be a French form
+    that English uses too (the spinner draws from an English thesaurus).
+    """
+    relations: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+
+    def relate(written: str, original: str, bit: int) -> None:
+        if (
+            written != original
+            and written in lexicon
+            and en.get(written, 0) >= HOMOGRAPH_MIN_EN
+            and is_homograph(original, fr, en, lexicon)
+        ):
+            relations[written][original] |= bit
+
+    for head, synonyms in moby_pairs():
+        for synonym in synonyms:
+            relate(head, synonym, MOBY_FORWARD)
+            relate(synonym, head, MOBY_BACKWARD)
+    wordnet_synonyms, _ = wordnet_pairs()
+    for head, synonyms in wordnet_synonyms:
+        for synonym in synonyms:
+            relate(head, synonym, WORDNET_SYNONYM)
+    for written, candidates in list(relations.items()):
+        plural = english_plural(written)
+        if plural not in lexicon or en.get(plural, 0) < HOMOGRAPH_MIN_EN:
+            continue
+        for original, bits in list(candidates.items()):
+            original_plural = original if original.endswith(("s", "x")) else original + "s"
+            if original_plural in lexicon:
+                relations[plural][original_plural] |= bits
+    rows = []
+    for written, candidates in relations.items():
+        if not WORD_RE.match(written):
+            continue
+        ranked = sorted(candidates.items(), key=lambda kv: (-fr.get(kv[0], 0), kv[0]))
+        cells = ",".join(f"{word}:{bits}" for word, bits in ranked[:MAX_CANDIDATES])
+        rows.append(f"{written}\t{cells}")
+    return sort_rows(rows)
 
 
 def dictd_number(code: str) -> int:
@@ -306,6 +372,7 @@ def main() -> None:
     spinner, entry_sizes = build_spinner(fr, en, lexicon)
     write("spinner.tsv", spinner)
     write("homographs.tsv", entry_sizes)
+    write("spinner_targets.tsv", build_spinner_targets(fr, en, lexicon))
     write("dictionary.tsv", build_dictionary(lexicon))
     write("fr_vocabulary.txt", build_vocabulary(fr, lexicon))
     versions = "\n".join(

@@ -100,15 +100,17 @@ class Lexicon:
     def vocabulary(self) -> list[str]:
         return _read_lines("fr_vocabulary.txt")
 
-    def spinner_candidates(self, phrase: str) -> list[tuple[str, int]]:
+    def spinner_candidates(self, phrase: str) -> list[tuple[str, int, int]]:
+        """French homographs ``phrase`` may have replaced: (word, relation bits,
+        percentage of shared thesaurus entries)."""
         row = self.spinner.get(phrase)
         if not row:
             return []
-        pairs = []
+        found = []
         for cell in row.split(","):
-            word, _, bits = cell.rpartition(":")
-            pairs.append((word, int(bits)))
-        return pairs
+            word, bits, overlap = cell.rsplit(":", 2)
+            found.append((word, int(bits), int(overlap)))
+        return found
 
     def translations(self, phrase: str) -> list[str]:
         row = self.dictionary.get(phrase)

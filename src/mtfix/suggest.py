@@ -22,6 +22,7 @@ from .models import Finding, Suggestion, Token
 
 MAX_SUGGESTIONS = 5
 RELATION_WEIGHTS = ((2, 1.0), (1, 0.6), (4, 0.6), (8, 0.4))  # bit -> weight (see build script)
+MUTUAL = 1 | 2  # Moby lists each word under the other
 SUFFIX_REWRITES = (
     ("ities", "ités"),
     ("ity", "ité"),
@@ -51,24 +52,30 @@ FEATURES = (
     "entry_size",  # log size of the thesaurus entry the spinner drew from
     "similarity",  # shared spelling, accents ignored
     "agreement",  # determiner gender and number
+    "mutual",  # each word lists the other in the Moby thesaurus: a spinner's pair
+    "number",  # +1 when singular/plural matches the English word, -1 when not
+    "closeness",  # share of thesaurus entries the two words have in common
 )
 
 
 @dataclass(frozen=True, slots=True)
 class RankingWeights:
-    """Weights of the ranking score (log scale); tuned on the synthetic dev split
-    with benchmarks/tune_suggest.py."""
+    """Weights of the ranking score (log scale): a conditional logit fitted on the
+    synthetic dev split by ``python benchmarks/tune_suggest.py``."""
 
-    anglicism: float = 2.0
-    synonym: float = 0.0
-    dictionary: float = -0.3
-    cognate: float = 0.0
-    french_frequency: float = 0.8
-    homograph: float = 0.0
-    evidence: float = 1.0
-    entry_size: float = -0.6
-    similarity: float = 1.0
-    agreement: float = 1.0
+    anglicism: float = 2.38
+    synonym: float = -2.55
+    dictionary: float = 0.9
+    cognate: float = -0.09
+    french_frequency: float = 1.23
+    homograph: float = -0.37
+    evidence: float = 0.7
+    entry_size: float = -0.28
+    similarity: float = -0.05
+    agreement: float = 1.53
+    mutual: float = 1.35
+    number: float = 0.45
+    closeness: float = 3.7
 
     def score(self, features: tuple[float, ...]) -> float:
         return sum(
@@ -85,6 +92,8 @@ class Candidate:
     word: str
     source: str
     evidence: float  # how strongly the generator ties it to the English text
+    mutual: bool = False
+    closeness: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +144,9 @@ class Suggester:
         values = [0.0] * len(FEATURES)
         for candidate in group:
             values[SOURCE_FEATURE[candidate.source]] = 1.0
+            if candidate.mutual:
+                values[10] = 1.0
+            values[12] = max(values[12], candidate.closeness)
         strongest = max(group, key=lambda c: c.evidence)
         values[4] = info.fr
         values[5] = min(info.en, info.fr)
@@ -143,6 +155,8 @@ class Suggester:
             values[7] = math.log(max(self.lexicon.entry_size(word), 10))
         values[8] = similarity(phrase, word)
         values[9] = agreement.score(word, info) if agreement is not None else 0.0
+        if " " not in phrase and " " not in word:
+            values[11] = 1.0 if english_plural(phrase) == french_plural_form(word) else -1.0
         return Features(word, strongest.source, tuple(values))
 
     def candidates(self, phrase: str) -> list[Candidate]:
@@ -156,9 +170,10 @@ class Suggester:
 
     def _synonyms(self, phrase: str) -> list[Candidate]:
         found = []
-        for french, bits in self.lexicon.spinner_candidates(phrase):
+        for french, bits, overlap in self.lexicon.spinner_candidates(phrase):
             weight = sum(w for bit, w in RELATION_WEIGHTS if bits & bit)
-            found.append(Candidate(french, "synonym-fr", weight))
+            mutual = bits & MUTUAL == MUTUAL
+            found.append(Candidate(french, "synonym-fr", weight, mutual, overlap / 100))
         return found
 
     def _translations(self, phrase: str) -> list[Candidate]:
@@ -227,6 +242,14 @@ def normalise(english: str) -> str:
     return " ".join(lower.split())
 
 
+def english_plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
+
+
+def french_plural_form(word: str) -> bool:
+    return word.endswith(("s", "x")) and not word.endswith(("ss", "us", "is", "os"))
+
+
 def match_case(original: str, replacement: str) -> str:
     if original.isupper() and len(original) > 1:
         return replacement.upper()
@@ -257,6 +280,8 @@ def similarity(english: str, french: str) -> float:
 
 
 def _strip_accents(word: str) -> str:
+    if word.isascii():
+        return word  # nothing to strip: skips 3/4 of the vocabulary at first use
     import unicodedata
 
     decomposed = unicodedata.normalize("NFD", word)
@@ -264,21 +289,27 @@ def _strip_accents(word: str) -> str:
 
 
 @functools.cache
-def _vocabulary_by_initial(lexicon: Lexicon) -> dict[str, tuple[list[str], list[str]]]:
-    """Vocabulary bucketed by first letter: (words, the same words without accents)."""
-    buckets: dict[str, tuple[list[str], list[str]]] = {}
+def _vocabulary_by_initial(lexicon: Lexicon) -> dict[str, list[str]]:
+    """Vocabulary bucketed by first letter, accents ignored."""
+    buckets: dict[str, list[str]] = {}
     for word in lexicon.vocabulary:
-        bare = _strip_accents(word)
-        words, bares = buckets.setdefault(bare[:1], ([], []))
-        words.append(word)
-        bares.append(bare)
+        initial = word[:1] if word[:1].isascii() else _strip_accents(word)[:1]
+        buckets.setdefault(initial, []).append(word)
     return buckets
+
+
+@functools.cache
+def _vocabulary_bucket(lexicon: Lexicon, initial: str) -> tuple[list[str], list[str]]:
+    """(words, the same words without accents) of one bucket, stripped at first use:
+    a one-line file pays for one letter, not for the whole vocabulary."""
+    words = _vocabulary_by_initial(lexicon).get(initial, [])
+    return words, [_strip_accents(word) for word in words]
 
 
 def fuzzy_matches(phrase: str, lexicon: Lexicon, limit: int = 3) -> list[str]:
     from rapidfuzz import fuzz, process
 
-    words, bares = _vocabulary_by_initial(lexicon).get(_strip_accents(phrase[:1]), ([], []))
+    words, bares = _vocabulary_bucket(lexicon, _strip_accents(phrase[:1]))
     matches = process.extract(
         _strip_accents(phrase), bares, scorer=fuzz.ratio, limit=limit, score_cutoff=85
     )
