@@ -22,11 +22,13 @@ app = typer.Typer(
 )
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130
 
 
 class OutputFormat(str, Enum):
     text = "text"
     json = "json"
+    jsonl = "jsonl"
     github = "github"
     sarif = "sarif"
 
@@ -99,14 +101,26 @@ def check(
             help="Report mtfix: ignore/off comments that matched nothing.",
         ),
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes [default: CPU cores]."),
+    ] = None,
 ) -> None:
-    """Report English intrusions. Exit 0: none; 1: findings; 2: an input error."""
+    """Report English intrusions. Exit 0: none; 1: findings; 2: input error; 130: interrupted."""
+    from contextlib import closing
+
+    from .batch import run_batch
     from .config import Overrides, Resolver
     from .errors import MtfixError
     from .pipeline import CheckOptions
-    from .report import render_text, to_json_document
+    from .progress import BatchProgress, stderr_console
+    from .report import file_to_dict, render_text, to_json_document
     from .report_ci import github_lines, to_sarif
-    from .runner import check_path, discover, options_for
+    from .runner import plan_jobs
+    from .summary import Summary, render_summary
+
+    def report_warning(warning: str) -> None:
+        sys.stderr.write(f"mtfix: warning: {warning}\n")
 
     def split(values: list[str] | None) -> list[str]:
         return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
@@ -125,32 +139,48 @@ def check(
         report_unused_suppressions=report_unused_suppressions,
     )
     console = stdout_console()
-    results = []
     try:
         resolver = Resolver(overrides)
-        for path in discover(paths, excluded=resolver.excluded):
-            result = check_path(path, options_for(path, base, resolver))
-            for warning in resolver.warnings:
-                sys.stderr.write(f"mtfix: warning: {warning}\n")
-            resolver.warnings.clear()
-            if result.error is not None:
-                report_error(path, result.error)
-            if output_format is OutputFormat.text:
-                render_text(console, result)
-            elif output_format is OutputFormat.github:
-                for line in github_lines(result):
-                    sys.stdout.write(line + "\n")
-            results.append(result)
+        planned = plan_jobs(paths, base, resolver, warn=report_warning)
     except MtfixError as error:
         report_error(error.path, error.cause)
         raise typer.Exit(EXIT_ERROR) from None
+    keep = output_format in (OutputFormat.json, OutputFormat.sarif)
+    results = []  # kept only for the formats written at the end
+    summary = Summary()
+    with BatchProgress(len(planned)) as progress, closing(run_batch(planned, jobs)) as checked:
+        try:
+            for result in checked:
+                if result.error is not None:
+                    report_error(result.path, result.error)
+                if output_format is OutputFormat.text:
+                    render_text(console, result)
+                elif output_format is OutputFormat.jsonl:
+                    line = json.dumps(file_to_dict(result), ensure_ascii=False)
+                    sys.stdout.write(line + "\n")
+                    sys.stdout.flush()
+                elif output_format is OutputFormat.github:
+                    for line in github_lines(result):
+                        sys.stdout.write(line + "\n")
+                if keep:
+                    results.append(result)
+                summary.add(result)
+                progress.advance(len(result.findings))
+        except KeyboardInterrupt:
+            summary.interrupted = True
+    if summary.interrupted:
+        sys.stdout.flush()
+        render_summary(stderr_console(), summary)  # even when piped: say what was done
+        raise typer.Exit(EXIT_INTERRUPTED)
     if output_format is OutputFormat.json:
         sys.stdout.write(json.dumps(to_json_document(results), ensure_ascii=False, indent=2) + "\n")
     elif output_format is OutputFormat.sarif:
         sys.stdout.write(json.dumps(to_sarif(results), ensure_ascii=False, indent=2) + "\n")
-    if any(r.error is not None for r in results):
+    if progress.enabled:
+        render_summary(stderr_console(), summary)
+    if summary.errors:
         raise typer.Exit(EXIT_ERROR)
-    raise typer.Exit(EXIT_FINDINGS if any(r.findings for r in results) else EXIT_CLEAN)
+    raise typer.Exit(EXIT_FINDINGS if summary.findings else EXIT_CLEAN)
 
 
 @app.command("config")

@@ -8,13 +8,16 @@ words is one finding; an English quotation is one finding of its own.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import IntEnum
 
 from .lexicon import Lexicon, WordInfo, _read_lines
 from .models import Finding, Token
+from .tokenize import Cover
 
 RULE_WORD = "english-word"
 RULE_SPAN = "english-span"
@@ -85,7 +88,19 @@ class Detector:
 
     def classify(self, tokens: Sequence[Token]) -> list[WordVerdict]:
         names = document_names(tokens)
-        return [self._classify(token, names) for token in tokens]
+        # A verdict depends on the token only through its text and whether it opens a
+        # sentence or a quotation: classify each such form once per document.
+        seen: dict[tuple[str, bool], WordVerdict] = {}
+        verdicts = []
+        for token in tokens:
+            key = (token.text, token.sentence_start or token.quote_start)
+            known = seen.get(key)
+            if known is None:
+                known = seen[key] = self._classify(token, names)
+                verdicts.append(known)
+            else:
+                verdicts.append(WordVerdict(token, known.kind, known.info, known.accented))
+        return verdicts
 
     def _classify(self, token: Token, names: frozenset[str]) -> WordVerdict:
         text = token.text
@@ -157,8 +172,15 @@ class Detector:
         """English quotations: a title in title case, otherwise a span."""
         findings: list[Finding] = []
         spans: list[tuple[int, int]] = []
+        starts = [v.token.start for v in verdicts]
+        ordered = all(a <= b for a, b in itertools.pairwise(starts))
         for start, end in quotes:
-            inside = [v for v in verdicts if start <= v.token.start and v.token.end <= end]
+            if ordered:
+                first_at = bisect.bisect_left(starts, start)
+                last_at = bisect.bisect_left(starts, end, first_at)
+                inside = [v for v in verdicts[first_at:last_at] if v.token.end <= end]
+            else:
+                inside = [v for v in verdicts if start <= v.token.start and v.token.end <= end]
             words = [v for v in inside if len(v.token.text) > 1]
             if inside and len(words) <= MENTION_MAX_WORDS:
                 spans.append((inside[0].token.start, inside[-1].token.end))
@@ -187,8 +209,10 @@ class Detector:
             )
             spans.append((first.start, last.end))
 
+        cover = Cover(spans)
+
         def covered(token: Token) -> bool:
-            return any(a <= token.start < b for a, b in spans)
+            return token.start in cover
 
         return findings, covered
 
@@ -283,17 +307,18 @@ def _glossed_terms(
     (``never (jamais)``) is quoted on purpose."""
     short = [(a, b) for a, b in asides if len(text[a:b].split()) <= MENTION_MAX_WORDS + 1]
     opening = {a - 1 for a, _ in asides}
+    in_short = Cover(short)
     result = []
     for verdict in verdicts:
-        token = verdict.token
-        after = (
-            token.end
-            + len(text[token.end : token.end + 3])
-            - len(text[token.end : token.end + 3].lstrip(" "))
-        )
-        mentioned = any(a <= token.start < b for a, b in short) or after in opening
-        if verdict.kind >= Kind.WEAK and mentioned:
-            verdict = replace(verdict, kind=Kind.NEUTRAL)
+        if verdict.kind >= Kind.WEAK:
+            token = verdict.token
+            after = (
+                token.end
+                + len(text[token.end : token.end + 3])
+                - len(text[token.end : token.end + 3].lstrip(" "))
+            )
+            if token.start in in_short or after in opening:
+                verdict = replace(verdict, kind=Kind.NEUTRAL)
         result.append(verdict)
     return result
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from .batch import Job
 from .config import Resolver
 from .document import read_document
 from .errors import MtfixError
@@ -74,3 +75,20 @@ def check_path(path: str, options: CheckOptions) -> FileResult:
         return FileResult(path, error=error.cause)
     findings = check_document(document, options)
     return make_result(path, document.text, document.encoding, findings)
+
+
+def plan_jobs(
+    paths: Iterable[str],
+    base: CheckOptions,
+    resolver: Resolver,
+    warn: Callable[[str], None] = lambda message: None,
+) -> list[Job]:
+    """Every file to check with its options, in discovery order; config warnings go to
+    ``warn`` as they appear."""
+    jobs = []
+    for path in discover(paths, excluded=resolver.excluded):
+        jobs.append(Job(path, options_for(path, base, resolver)))
+        for warning in resolver.warnings:
+            warn(warning)
+        resolver.warnings.clear()
+    return jobs

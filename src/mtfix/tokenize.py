@@ -5,8 +5,9 @@ Tokens index into the whole document text, whatever segment they come from.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .models import Segment, Token
@@ -31,6 +32,25 @@ SENTENCE_END = frozenset(".!?…")
 OPENING_QUOTES = frozenset("“«‘„‹")
 CLOSING_QUOTES = frozenset("”»’“‹›")
 PAIRS = {"“": "”", "«": "»", "‘": "’", "„": "“", "‹": "›", '"': '"'}
+
+
+class Cover:
+    """Answers ``any(a <= offset < b for a, b in spans)`` in O(log n), nested spans allowed."""
+
+    __slots__ = ("_reach", "_starts")
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [a for a, _ in ordered]
+        self._reach: list[int] = []  # furthest end among the spans opened so far
+        furthest = -1
+        for _, b in ordered:
+            furthest = max(furthest, b)
+            self._reach.append(furthest)
+
+    def __contains__(self, offset: int) -> bool:
+        at = bisect.bisect_right(self._starts, offset) - 1
+        return at >= 0 and offset < self._reach[at]
 
 
 def technical_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -92,6 +112,7 @@ def _tokenize_segment(
     text: str, start: int, end: int, quotes: list[tuple[int, int]]
 ) -> Iterator[Token]:
     technical = technical_regions(text, start, end)
+    quoted = Cover(quotes)
     tech_index = 0
     previous_end = start
     sentence_start = True
@@ -114,7 +135,7 @@ def _tokenize_segment(
             elided = head + separator
             word_start += len(elided)
             word = rest
-        in_quotes = any(a <= word_start < b for a, b in quotes)
+        in_quotes = word_start in quoted
         beside_code = _touches(technical, tech_index, match.start(), word_end, text)
         yield Token(
             text=word,

@@ -1,0 +1,157 @@
+"""Speed of mtfix beside its peers, on the same files, in one run.
+
+    python benchmarks/speed.py [--quick] [--files 2000] [--runs 5]
+
+Builds a corpus of article files (~2.5 kB each) by cutting the clean and synthetic
+development corpora into paragraphs and regrouping them deterministically, then
+measures: start-up on a one-line file; single-process throughput (words/s, with and
+without suggestions); the speed-up of ``-j 2`` over ``-j 1``; peak memory of the
+largest process; and codespell and Grammalecte (Debian ``grammalecte-cli``) on the
+same files when installed. CPU-time figures are printed too: on a shared machine
+they are steadier than wall time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+from startup import mtfix_command, one_line_file, script, startup_times
+
+CORPORA = Path(__file__).parent / "corpora"
+SOURCES = ("clean/dev", "synthetic/dev")
+ARTICLE_CHARS = 2500
+GRAMMALECTE_WORDS = 20_000  # Grammalecte is slow: measured on a sample of this size
+MEASURE = (
+    "import resource, subprocess, sys, time\n"
+    "t = time.perf_counter(); subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+    "wall = time.perf_counter() - t; u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(wall, u.ru_utime + u.ru_stime, u.ru_maxrss)\n"
+)
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds
+    cpu: float  # seconds, all processes
+    peak_kb: int  # largest resident set among the processes
+
+
+def paragraphs() -> list[str]:
+    found = []
+    for source in SOURCES:
+        for path in sorted((CORPORA / source).glob("*.txt")):
+            text = path.read_text(encoding="utf-8")
+            found.extend(p.strip() for p in text.split("\n\n") if len(p.split()) >= 5)
+    return found
+
+
+def build_corpus(folder: Path, files: int) -> tuple[list[Path], int]:
+    """``files`` articles of about ARTICLE_CHARS characters; returns them and the words."""
+    pool = paragraphs()
+    paths, words, cursor = [], 0, 0
+    for index in range(files):
+        parts: list[str] = []
+        while sum(len(p) for p in parts) < ARTICLE_CHARS:
+            parts.append(pool[cursor % len(pool)])
+            cursor += 7  # a stride prime to most pool sizes: varied neighbours
+        text = "\n\n".join(parts) + "\n"
+        path = folder / f"{index // 100:02d}" / f"article-{index:05d}.txt"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+        words += len(text.split())
+    return paths, words
+
+
+def measure(command: list[str]) -> Run:
+    out = subprocess.run(
+        [sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True
+    )
+    wall, cpu, peak = out.stdout.split()
+    return Run(float(wall), float(cpu), int(peak))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="200 files instead of 2,000")
+    parser.add_argument("--files", type=int)
+    parser.add_argument("--runs", type=int, default=5, help="start-up runs")
+    args = parser.parse_args()
+    files = args.files or (200 if args.quick else 2000)
+    console = Console()
+    mtfix = mtfix_command()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        corpus = folder / "corpus"
+        corpus.mkdir()
+        paths, words = build_corpus(corpus, files)
+        size = sum(p.stat().st_size for p in paths)
+        console.print(f"corpus: {files:,} files, {size / 1e6:.1f} MB, {words:,} words")
+        starts = startup_times(one_line_file(folder), args.runs)
+        check = [*mtfix, "check", str(corpus), "--format", "jsonl"]
+        runs = {
+            "mtfix -j 1": measure([*check, "-j", "1"]),
+            "mtfix -j 1 --no-suggestions": measure([*check, "-j", "1", "--no-suggestions"]),
+            "mtfix -j 2": measure([*check, "-j", "2"]),
+        }
+        codespell = script("codespell")
+        if codespell:
+            runs["codespell"] = measure([codespell, str(corpus)])
+        grammalecte_words = 0
+        if shutil.which("grammalecte-cli"):
+            sample, grammalecte_words = _sample(paths, folder / "sample.txt")
+            runs["grammalecte-cli"] = measure(["grammalecte-cli", "-f", str(sample), "-j"])
+    table = Table(title=f"Speed on {files:,} files ({size / 1e6:.1f} MB, {words:,} words)")
+    for column in ("tool", "words/s", "wall s", "CPU s", "peak MB", "start-up s (CPU)"):
+        table.add_column(column, justify="left" if column == "tool" else "right")
+    base = runs["mtfix -j 1"]
+    for name, run in runs.items():
+        counted = grammalecte_words if name == "grammalecte-cli" else words
+        tool = name.split(" ")[0]
+        start = {"mtfix": "mtfix check", "codespell": "codespell"}.get(tool)
+        startup = f"{starts[start][0]:.3f} ({starts[start][1]:.3f})" if start in starts else "—"
+        table.add_row(
+            name,
+            f"{counted / run.wall:,.0f}",
+            f"{run.wall:.2f}",
+            f"{run.cpu:.2f}",
+            f"{run.peak_kb / 1024:.0f}",
+            startup,
+        )
+    console.print(table)
+    j2 = runs["mtfix -j 2"]
+    console.print(f"-j 2 speed-up over -j 1: {base.wall / j2.wall:.2f}×")
+    for peer in ("codespell", "grammalecte-cli"):
+        if peer in runs:
+            peer_counted = grammalecte_words if peer == "grammalecte-cli" else words
+            ratio = (words / base.wall) / (peer_counted / runs[peer].wall)
+            console.print(f"mtfix -j 1 throughput / {peer}: {ratio:.2f}×")
+    py = starts["python -c pass"][0]
+    console.print(f"python -c pass: {py:.3f} s (the interpreter's floor)")
+
+
+def _sample(paths: list[Path], target: Path) -> tuple[Path, int]:
+    texts, words = [], 0
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        texts.append(text)
+        words += len(text.split())
+        if words >= GRAMMALECTE_WORDS:
+            break
+    target.write_text("\n".join(texts), encoding="utf-8")
+    return target, words
+
+
+if __name__ == "__main__":
+    started = time.perf_counter()
+    main()
+    print(f"benchmark took {time.perf_counter() - started:.0f} s")

@@ -1,0 +1,66 @@
+"""The Python API: check or fix a string, as the command line does a file.
+
+Everything here is picklable (frozen dataclasses), so ``check_text`` runs as well in a
+``multiprocessing`` worker; the word lists load lazily, once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .models import Document, Finding
+
+
+def check_text(
+    text: str,
+    *,
+    path: str | None = None,
+    kind: str | None = None,
+    min_confidence: float = 0.0,
+    suggest: bool = True,
+    allow: Iterable[str] = (),
+) -> list[Finding]:
+    """Findings in ``text``, sorted by offset.
+
+    ``path`` only names the text (and, with ``kind`` unset, its type: ``.md`` reads as
+    Markdown, ``.html`` as HTML); ``kind`` is ``"text"``, ``"markdown"`` or ``"html"``.
+    Findings below ``min_confidence`` are left out; ``suggest=False`` skips suggestions
+    (faster); ``allow`` lists words never to flag. Offsets are ``str`` indices into
+    ``text``. No configuration file is read: pass settings explicitly.
+
+    >>> [f.text for f in check_text("Un point de viewpoint intéressant.")]
+    ['viewpoint']
+    """
+    from .pipeline import CheckOptions, check_document
+
+    options = CheckOptions(
+        min_confidence=min_confidence,
+        suggest=suggest,
+        allow=frozenset(allow),
+        kind=kind,
+    )
+    return check_document(Document(path or "<text>", text), options)
+
+
+def fix_text(
+    text: str,
+    *,
+    unsafe: bool = False,
+    path: str | None = None,
+    kind: str | None = None,
+    min_confidence: float = 0.0,
+    allow: Iterable[str] = (),
+) -> str:
+    """``text`` with the safe fixes applied (also the unsafe ones with ``unsafe=True``),
+    as ``mtfix fix --write`` does; other arguments as for :func:`check_text`.
+
+    Safe means the finding is an English word or span with confidence ≥ 0.7 and one
+    suggestion clearly ahead; overlapping fixes are skipped. Nothing outside the
+    replaced words changes.
+    """
+    from .fix import apply_fixes, plan, selected
+
+    findings = check_text(
+        text, path=path, kind=kind, min_confidence=min_confidence, suggest=True, allow=allow
+    )
+    return apply_fixes(text, selected(plan(text, findings), unsafe)).text
