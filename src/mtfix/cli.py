@@ -222,4 +222,4 @@ def main() -> None:
         sys.exit(130)
 
 
-from . import cli_fix  # noqa: E402,F401
+from . import cli_explain, cli_fix  # noqa: E402,F401

@@ -32,10 +32,15 @@ WEAK_MIN_ENGLISH = 3.0
 FRENCH_FUNCTION_ZIPF = 5.5  # words this common in French are French (``a``, ``on``)
 RUN_MAX_LEAD = 1.0
 RUN_MEAN_LEAD = 0.6
+EDGE_LEAD = 0.55  # a weak word at the edge of an English run joins it
 RUN_JOINERS = frozenset(" -\u00a0")
 RARE_IN_FRENCH = 2.0  # a French form this rare and far more common in English reads as English
 BORROWED_LEAD = 1.5
 MENTION_MAX_WORDS = 3  # a quotation this short names a term (« always »); it does not use it
+INTRODUCER_QUALIFIERS = frozenset(
+    "interne internes externe externes intégrée intégrées intégré intégrés spéciale spéciales"
+    " spécial spéciaux système shell clef clé principale principal".split()
+)
 LIST_SEPARATORS = frozenset((",", "/", "ou", "et", "or", "and"))
 
 
@@ -243,9 +248,13 @@ class Detector:
             if len(run) < 2 or max(leads) < RUN_MAX_LEAD or sum(leads) / len(leads) < RUN_MEAN_LEAD:
                 return None
         else:
-            # Keep weak neighbours only when they are English-leaning themselves.
+            # Keep weak neighbours only when they lean English themselves.
             first = run.index(strong[0])
             last = run.index(strong[-1])
+            while first > 0 and run[first - 1].lead >= EDGE_LEAD:
+                first -= 1
+            while last + 1 < len(run) and run[last + 1].lead >= EDGE_LEAD:
+                last += 1
             run = run[first : last + 1]
         start, end = run[0].token.start, run[-1].token.end
         best = max(run, key=lambda v: v.lead)
@@ -277,13 +286,14 @@ def _introduced_names(verdicts: list[WordVerdict]) -> list[WordVerdict]:
 
 
 def _introduced(verdicts: list[WordVerdict], index: int, introducers: frozenset[str]) -> bool:
-    """``la commande find``, or with an adjective between: ``la commande interne read``."""
+    """``la commande find``, or with a qualifier between: ``la commande interne read``."""
     if index >= 1 and verdicts[index - 1].token.lower in introducers:
         return True
-    if index < 2 or verdicts[index - 2].token.lower not in introducers:
-        return False
-    between = verdicts[index - 1]
-    return between.kind == Kind.FRENCH and between.info.fr >= 3.0 and len(between.token.text) >= 5
+    return (
+        index >= 2
+        and verdicts[index - 2].token.lower in introducers
+        and verdicts[index - 1].token.lower in INTRODUCER_QUALIFIERS
+    )
 
 
 def _named_everywhere(before: list[WordVerdict], after: list[WordVerdict]) -> list[WordVerdict]:

@@ -1,0 +1,69 @@
+"""Why mtfix thinks a word is English, and where its suggestions come from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .context import Agreement, agreement_before
+from .detect import Detector, Kind
+from .lexicon import Lexicon, WordInfo
+from .models import Document, Suggestion
+from .segment import segments
+from .suggest import FEATURES, Features, Suggester
+from .tokenize import tokenize
+
+
+@dataclass(frozen=True)
+class Explanation:
+    word: str
+    info: WordInfo
+    verdict: str  # what the detector makes of the word (in its context, if given)
+    loanword: bool
+    agreement: Agreement | None
+    suggestions: tuple[Suggestion, ...]
+    features: tuple[Features, ...]  # the candidates behind the suggestions, same order
+
+
+def explain(word: str, lexicon: Lexicon, context: str | None = None) -> Explanation:
+    lower = word.lower()
+    verdict, agreement = _verdict(word, lexicon, context)
+    suggester = Suggester(lexicon)
+    suggestions = suggester.suggest(word, agreement)
+    by_word = {f.word.lower(): f for f in suggester.features(word, agreement)}
+    features = tuple(
+        by_word[s.replacement.lower()] for s in suggestions if s.replacement.lower() in by_word
+    )
+    return Explanation(
+        word=word,
+        info=lexicon.info(lower),
+        verdict=verdict,
+        loanword=lexicon.is_loanword(lower),
+        agreement=agreement,
+        suggestions=suggestions,
+        features=features,
+    )
+
+
+def _verdict(word: str, lexicon: Lexicon, context: str | None) -> tuple[str, Agreement | None]:
+    text = context if context and word in context else word
+    tokenized = tokenize(text, segments(Document("<explain>", text)))
+    detector = Detector(lexicon)
+    findings = detector.detect(text, tokenized.tokens, tokenized.quotes, tokenized.asides)
+    start = text.find(word)
+    agreement = agreement_before(text, start, tokenized.tokens)
+    for finding in findings:
+        if finding.start <= start < finding.end:
+            return f"{finding.rule} ({finding.confidence:.2f}): {finding.message}", agreement
+    kinds = {v.token.start: v.kind for v in detector.classify(tokenized.tokens)}
+    kind = kinds.get(start)
+    reason = {
+        Kind.FRENCH: "French",
+        Kind.NEUTRAL: "silent (a name, an acronym, an allowed or unknown word)",
+        Kind.WEAK: "could be English, but not on its own",
+        Kind.STRONG: "English, but silent in this context (a name, a list, a quotation)",
+    }.get(kind, "not a word mtfix checks")
+    return f"not flagged: {reason}", agreement
+
+
+def feature_table(features: Features) -> dict[str, float]:
+    return dict(zip(FEATURES, features.values, strict=True))
