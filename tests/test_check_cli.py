@@ -1,0 +1,170 @@
+"""`mtfix check`: exit codes, text and JSON output, the seed article, explain."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mtfix import __version__
+from mtfix.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_7df49bbe5b4cc3a9.txt"
+SEED_GOLD = ROOT / "benchmarks" / "corpora" / "seed" / "000_7df49bbe5b4cc3a9.json"
+runner = CliRunner()
+
+FINDING_KEYS = {
+    "rule": str,
+    "start": int,
+    "end": int,
+    "line": int,
+    "column": int,
+    "text": str,
+    "confidence": float,
+    "message": str,
+    "suggestions": list,
+}
+
+
+def run(*args: str, stdin: str | None = None):
+    return runner.invoke(app, list(args), input=stdin)
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_clean_file_exits_0(tmp_path: Path) -> None:
+    path = write(tmp_path, "ok.txt", "Le président a parlé de la question du combat.\n")
+    result = run("check", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.output == ""
+
+
+def test_findings_exit_1_with_path_line_col(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", "Bonjour.\nUne aid pour la ville.\n")
+    result = run("check", str(path), "--no-suggestions")
+    assert result.exit_code == 1
+    assert f"{path}:2:5: english-word 'aid'" in result.output
+
+
+def test_missing_file_exits_2_with_one_line(tmp_path: Path) -> None:
+    result = run("check", str(tmp_path / "nope.txt"))
+    assert result.exit_code == 2
+    assert f"mtfix: {tmp_path / 'nope.txt'}: " in result.output
+    assert "Traceback" not in result.output
+
+
+def test_invalid_option_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("check", "--min-confidence", "7", str(tmp_path))
+    assert result.exit_code == 2
+
+
+def test_stdin(tmp_path: Path) -> None:
+    result = run("check", "-", "--format", "json", stdin="Une job interview demain.")
+    assert result.exit_code == 1
+    document = json.loads(result.output)
+    (finding,) = document["files"][0]["findings"]
+    assert finding["text"] == "job interview" and finding["rule"] == "english-span"
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+def validate_json(document: dict) -> None:
+    """The version 1 schema of DESIGN.md, checked field by field."""
+    assert document["version"] == 1
+    assert set(document) == {"version", "files", "summary"}
+    for entry in document["files"]:
+        assert isinstance(entry["path"], str)
+        if "error" in entry:
+            assert isinstance(entry["error"], str)
+            continue
+        assert isinstance(entry["encoding"], str)
+        for finding in entry["findings"]:
+            assert set(finding) == set(FINDING_KEYS)
+            for key, kind in FINDING_KEYS.items():
+                assert isinstance(finding[key], kind), key
+            assert 0 <= finding["confidence"] <= 1
+            assert finding["line"] >= 1 and finding["column"] >= 1
+            for suggestion in finding["suggestions"]:
+                assert set(suggestion) == {"replacement", "score", "source"}
+    summary = document["summary"]
+    assert summary["files"] == len(document["files"])
+    assert summary["findings"] == sum(len(f.get("findings", [])) for f in document["files"])
+
+
+def test_json_matches_schema_and_offsets(tmp_path: Path) -> None:
+    text = "Première ligne.\nLes gurus ont parlé d’une aid.\n"
+    path = write(tmp_path, "a.txt", text)
+    missing = tmp_path / "missing.txt"
+    result = run("check", str(path), str(missing), "--format", "json")
+    assert result.exit_code == 2  # an unreadable file wins over findings
+    document = json.loads(result.stdout)
+    validate_json(document)
+    good, bad = document["files"]
+    assert "error" in bad
+    for finding in good["findings"]:
+        assert text[finding["start"] : finding["end"]] == finding["text"]
+        line_start = text.rfind("\n", 0, finding["start"]) + 1
+        assert finding["column"] == finding["start"] - line_start + 1
+
+
+def seed_findings() -> list[dict]:
+    result = run("check", str(SEED), "--format", "json", "--select", "english")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    validate_json(document)
+    return document["files"][0]["findings"]
+
+
+def test_seed_finds_every_easy_intrusion_and_the_title() -> None:
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    findings = seed_findings()
+    for span in gold["spans"]:
+        if span["kind"] in ("easy", "title"):
+            assert any(f["start"] < span["end"] and span["start"] < f["end"] for f in findings), (
+                span["text"]
+            )
+    assert [f["rule"] for f in findings].count("english-title") == 1
+
+
+@pytest.mark.parametrize(
+    "name", ["Joe Biden", "The Guardian", "CIA", "Davos", "Kyiv", "Bill Burns", "Klain"]
+)
+def test_seed_names_are_silent(name: str) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    for finding in seed_findings():
+        if finding["rule"] == "english-title":
+            continue  # the quoted book title holds a name; it is reported as a whole
+        position = text.find(name)
+        while position >= 0:
+            assert not (finding["start"] < position + len(name) and position < finding["end"])
+            position = text.find(name, position + 1)
+
+
+def test_plain_output_when_piped(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", "Une aid.\n")
+    result = run("check", str(path))
+    assert "\x1b[" not in result.output
+
+
+def test_explain_shows_evidence_and_candidates() -> None:
+    result = run("explain", "viewpoint", "--context", "la viewpoint du président")
+    assert result.exit_code == 0
+    assert "English frequency" in result.output
+    assert "english-word" in result.output
+    assert "synonym-fr" in result.output
+
+
+def test_explain_french_word_is_not_flagged() -> None:
+    result = run("explain", "question")
+    assert result.exit_code == 0
+    assert "not flagged: French" in result.output

@@ -1,0 +1,72 @@
+"""The word lists: format, order (the look-ups bisect), provenance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mtfix.lexicon import default_lexicon, wordlists_dir
+from mtfix.suggest import Suggester
+from mtfix.table import SortedTable
+
+WORDLISTS = Path(wordlists_dir())
+SORTED_TABLES = ["words.tsv", "spinner.tsv", "dictionary.tsv", "homographs.tsv"]
+
+
+def data_lines(name: str) -> list[str]:
+    text = (WORDLISTS / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("name", SORTED_TABLES)
+def test_tables_are_sorted_by_utf8_key(name: str) -> None:
+    keys = [line.split("\t", 1)[0].encode("utf-8") for line in data_lines(name)]
+    assert keys == sorted(keys)
+    assert len(keys) == len(set(keys))
+
+
+def test_sorted_table_finds_first_last_and_missing(tmp_path: Path) -> None:
+    path = tmp_path / "t.tsv"
+    path.write_text("a\t1\nab\t2\nb c\t3\nzé\t4\n", encoding="utf-8")
+    table = SortedTable(path)
+    assert [table.get(k) for k in ("a", "ab", "b c", "zé")] == ["1", "2", "3", "4"]
+    assert table.get("b") is None and table.get("") is None and table.get("zz") is None
+
+
+def test_anglicisms_format() -> None:
+    lines = data_lines("anglicisms.tsv")
+    english = [line.split("\t")[0] for line in lines]
+    assert english == sorted(english), "sorted by the English side"
+    assert len(english) == len(set(english))
+    for line in lines:
+        key, value = line.split("\t")
+        assert key == key.lower() and key.strip() == key
+        assert all(choice and choice == choice.strip() for choice in value.split("|"))
+
+
+def test_anglicisms_are_french_and_suggested_first() -> None:
+    suggester = Suggester(default_lexicon())
+    assert suggester.suggest("however")[0].replacement == "cependant"
+    assert suggester.suggest("because")[0].replacement == "parce que"
+
+
+def test_loanwords_are_unique_lower_case() -> None:
+    words = data_lines("loanwords.txt")
+    assert len(words) == len(set(words))
+    assert all(word == word.lower() and " " not in word for word in words)
+
+
+def test_sources_name_every_shipped_file() -> None:
+    sources = (WORDLISTS / "SOURCES.md").read_text(encoding="utf-8")
+    for path in WORDLISTS.iterdir():
+        if path.suffix in (".tsv", ".txt") and path.name != "VERSIONS.tsv":
+            assert f"`{path.name}`" in sources, path.name
+
+
+def test_lexicon_knows_french_forms_and_genders() -> None:
+    lexicon = default_lexicon()
+    assert lexicon.info("perspective").in_lexicon
+    assert "f" in lexicon.info("perspective").genders
+    assert lexicon.info("experience").accented == "expérience"
+    assert not lexicon.info("viewpoint").in_lexicon
