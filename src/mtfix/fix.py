@@ -59,6 +59,25 @@ def register_fixer(rule: str) -> Callable[[Fixer], Fixer]:
     return decorate
 
 
+# Rules whose suggestion is the exact new text of the span (typography, a removed
+# duplicated line): applied verbatim, with no case or elision agreement.
+VERBATIM_RULES = ("typography-quotes", "typography-spacing", "duplicate-line")
+MIN_SAFE_VERBATIM = 0.8  # below it (an ambiguous quote, a line that may repeat on purpose)
+
+
+def verbatim_fix(text: str, finding: Finding) -> Fix | None:
+    if not finding.suggestions:
+        return None
+    edit = Edit(finding.start, finding.end, finding.suggestions[0].replacement)
+    if finding.confidence >= MIN_SAFE_VERBATIM:
+        return Fix((edit,), Applicability.SAFE)
+    return Fix((edit,), Applicability.UNSAFE, UNSAFE)
+
+
+for _rule in VERBATIM_RULES:
+    register_fixer(_rule)(verbatim_fix)
+
+
 # --- safety --------------------------------------------------------------------------
 
 
