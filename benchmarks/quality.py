@@ -2,6 +2,7 @@
 
     python benchmarks/quality.py [--corpus NAME ...] [--split dev|test|all]
                                  [--json-out PATH] [--floor METRIC=VALUE ...] [--small]
+                                 [--context] [--sample N]
 
 A finding is right when it overlaps a gold span. mtfix runs through the real
 pipeline and its findings are read back from the version 1 JSON the CLI prints,
@@ -53,6 +54,8 @@ KINDS = ("easy", "hard", "title")
 TOP_FALSE_POSITIVES = 20
 SYSTEMS = ("mtfix", "naive", "hunspell")
 ENGLISH_RULES = "english"  # rule-id prefix of the findings scored: english-word, -span, -title
+SPUN_RULE = "spun-french-word"  # scored too: French words that are spinner swaps (--context)
+CONTEXT_SYSTEM = "mtfix-context"  # mtfix --context, beside mtfix (benchmark --context)
 
 
 # --- corpora ---------------------------------------------------------------------------
@@ -111,9 +114,20 @@ def load_corpus(key: str, folder: Path, limit: int | None = None) -> Corpus:
     return Corpus(key, tuple(load_file(p) for p in paths[:limit]), sample)
 
 
-def select_corpora(names: Sequence[str], split: str, small: bool) -> list[Corpus]:
-    """Corpora in report order; --small = seed + the first files of clean/dev and synthetic/dev."""
+def select_corpora(
+    names: Sequence[str], split: str, small: bool, sample: int | None = None
+) -> list[Corpus]:
+    """Corpora in report order; --small = seed + the first files of clean/dev and synthetic/dev;
+    --sample N = N files spread evenly over each corpus but the seed."""
     splits = ("dev",) if small else SPLITS if split == "all" else (split,)
+    if sample:
+        return [
+            load_corpus("seed", CORPORA / "seed")
+            if name == "seed"
+            else _spread_corpus(f"{name}-{s}", CORPORA / name / s, sample)
+            for name in names
+            for s in (("",) if name == "seed" else splits)
+        ]
     limit = SMALL_SAMPLE if small else None
     corpora = []
     for name in names:
@@ -122,6 +136,14 @@ def select_corpora(names: Sequence[str], split: str, small: bool) -> list[Corpus
             continue
         corpora.extend(load_corpus(f"{name}-{s}", CORPORA / name / s, limit) for s in splits)
     return corpora
+
+
+def _spread_corpus(key: str, folder: Path, count: int) -> Corpus:
+    paths = sorted(folder.glob("*.txt"))
+    if len(paths) <= count:
+        return Corpus(key, tuple(load_file(p) for p in paths))
+    chosen = [paths[i * len(paths) // count] for i in range(count)]
+    return Corpus(key, tuple(load_file(p) for p in chosen), sample=True)
 
 
 # --- systems ---------------------------------------------------------------------------
@@ -140,14 +162,15 @@ def _mtfix_flags(result_json: dict) -> tuple[Flag, ...]:
     return tuple(
         Flag(f["start"], f["end"], f["text"], tuple(s["replacement"] for s in f["suggestions"]))
         for f in result_json["findings"]
-        if f["rule"].startswith(ENGLISH_RULES + "-")
+        if f["rule"].startswith(ENGLISH_RULES + "-") or f["rule"] == SPUN_RULE
     )
 
 
-def run_mtfix(corpus: Corpus) -> SystemRun:
-    options, note = _mtfix_options()
+def run_mtfix(corpus: Corpus, context: bool = False) -> SystemRun:
+    options, note = _mtfix_options(context)
     # Load the lexicon and the suggester's tables once, outside the timing, as in a batch run.
     check_document(Document("<warm-up>", "Nous avons reçu une aid importante."), options)
+    scored_before = _scored_sentences(context)
     started = time.perf_counter()
     results = [
         make_result(f.path, f.text, "utf-8", check_document(_document(f), options))
@@ -156,18 +179,47 @@ def run_mtfix(corpus: Corpus) -> SystemRun:
     seconds = time.perf_counter() - started
     output = to_json_document(results)
     flags = tuple(_mtfix_flags(file_json) for file_json in output["files"])
-    return SystemRun("mtfix", flags, seconds, note, output)
+    if context:
+        sentences = _scored_sentences(context) - scored_before
+        findings = sum(len(f) for f in flags)
+        spun = sum(f["rule"] == SPUN_RULE for r in output["files"] for f in r["findings"])
+        note = (
+            f"{_context_model()}; {sentences} sentences scored, "
+            f"{seconds / max(sentences, 1):.3f} s/sentence, "
+            f"{seconds / max(findings, 1):.2f} s/finding; {spun} {SPUN_RULE} findings"
+        )
+    return SystemRun(CONTEXT_SYSTEM if context else "mtfix", flags, seconds, note, output)
+
+
+def run_mtfix_context(corpus: Corpus) -> SystemRun:
+    return run_mtfix(corpus, context=True)
+
+
+def _scored_sentences(context: bool) -> int:
+    if not context:
+        return 0
+    from mtfix.scorer import default_scorer
+
+    return default_scorer().sentences
+
+
+def _context_model() -> str:
+    from mtfix.scorer import default_scorer
+
+    return default_scorer().name
 
 
 def _document(annotated: AnnotatedFile) -> Document:
     return Document(annotated.path, annotated.text)
 
 
-def _mtfix_options() -> tuple[CheckOptions, str]:
+def _mtfix_options(context: bool = False) -> tuple[CheckOptions, str]:
     """The English-intrusion rules only (typography and other rules are not scored here),
     with suggestions unless the suggester is not there yet."""
     fields = CheckOptions.__dataclass_fields__
-    select = {"select": frozenset({ENGLISH_RULES})} if "select" in fields else {}
+    select = {"select": frozenset({ENGLISH_RULES, SPUN_RULE})} if "select" in fields else {}
+    if context:
+        select["context"] = True
     try:
         import mtfix.suggest  # noqa: F401
     except ImportError:
@@ -212,6 +264,7 @@ RUNNERS: dict[str, Callable[[Corpus], SystemRun]] = {
     "mtfix": run_mtfix,
     "naive": run_naive,
     "hunspell": run_hunspell,
+    CONTEXT_SYSTEM: run_mtfix_context,
 }
 
 
@@ -365,8 +418,9 @@ def run_benchmark(
     split: str = "all",
     small: bool = False,
     systems: Sequence[str] = SYSTEMS,
+    sample: int | None = None,
 ) -> list[CorpusReport]:
-    return [evaluate(c, systems) for c in select_corpora(names, split, small)]
+    return [evaluate(c, systems) for c in select_corpora(names, split, small, sample)]
 
 
 # --- floors ----------------------------------------------------------------------------
@@ -528,6 +582,17 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         choices=SYSTEMS,
         help="system to run (repeatable; default: all)",
     )
+    parser.add_argument(
+        "--context",
+        action="store_true",
+        help=f"also run {CONTEXT_SYSTEM} (needs mtfix[context]) beside mtfix",
+    )
+    parser.add_argument(
+        "--sample",
+        type=int,
+        metavar="N",
+        help="N files spread evenly over each corpus (the seed whole): context scoring is slow",
+    )
     return parser.parse_args(argv)
 
 
@@ -540,8 +605,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     console = Console(width=None if sys.stdout.isatty() else 160)
     started = time.perf_counter()
+    systems = list(args.system or SYSTEMS)
+    if args.context:
+        systems.insert(systems.index("mtfix") + 1 if "mtfix" in systems else 0, CONTEXT_SYSTEM)
     reports = run_benchmark(
-        args.corpus or CORPUS_NAMES, args.split, args.small, args.system or SYSTEMS
+        args.corpus or CORPUS_NAMES, args.split, args.small, systems, args.sample
     )
     render(console, reports)
     failed = [why for why in (check_floor(reports, f) for f in floors) if why]

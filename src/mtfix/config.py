@@ -4,11 +4,14 @@ above each file; command-line options win.
 Keys: ``allow`` (words), ``allow-files`` (word-per-line lists, relative to the config
 file), ``exclude`` (gitignore-style globs, relative to the config file), ``select`` and
 ``ignore`` (rule ids or prefixes such as ``english``), ``min-confidence``,
-``per-file-ignores`` (glob → rule ids). Any other key is an error.
+``per-file-ignores`` (glob → rule ids), ``context`` (true: score sentences with a language
+model, as ``--context``; read from the config in force for the current folder, since the
+model is loaded once per run). Any other key is an error.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass, field, replace
@@ -23,7 +26,16 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_FILES = (".mtfix.toml", "pyproject.toml")
-KEYS = ("allow", "allow-files", "exclude", "select", "ignore", "min-confidence", "per-file-ignores")
+KEYS = (
+    "allow",
+    "allow-files",
+    "exclude",
+    "select",
+    "ignore",
+    "min-confidence",
+    "per-file-ignores",
+    "context",
+)
 RULE_ID_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # Rules that exist today; a selector that names none of them gets a warning, not an
 # error, so a config written for a newer mtfix still loads. New rules add their id here.
@@ -36,6 +48,7 @@ KNOWN_RULES = frozenset(
         "typography-spacing",
         "duplicate-line",
         "unused-suppression",
+        "spun-french-word",
     }
 )
 
@@ -53,6 +66,7 @@ class Config:
     ignore: frozenset[str] = frozenset()
     min_confidence: float | None = None
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
+    context: bool | None = None  # score sentences with a language model (mtfix[context])
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def words(self) -> frozenset[str]:
@@ -154,6 +168,9 @@ def parse_config(data: dict, source: str, root: str) -> Config:
         or not 0 <= confidence <= 1
     ):
         raise MtfixError(source, "'min-confidence' must be a number between 0 and 1")
+    context = data.get("context")
+    if context is not None and not isinstance(context, bool):
+        raise MtfixError(source, "'context' must be true or false")
     per_file = data.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
         raise MtfixError(source, "'per-file-ignores' must be a table of glob = [rule ids]")
@@ -178,6 +195,7 @@ def parse_config(data: dict, source: str, root: str) -> Config:
         ignore=rules("ignore", strings("ignore")),
         min_confidence=float(confidence) if confidence is not None else None,
         per_file_ignores=tuple(per_file_ignores),
+        context=context,
         warnings=tuple(warnings),
     )
 
@@ -233,7 +251,7 @@ class Resolver:
             return self._explicit
         if not self.overrides.use_config:
             return Config(root=self.cwd)
-        target = Path(self.cwd if path == "-" else path).resolve()
+        target = _resolve(self.cwd if path == "-" else path)
         folder = target if target.is_dir() else target.parent
         if folder not in self._found:
             self._found[folder] = find_config_file(folder)
@@ -339,9 +357,18 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(body if anchored else f"(?:.*/)?{body}")
 
 
+def _resolve(path: str) -> Path:
+    """``Path.resolve``, or the absolute path for a symbolic link loop (reading the file
+    then reports the loop)."""
+    try:
+        return Path(path).resolve()
+    except (RuntimeError, OSError):
+        return Path(os.path.abspath(path))
+
+
 def _relative(path: str, root: str) -> str | None:
     try:
-        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+        return _resolve(path).relative_to(_resolve(root)).as_posix()
     except ValueError:
         return None
 

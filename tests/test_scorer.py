@@ -1,0 +1,91 @@
+"""The ContextScorer interface with a deterministic fake: always run, no model needed."""
+
+from __future__ import annotations
+
+import sys
+
+from mtfix.models import Document
+from mtfix.pipeline import CheckOptions, check_document
+from mtfix.scorer import CachedScorer, FakeScorer, Ranked, Slot, reranked, slot_for
+from mtfix.segment import layout
+from mtfix.spun import context_would_help
+from mtfix.tokenize import tokenize
+
+SEED = "Nous n’avons pas fait experience à la perspective d’Armageddon depuis Kennedy."
+
+
+def tokens_of(text: str):
+    return tokenize(text, layout(Document("<t>", text), None).segments).tokens
+
+
+def test_slot_fills_the_word() -> None:
+    slot = Slot("la route est longue", 3, 8)
+    assert slot.filled("direction") == "la direction est longue"
+
+
+def test_slot_for_keeps_only_the_sentence() -> None:
+    text = "Première phrase ici. Ils tournent dans leur route demain. Encore une."
+    start = text.index("route")
+    slot = slot_for(text, start, start + 5, tokens_of(text))
+    assert slot.sentence == "Ils tournent dans leur route demain."
+    assert slot.sentence[slot.start : slot.end] == "route"
+
+
+def test_slot_for_joins_lines_and_cuts_long_sentences() -> None:
+    text = "Un mot\nsur deux lignes " + "très " * 200 + "longue route ici."
+    start = text.index("route")
+    slot = slot_for(text, start, start + 5, tokens_of(text))
+    assert "\n" not in slot.sentence and len(slot.sentence) <= 320
+    assert slot.sentence[slot.start : slot.end] == "route"
+
+
+def test_cached_scorer_scores_each_filled_sentence_once() -> None:
+    fake = FakeScorer({"face": 2.0})
+    cached = CachedScorer(fake)
+    slot = Slot("fait experience à", 5, 15)
+    assert cached.score(slot, ["face", "expérience"]) == [2.0, 0.0]
+    assert cached.score(slot, ["expérience", "face"]) == [0.0, 2.0]
+    assert fake.calls == 1 and cached.sentences == 2
+
+
+def test_reranked_orders_by_model_and_prior() -> None:
+    from mtfix.models import Finding
+
+    finding = Finding(0, 4, "aid", "english-word", 0.9, "m")
+    ranked = [Ranked("aide", 0.6, "cognate"), Ranked("secours", 0.4, "dictionary")]
+    out = reranked(finding, Slot("aid", 0, 3), ranked, FakeScorer({"secours": 5.0}), 5)
+    assert [s.replacement for s in out.suggestions] == ["secours", "aide"]
+    assert abs(sum(s.score for s in out.suggestions) - 1) < 0.01
+    assert out.suggestions[0].source == "dictionary"
+
+
+def test_pipeline_reranks_suggestions_with_a_scorer() -> None:
+    document = Document("<t>", SEED)
+    plain = check_document(document, CheckOptions(select=frozenset({"english"})))
+    first = {f.text: f.suggestions[0].replacement for f in plain}
+    assert first["experience"] != "face"
+    scored = check_document(
+        document, CheckOptions(select=frozenset({"english"})), scorer=FakeScorer({"face": 20.0})
+    )
+    assert {f.text: f.suggestions[0].replacement for f in scored}["experience"] == "face"
+    assert [(f.start, f.end) for f in scored] == [(f.start, f.end) for f in plain]
+
+
+def test_without_context_nothing_changes_and_no_model_loads() -> None:
+    document = Document("<t>", SEED + " Ils tournent dans leur route.")
+    before = check_document(document, CheckOptions())
+    assert check_document(document, CheckOptions(context=False)) == before
+    assert "llama_cpp" not in sys.modules or "mtfix.scorer" in sys.modules
+    assert context_would_help(before)
+
+
+def test_config_key_context_is_a_boolean() -> None:
+    import pytest
+
+    from mtfix.config import parse_config
+    from mtfix.errors import MtfixError
+
+    assert parse_config({"context": True}, "x.toml", ".").context is True
+    assert parse_config({}, "x.toml", ".").context is None
+    with pytest.raises(MtfixError, match="context"):
+        parse_config({"context": "yes"}, "x.toml", ".")
