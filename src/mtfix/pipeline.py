@@ -61,9 +61,9 @@ def check_document(
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     findings = _configured(document, read.comments, findings, options)
     if options.suggest and findings:
-        from .suggest import Suggester
+        from .suggest import suggester_for
 
-        suggester = Suggester(lexicon)
+        suggester = suggester_for(lexicon)
         findings = [
             suggester.with_suggestions(document.text, f, tokenized.tokens) for f in findings
         ]

@@ -21,6 +21,7 @@ from .lexicon import Lexicon
 from .models import Finding, Suggestion, Token
 
 MAX_SUGGESTIONS = 5
+CACHE_SIZE = 50_000  # suggestions kept per process, by (English text, determiner)
 RELATION_WEIGHTS = ((2, 1.0), (1, 0.6), (4, 0.6), (8, 0.4))  # bit -> weight (see build script)
 MUTUAL = 1 | 2  # Moby lists each word under the other
 SUFFIX_REWRITES = (
@@ -105,10 +106,17 @@ class Features:
     values: tuple[float, ...]
 
 
+@functools.cache
+def suggester_for(lexicon: Lexicon) -> Suggester:
+    """One suggester (and its cache) per lexicon and process."""
+    return Suggester(lexicon)
+
+
 class Suggester:
     def __init__(self, lexicon: Lexicon, weights: RankingWeights = DEFAULT_WEIGHTS) -> None:
         self.lexicon = lexicon
         self.weights = weights
+        self._cache: dict[tuple[str, Agreement | None], tuple[Suggestion, ...]] = {}
 
     def with_suggestions(self, text: str, finding: Finding, tokens: Sequence[Token]) -> Finding:
         if finding.suggestions or finding.rule not in ("english-word", "english-span"):
@@ -117,11 +125,17 @@ class Suggester:
         return replace(finding, suggestions=self.suggest(finding.text, agreement))
 
     def suggest(self, english: str, agreement: Agreement | None = None) -> tuple[Suggestion, ...]:
-        ranked = self.rank(english, agreement)
-        return tuple(
-            Suggestion(match_case(english, word), score, source)
-            for word, score, source in ranked[:MAX_SUGGESTIONS]
-        )
+        key = (english, agreement)
+        cached = self._cache.get(key)
+        if cached is None:
+            ranked = self.rank(english, agreement)
+            cached = tuple(
+                Suggestion(match_case(english, word), score, source)
+                for word, score, source in ranked[:MAX_SUGGESTIONS]
+            )
+            if len(self._cache) < CACHE_SIZE:
+                self._cache[key] = cached
+        return cached
 
     def rank(
         self, english: str, agreement: Agreement | None = None
