@@ -104,7 +104,7 @@ def test_stdin_filter(runner):
 
 
 def test_input_errors_other_files_still_processed(runner, article, tmp_path):
-    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 aid\n")
+    (tmp_path / "bad.txt").write_bytes(b"caf\xc3\xa9 \xe9 aid\n")  # UTF-8 with a stray byte
     result = runner.invoke(app, ["fix", "missing.txt", "bad.txt", "a.txt"])
     assert result.exit_code == 2
     lines = result.stderr.splitlines()

@@ -108,7 +108,7 @@ def test_read_errors(tmp_path):
         read_source(str(tmp_path / "missing.txt"))
     with pytest.raises(MtfixError, match="is a directory"):
         read_source(str(tmp_path))
-    bad = _write(tmp_path, b"caf\xe9\n")
+    bad = _write(tmp_path, b"caf\xc3\xa9 \xe9\n")  # UTF-8 with a stray byte
     with pytest.raises(MtfixError, match="not valid UTF-8"):
         read_source(str(bad))
 

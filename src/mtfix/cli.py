@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from typing import Annotated
@@ -44,7 +45,23 @@ def stdout_console() -> Console:
 
 
 def report_error(path: str, cause: str) -> None:
-    sys.stderr.write(f"mtfix: {path}: {cause}\n")
+    from .document import display_path
+
+    sys.stderr.write(f"mtfix: {display_path(path)}: {cause}\n")
+
+
+DISCOVERY_OPTIONS_HELP = {
+    "include": "Globs of file names to check in folders (comma-separated) "
+    "[default: *.txt,*.md,*.markdown,*.html,*.htm].",
+    "files_from": "Also check the paths listed in FILE, one a line (- reads standard input).",
+}
+
+
+def discovery_options(include: list[str] | None, files_from: str | None):
+    from .discovery import DEFAULT_PATTERNS, DiscoveryOptions
+
+    patterns = tuple(p.strip() for value in include or [] for p in value.split(",") if p.strip())
+    return DiscoveryOptions(patterns or DEFAULT_PATTERNS, files_from)
 
 
 def _version(value: bool) -> None:
@@ -58,13 +75,24 @@ def main_options(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")
+    ] = False,
 ) -> None:
     """Find and fix English intrusions in machine-translated French text."""
+    if debug:
+        os.environ["MTFIX_DEBUG"] = "1"  # worker processes inherit it
+    # File names that are not UTF-8 (surrogates) print as escapes, never crash the output.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders; - reads standard input.")],
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or folders; - reads standard input.")
+    ] = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", help="Output format.")
     ] = OutputFormat.text,
@@ -105,6 +133,12 @@ def check(
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Worker processes [default: CPU cores]."),
     ] = None,
+    include: Annotated[
+        list[str] | None, typer.Option(help=DISCOVERY_OPTIONS_HELP["include"])
+    ] = None,
+    files_from: Annotated[
+        str | None, typer.Option("--files-from", help=DISCOVERY_OPTIONS_HELP["files_from"])
+    ] = None,
 ) -> None:
     """Report English intrusions. Exit 0: none; 1: findings; 2: input error; 130: interrupted."""
     from contextlib import closing
@@ -141,7 +175,10 @@ def check(
     console = stdout_console()
     try:
         resolver = Resolver(overrides)
-        planned = plan_jobs(paths, base, resolver, warn=report_warning)
+        discovery = discovery_options(include, files_from)
+        if not paths and files_from is None:
+            raise MtfixError("check", "no PATHS given (or --files-from FILE)")
+        planned = plan_jobs(paths or [], base, resolver, warn=report_warning, discovery=discovery)
     except MtfixError as error:
         report_error(error.path, error.cause)
         raise typer.Exit(EXIT_ERROR) from None
@@ -220,6 +257,12 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("mtfix: interrupted\n")
         sys.exit(130)
+    except Exception as error:  # a bug: one line, the traceback only with --debug
+        if os.environ.get("MTFIX_DEBUG"):
+            raise
+        sys.stderr.write(f"mtfix: internal error: {type(error).__name__}: {error}\n")
+        sys.stderr.write("mtfix: run with --debug for the traceback\n")
+        sys.exit(EXIT_ERROR)
 
 
 from . import cli_explain, cli_fix  # noqa: E402,F401

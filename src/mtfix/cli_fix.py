@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from typing import Annotated
@@ -9,7 +10,15 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from .cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, app, report_error
+from .cli import (
+    DISCOVERY_OPTIONS_HELP,
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    app,
+    discovery_options,
+    report_error,
+)
 from .diff import rich_diff, unified_diff
 from .errors import MtfixError
 from .fix import OVERLAP, Planned, apply_fixes, plan, selected, summary
@@ -96,7 +105,9 @@ def _interactive(path: str, source: Source, console: Console, tally: Tally) -> N
 
 @app.command()
 def fix(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders; - filters standard input.")],
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or folders; - filters standard input.")
+    ] = None,
     write: Annotated[bool, typer.Option("--write", help="Apply the safe fixes.")] = False,
     unsafe_fixes: Annotated[
         bool, typer.Option("--unsafe-fixes", help="Also apply fixes that are not safe.")
@@ -110,13 +121,30 @@ def fix(
     min_confidence: Annotated[
         float, typer.Option(min=0.0, max=1.0, help="Ignore findings below this confidence.")
     ] = 0.0,
+    include: Annotated[
+        list[str] | None, typer.Option(help=DISCOVERY_OPTIONS_HELP["include"])
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option(help="Leave out paths matching these gitignore globs.")
+    ] = None,
+    files_from: Annotated[
+        str | None, typer.Option("--files-from", help=DISCOVERY_OPTIONS_HELP["files_from"])
+    ] = None,
 ) -> None:
     """Show fixes as a diff (exit 1 if anything would change), or apply them with --write."""
-    from .runner import discover
+    from .config import Overrides, Resolver
+    from .discovery import discover
 
+    paths = paths or []
+    if not paths and files_from is None:
+        report_error("fix", "no PATHS given (or --files-from FILE)")
+        raise typer.Exit(EXIT_ERROR)
+    globs = tuple(g.strip() for value in exclude or [] for g in value.split(",") if g.strip())
+    excluded = Resolver(Overrides(use_config=False, exclude=globs)).excluded if globs else None
+    found = discovery_options(include, files_from)
     console = Console(highlight=False, soft_wrap=True)
     tally = Tally()
-    for path in discover(paths):
+    for path in discover(paths, found.patterns, excluded, files_from=found.files_from):
         if path == "-":
             if interactive:
                 report_error("-", "--interactive reads answers from standard input")
@@ -145,6 +173,11 @@ def fix(
                 rich_diff(console, path, source.document.text, new)
         except MtfixError as error:
             report_error(path, error.cause)
+            tally.errors = True
+        except Exception as error:  # a bug on one file must not stop the run
+            if os.environ.get("MTFIX_DEBUG"):
+                raise
+            report_error(path, f"internal error: {type(error).__name__}: {error}")
             tally.errors = True
     verb = "fixed" if write or interactive or "-" in paths else "would fix"
     sys.stderr.write(summary(tally.fixed, tally.left, verb) + "\n")

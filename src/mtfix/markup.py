@@ -17,6 +17,7 @@ Both also return the bodies of HTML comments, where suppression directives live.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -35,14 +36,16 @@ AUTOLINK_RE = re.compile(
     r"|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*)>"
 )
-HTML_COMMENT_RE = re.compile(r"<!--(.*?)-->", re.DOTALL)
 HTML_TAG_RE = re.compile(
     r"</?[A-Za-z][A-Za-z0-9\-]*"
     r"""(?:\s+[A-Za-z_:][\w.:\-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*"""
     r"\s*/?>"
-    r"|<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>",
-    re.DOTALL,
 )
+# Comments, processing instructions, declarations and CDATA end at a fixed closer. They
+# are found with str.find over the closers' cached positions, not with a lazy regex: a
+# regex would rescan to the end of the text from every unclosed ``<!--``, which is
+# quadratic (tests/test_robustness_regex.py).
+DELIMITED = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"))
 REFERENCE_LABEL_RE = re.compile(r"\[(?:[^\[\]\\]|\\.){0,999}\]")
 
 
@@ -106,11 +109,29 @@ class _ProseParser(HTMLParser):
                 self.prose.append((self.base + start + a, self.base + start + b))
 
 
+def _defuse(text: str) -> str:
+    """``text`` with every ``<`` that cannot open a complete tag, comment or CDATA section
+    replaced by a placeholder of the same length. ``html.parser`` rescans to the end of
+    the text from each such ``<`` (quadratic on ``<a b=c <a b=c ...``); it reads them as
+    text anyway, so offsets and prose stay the same."""
+    cuts = [
+        (text.rfind(">") + 1, "<"),
+        (text.rfind("-->") + 1, "<!--"),
+        (text.rfind("]]>") + 1, "<![CDATA["),
+    ]
+    pieces = text
+    for after, opener in cuts:
+        if pieces.find(opener, after) >= 0:
+            head, tail = pieces[:after], pieces[after:]
+            pieces = head + tail.replace(opener, "\ufffc" + opener[1:])
+    return pieces
+
+
 def html_markup(text: str, start: int = 0, end: int | None = None) -> Markup:
     """Prose and comments of ``text[start:end]`` read as HTML, offsets into ``text``."""
     end = len(text) if end is None else end
     parser = _ProseParser(text[start:end], start)
-    parser.feed(text[start:end])
+    parser.feed(_defuse(text[start:end]))
     parser.close()
     return Markup(sorted(parser.prose), parser.comments)
 
@@ -184,18 +205,45 @@ def _inline_prose(
 def _inline_html(
     text: str, index: int, end: int, prose: list[Range], comments: list[Range]
 ) -> Range | None:
-    for pattern in (AUTOLINK_RE, HTML_COMMENT_RE):
-        match = pattern.match(text, index, end)
-        if match:
-            if pattern is HTML_COMMENT_RE:
-                comments.append(match.span(1))
-            return match.span()
+    match = AUTOLINK_RE.match(text, index, end)
+    if match:
+        return match.span()
+    for opener, closer in DELIMITED:
+        if text.startswith(opener, index, end):
+            close = _next(text, closer, index + len(opener))
+            if close < 0 or close + len(closer) > end:
+                return None
+            if opener == "<!--":
+                comments.append((index + len(opener), close))
+            return index, close + len(closer)
+    letter = text[index + 2 : index + 3]
+    if text.startswith("<!", index, end) and letter.isascii() and letter.isalpha():
+        close = _next(text, ">", index + 3)  # <!DOCTYPE ...>
+        return None if close < 0 or close >= end else (index, close + 1)
     match = HTML_TAG_RE.match(text, index, end)
     if not match:
         return None
     # alt="..." and title="..." inside the tag stay prose.
     prose.extend(html_markup(text, match.start(), match.end()).prose)
     return match.span()
+
+
+@functools.lru_cache(maxsize=16)
+def _positions(text: str, needle: str) -> list[int]:
+    """Every start of ``needle`` in ``text`` (the text's hash is cached by Python, so a
+    lookup costs O(1) after the first)."""
+    found, index = [], text.find(needle)
+    while index >= 0:
+        found.append(index)
+        index = text.find(needle, index + 1)
+    return found
+
+
+def _next(text: str, needle: str, start: int) -> int:
+    """The first ``needle`` at or after ``start``, or -1."""
+    positions = _positions(text, needle)
+    at = bisect.bisect_left(positions, start)
+    return positions[at] if at < len(positions) else -1
 
 
 def _run_length(text: str, index: int, end: int, char: str) -> int:

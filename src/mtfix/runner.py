@@ -2,58 +2,18 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from pathlib import Path
 
 from .batch import Job
 from .config import Resolver
+
+# File discovery lives in discovery.py; re-exported for callers of runner.discover.
+from .discovery import DEFAULT_PATTERNS, DiscoveryOptions, Excluded, discover  # noqa: F401
 from .document import read_document
 from .errors import MtfixError
 from .pipeline import CheckOptions, check_document
 from .report import FileResult, make_result
-
-DEFAULT_PATTERNS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
-
-
-Excluded = Callable[[str, bool], bool]  # (path, is_folder) -> left out?
-
-
-def _never(path: str, is_folder: bool) -> bool:
-    return False
-
-
-def discover(
-    paths: Iterable[str],
-    patterns: tuple[str, ...] = DEFAULT_PATTERNS,
-    excluded: Excluded = _never,
-) -> Iterator[str]:
-    """Named files as given (errors surface when read); folders walked, sorted, hidden skipped.
-    ``excluded`` (e.g. ``Resolver.excluded``) leaves out files and prunes folders, named
-    files included, so that pre-commit's file lists honour ``exclude`` too."""
-    for path in paths:
-        if path != "-" and Path(path).is_dir():
-            if not excluded(path, True):
-                yield from _walk(Path(path), patterns, excluded)
-        elif not excluded(path, False):
-            yield path
-
-
-def _walk(root: Path, patterns: tuple[str, ...], excluded: Excluded = _never) -> Iterator[str]:
-    found = []
-    for folder, subfolders, files in os.walk(root):
-        subfolders[:] = sorted(
-            d
-            for d in subfolders
-            if not d.startswith(".") and not excluded(os.path.join(folder, d), True)
-        )
-        for name in files:
-            if not name.startswith(".") and any(Path(name).match(p) for p in patterns):
-                path = os.path.join(folder, name)
-                if not excluded(path, False):
-                    found.append(path)
-    yield from sorted(found)
 
 
 def options_for(path: str, base: CheckOptions, resolver: Resolver) -> CheckOptions:
@@ -82,11 +42,20 @@ def plan_jobs(
     base: CheckOptions,
     resolver: Resolver,
     warn: Callable[[str], None] = lambda message: None,
+    discovery: DiscoveryOptions | None = None,
 ) -> list[Job]:
     """Every file to check with its options, in discovery order; config warnings go to
     ``warn`` as they appear."""
     jobs = []
-    for path in discover(paths, excluded=resolver.excluded):
+    discovery = discovery or DiscoveryOptions()
+    found = discover(
+        paths,
+        discovery.patterns,
+        resolver.excluded,
+        files_from=discovery.files_from,
+        use_git=discovery.use_git,
+    )
+    for path in found:
         jobs.append(Job(path, options_for(path, base, resolver)))
         for warning in resolver.warnings:
             warn(warning)

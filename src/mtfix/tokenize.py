@@ -14,15 +14,20 @@ from .models import Segment, Token
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # Regions that are not prose words: URLs, e-mail addresses, paths, options, file names,
-# identifiers. Each alternative is linear: no nested quantifiers.
+# identifiers. Matching stays linear on any input (tests/test_robustness_regex.py): every
+# alternative either starts at a boundary it cannot share with the position before
+# (lookbehinds), starts with a literal, or has a bounded quantifier, so no start position
+# inside a long run of letters rescans the rest of the run.
+_SPECIAL = r"/\\_=<>{}\[\]$#@|`~^*"
 TECHNICAL_RE = re.compile(
     r"(?:https?|ftp)://\S+"
     r"|www\.\S+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\S*[/\\_=<>{}\[\]$#@|`~^*]\S*"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    rf"|(?<![^\s{_SPECIAL}])[^\s{_SPECIAL}]*[{_SPECIAL}]\S*"  # a word holding /, _, =...
+    rf"|[{_SPECIAL}]\S*"
     r"|(?<!\w)--?[^\W\d_][\w-]*"
     r"|\b\w+(?:\.\w+)+\b"
-    r"|\b[^\W\d_][\w-]*\(\d\w{0,5}\)"  # man page reference: head(1)
+    r"|\b[^\W\d_][\w-]{0,63}\(\d\w{0,5}\)"  # man page reference: head(1)
 )
 ASIDE_RE = re.compile(r"\(([^()\n]{1,80})\)")
 ELISIONS = frozenset(

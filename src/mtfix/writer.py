@@ -15,9 +15,8 @@ import os
 import stat
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
-from .document import MAX_FILE_BYTES, decode
+from .document import decode, os_cause, read_bytes
 from .errors import MtfixError
 from .models import Document
 
@@ -35,30 +34,12 @@ class Source:
 
 
 def read_source(path: str) -> Source:
-    target = Path(path)
-    try:
-        if target.is_dir():
-            raise MtfixError(path, "is a directory")
-        if not target.exists():
-            raise MtfixError(path, "no such file")
-        if not target.is_file():
-            raise MtfixError(path, "not a regular file")
-        if target.stat().st_size > MAX_FILE_BYTES:
-            raise MtfixError(path, f"larger than {MAX_FILE_BYTES // 2**20} MiB")
-        data = target.read_bytes()
-    except PermissionError:
-        raise MtfixError(path, "permission denied") from None
-    except OSError as error:
-        raise MtfixError(path, _cause(error)) from None
+    data = read_bytes(path)
     return Source(decode(data, path), data)
 
 
 def source_from_bytes(data: bytes, path: str = "-") -> Source:
     return Source(decode(data, path), data)
-
-
-def _cause(error: OSError) -> str:
-    return os.strerror(error.errno) if error.errno else str(error)
 
 
 def encode(document: Document, text: str, original: bytes = b"") -> bytes:
@@ -106,7 +87,7 @@ def write_bytes(path: str, data: bytes, expected: bytes) -> None:
     except FileNotFoundError:
         raise MtfixError(path, "changed on disk since it was read (deleted); not written") from None
     except OSError as error:
-        raise MtfixError(path, _cause(error)) from None
+        raise MtfixError(path, os_cause(path, error)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -123,7 +104,7 @@ def write_bytes(path: str, data: bytes, expected: bytes) -> None:
         if isinstance(error, PermissionError):
             raise MtfixError(path, "permission denied") from None
         if isinstance(error, OSError) and not isinstance(error, MtfixError):
-            raise MtfixError(path, _cause(error)) from None
+            raise MtfixError(path, os_cause(path, error)) from None
         raise
 
 
@@ -136,9 +117,8 @@ def _writable(real: str, mode: int) -> bool:
 
 def _ensure_unchanged(path: str, real: str, expected: bytes) -> None:
     try:
-        with open(real, "rb") as handle:
-            current = handle.read(len(expected) + 1)
-    except FileNotFoundError:
+        current: bytes | None = read_bytes(real, limit=len(expected))
+    except MtfixError:  # deleted, replaced by a FIFO, grown...
         current = None
     if current != expected:
         raise MtfixError(path, "changed on disk since it was read; not written")

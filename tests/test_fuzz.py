@@ -1,0 +1,78 @@
+"""Property tests: no exception on any Unicode input; findings inside the text and its
+prose; fix invariants (hypothesis)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mtfix.fix import apply_fixes, plan, selected
+from mtfix.models import Document, Segment
+from mtfix.pipeline import CheckOptions, check_document
+from mtfix.segment import layout
+from mtfix.tokenize import tokenize
+
+PIECES = [
+    "aid", "viewpoint", "Remark", "l’", "d'", "« ", " »", "“", "”", "-", "'", "’", ".", "?",
+    " ", "\n", "\r\n", "\u00a0", "e\u0301", "\u05e9\u05dc\u05d5\u05dd", "\u202e", "😀",
+    "👩‍👩‍👧", "\udce9", "\ud800", "`code`", "[lien](http://x.y)", "<b>", "</b>", "<!--",
+    "-->", "# ", "```\n", "mtfix: ignore", "a" * 300, "https://a.b/c", "--opt", "x_y",
+]  # fmt: skip
+texts = st.one_of(
+    st.text(max_size=200),
+    st.lists(st.sampled_from(PIECES) | st.text(max_size=5), max_size=40).map("".join),
+    st.binary(max_size=100).map(lambda b: b.decode("utf-8", "surrogateescape")),
+)
+kinds = st.sampled_from(["text", "markdown", "html"])
+FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(texts, kinds)
+def test_segments_and_tokens_inside_text(text, kind):
+    prose = layout(Document("t", text), kind).segments
+    for segment in prose:
+        assert 0 <= segment.start <= segment.end <= len(text)
+    for token in tokenize(text, prose).tokens:
+        assert any(s.start <= token.start < token.end <= s.end for s in prose)
+        assert text[token.start : token.end] == token.text
+
+
+@FAST
+@given(texts, kinds)
+def test_findings_inside_text_and_prose(text, kind):
+    document = Document("t", text)
+    prose = layout(document, kind).segments
+    for finding in check_document(document, CheckOptions(kind=kind)):
+        assert 0 <= finding.start <= finding.end <= len(text)
+        assert text[finding.start : finding.end] == finding.text
+        if finding.rule.startswith("english"):
+            assert any(s.start <= finding.start and finding.end <= s.end for s in prose)
+
+
+def _fix(text: str, kind: str) -> tuple[str, list]:
+    findings = check_document(Document("t", text), CheckOptions(kind=kind))
+    result = apply_fixes(text, selected(plan(text, findings), True))
+    return result.text, result.applied
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES[:20]), max_size=30).map("".join), kinds)
+def test_fix_touches_only_edits_and_is_idempotent(text, kind):
+    fixed, applied = _fix(text, kind)
+    edits = sorted((e for f in applied for e in f.edits), key=lambda e: e.start)
+    rebuilt, position = [], 0
+    for edit in edits:
+        rebuilt += [text[position : edit.start], edit.replacement]
+        position = edit.end
+    rebuilt.append(text[position:])
+    assert fixed == "".join(rebuilt)
+    if kind == "text":  # markup may shift what counts as prose after an edit
+        again, _ = _fix(fixed, kind)
+        assert _fix(again, kind)[0] == again
+
+
+@FAST
+@given(st.text(alphabet="a-'’./ ", max_size=2000))
+def test_long_words(text):
+    tokenize(text, [Segment(0, len(text))])
