@@ -83,9 +83,9 @@ def test_cli_jobs_give_identical_output(folder):
     runner = CliRunner()
     one = runner.invoke(app, ["check", str(folder), "-j", "1", "--format", "json"])
     two = runner.invoke(app, ["check", str(folder), "-j", "2", "--format", "json"])
-    assert one.exit_code == two.exit_code == 2  # the binary file
+    assert one.exit_code == two.exit_code == 1  # the binary file is skipped while walking
     assert one.stdout == two.stdout
-    assert json.loads(one.stdout)["summary"]["files"] == 20
+    assert json.loads(one.stdout)["summary"]["files"] == 19
 
 
 def test_jsonl_streams_one_file_entry_per_line(folder):
@@ -95,10 +95,18 @@ def test_jsonl_streams_one_file_entry_per_line(folder):
     entries = [json.loads(line) for line in lines.stdout.splitlines() if line.startswith("{")]
     assert entries == json.loads(document.stdout)["files"]
     assert set(entries[0]) == {"path", "encoding", "findings"}
-    assert entries[7] == {
-        "path": str(folder / "doc07.txt"),
-        "error": "binary file (contains NUL bytes)",
-    }
+    assert len(entries) == 19  # the binary file found by walking is skipped with a note
+
+
+def test_binary_file_named_explicitly_is_an_error_entry(folder):
+    binary = str(folder / "doc07.txt")
+    result = CliRunner().invoke(
+        app, ["check", binary, str(folder / "doc08.txt"), "-j", "2", "--format", "jsonl"]
+    )
+    entries = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert result.exit_code == 2
+    assert entries[0] == {"path": binary, "error": "binary file (contains NUL bytes)"}
+    assert "findings" in entries[1]
 
 
 def finding(rule: str, text: str, best: str = "") -> Finding:

@@ -6,12 +6,16 @@ import json
 import os
 import sys
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .config import Resolver
+    from .pipeline import CheckOptions
 
 app = typer.Typer(
     name="mtfix",
@@ -139,6 +143,14 @@ def check(
     files_from: Annotated[
         str | None, typer.Option("--files-from", help=DISCOVERY_OPTIONS_HELP["files_from"])
     ] = None,
+    context: Annotated[
+        bool | None,
+        typer.Option(
+            "--context/--no-context",
+            help="Score sentences with a language model: re-rank suggestions, find French "
+            "words that are spinner swaps (pip install 'mtfix[context]'; one process).",
+        ),
+    ] = None,
 ) -> None:
     """Report English intrusions. Exit 0: none; 1: findings; 2: input error; 130: interrupted."""
     from contextlib import closing
@@ -151,6 +163,7 @@ def check(
     from .report import file_to_dict, render_text, to_json_document
     from .report_ci import github_lines, to_sarif
     from .runner import plan_jobs
+    from .spun import context_would_help
     from .summary import Summary, render_summary
 
     def report_warning(warning: str) -> None:
@@ -175,6 +188,8 @@ def check(
     console = stdout_console()
     try:
         resolver = Resolver(overrides)
+        base = with_context(base, context, resolver, (paths or ["."])[0])
+        jobs = 1 if base.context else jobs  # one model in memory, not one per worker
         discovery = discovery_options(include, files_from)
         if not paths and files_from is None:
             raise MtfixError("check", "no PATHS given (or --files-from FILE)")
@@ -185,6 +200,7 @@ def check(
     keep = output_format in (OutputFormat.json, OutputFormat.sarif)
     results = []  # kept only for the formats written at the end
     summary = Summary()
+    wants_context = False
     with BatchProgress(len(planned)) as progress, closing(run_batch(planned, jobs)) as checked:
         try:
             for result in checked:
@@ -203,6 +219,7 @@ def check(
                     results.append(result)
                 summary.add(result)
                 progress.advance(len(result.findings))
+                wants_context = wants_context or context_would_help(result.findings)
         except KeyboardInterrupt:
             summary.interrupted = True
     if summary.interrupted:
@@ -215,9 +232,34 @@ def check(
         sys.stdout.write(json.dumps(to_sarif(results), ensure_ascii=False, indent=2) + "\n")
     if progress.enabled:
         render_summary(stderr_console(), summary)
+    if wants_context and not base.context:
+        sys.stderr.write(CONTEXT_HINT)
     if summary.errors:
         raise typer.Exit(EXIT_ERROR)
     raise typer.Exit(EXIT_FINDINGS if summary.findings else EXIT_CLEAN)
+
+
+CONTEXT_HINT = (
+    "mtfix: note: context scoring is off; --context would rank suggestions in their "
+    "sentence and find French words that are spinner swaps (pip install 'mtfix[context]')\n"
+)
+
+
+def with_context(
+    base: CheckOptions, context: bool | None, resolver: Resolver, path: str
+) -> CheckOptions:
+    """``base`` with ``context`` from the command line, else the ``context`` key of the config
+    in force for the first path (the model is loaded once per run); an error without the
+    extra."""
+    from dataclasses import replace
+
+    from .errors import MtfixError
+    from .scorer import EXTRA_HINT, context_available
+
+    wanted = context if context is not None else bool(resolver.config(path).context)
+    if wanted and not context_available():
+        raise MtfixError("--context", f"context scoring needs the extra: {EXTRA_HINT}")
+    return replace(base, context=wanted)
 
 
 @app.command("config")

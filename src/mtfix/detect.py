@@ -38,8 +38,26 @@ RARE_IN_FRENCH = 2.0  # a French form this rare and far more common in English r
 BORROWED_LEAD = 1.5
 MENTION_MAX_WORDS = 3  # a quotation this short names a term (« always »); it does not use it
 INTRODUCER_QUALIFIERS = frozenset(
-    "interne internes externe externes intégrée intégrées intégré intégrés spéciale spéciales"
-    " spécial spéciaux système shell clef clé principale principal".split()
+    [
+        "interne",
+        "internes",
+        "externe",
+        "externes",
+        "intégrée",
+        "intégrées",
+        "intégré",
+        "intégrés",
+        "spéciale",
+        "spéciales",
+        "spécial",
+        "spéciaux",
+        "système",
+        "shell",
+        "clef",
+        "clé",
+        "principale",
+        "principal",
+    ]
 )
 LIST_SEPARATORS = frozenset((",", "/", "ou", "et", "or", "and"))
 
