@@ -41,12 +41,38 @@ def options() -> CheckOptions:
     return CheckOptions(context=True)
 
 
+@pytest.fixture(scope="module")
+def scorer():
+    from mtfix.scorer import default_scorer
+
+    return default_scorer()
+
+
+def gain(scorer, sentence: str, word: str, original: str) -> float:
+    """How much more likely the sentence reads with the original than with ``word``."""
+    from mtfix.models import Segment
+    from mtfix.scorer import slot_for
+    from mtfix.tokenize import tokenize
+
+    tokens = tokenize(sentence, [Segment(0, len(sentence))]).tokens
+    token = next(t for t in tokens if t.text == word)
+    written, restored = scorer.score(
+        slot_for(sentence, token.start, token.end, tokens), [word, original]
+    )
+    return restored - written
+
+
 @pytest.mark.parametrize("word", sorted(SEED_HARD))
-def test_seed_hard_swaps_found_with_the_original_first(word: str, options) -> None:
+def test_the_model_prefers_the_original_of_each_seed_swap(word: str, scorer) -> None:
     sentence, original = SEED_HARD[word]
-    found = [f for f in check_document(Document("<t>", sentence), options) if f.rule == RULE]
-    assert [f.text for f in found] == [word]
-    assert found[0].suggestions[0].replacement == original
+    assert gain(scorer, sentence, word, original) > 2.0
+
+
+def test_the_margin_keeps_a_correct_use_silent(scorer) -> None:
+    from mtfix.spun import DEFAULT_SETTINGS
+
+    sentence = "Il est probable que la réunion soit reportée à la semaine prochaine."
+    assert gain(scorer, sentence, "probable", "possible") < DEFAULT_SETTINGS.margin
 
 
 def test_fait_experience_a_becomes_fait_face_a(options) -> None:

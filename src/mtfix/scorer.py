@@ -10,6 +10,7 @@ French words (``spun.py``). ``FakeScorer`` is deterministic, for tests;
 
 from __future__ import annotations
 
+import atexit
 import bisect
 import functools
 import math
@@ -208,6 +209,8 @@ class LlamaScorer:
             n_threads=threads or max(1, os.cpu_count() or 1),
             verbose=False,
         )
+        # Free the model before the interpreter tears down the modules its __del__ uses.
+        atexit.register(self.llm.close)
 
     def score(self, slot: Slot, candidates: Sequence[str]) -> list[float]:
         return [self._logprob(slot.filled(c)) for c in candidates]
