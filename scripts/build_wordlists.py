@@ -340,9 +340,22 @@ def build_dictionary(lexicon: set[str]) -> list[str]:
 
 
 def build_vocabulary(fr: dict, lexicon: set[str]) -> list[str]:
-    """Common French words for fuzzy cognate search, most frequent first."""
+    """Common French words for fuzzy cognate search: ``word<TAB>word without accents``,
+    grouped by the unaccented initial, most frequent first in each group. The first
+    line indexes the groups (``#buckets a=OFFSET:LENGTH ...``, bytes after that line),
+    so a look-up reads one group, not the whole list."""
     words = [w for w in lexicon if fr.get(w, 0) >= 2.5 and "-" not in w and len(w) > 2]
-    return sorted(words, key=lambda w: (-fr[w], w))
+    rows = sorted(
+        ((strip_accents(w), w) for w in words), key=lambda bw: (bw[0][:1], -fr[bw[1]], bw[1])
+    )
+    body, index, offset = [], [], 0
+    for initial in sorted({bare[:1] for bare, _ in rows}):
+        group = [f"{word}\t{bare}\n" for bare, word in rows if bare[:1] == initial]
+        size = sum(len(line.encode("utf-8")) for line in group)
+        index.append(f"{initial}={offset}:{size}")
+        body.extend(line.rstrip("\n") for line in group)
+        offset += size
+    return ["#buckets " + " ".join(index), *body]
 
 
 def package_versions() -> dict[str, str]:
@@ -374,7 +387,7 @@ def main() -> None:
     write("homographs.tsv", entry_sizes)
     write("spinner_targets.tsv", build_spinner_targets(fr, en, lexicon))
     write("dictionary.tsv", build_dictionary(lexicon))
-    write("fr_vocabulary.txt", build_vocabulary(fr, lexicon))
+    write("fr_vocabulary.tsv", build_vocabulary(fr, lexicon))
     versions = "\n".join(
         f"{name}\t{version}" for name, version in sorted(package_versions().items())
     )

@@ -96,9 +96,34 @@ class Lexicon:
             table[english] = tuple(french.split("|"))
         return table
 
+    def vocabulary_bucket(self, initial: str) -> tuple[list[str], list[str]]:
+        """Common French words starting with ``initial`` (accents ignored), most frequent
+        first, and the same words without accents: read from one group of the file."""
+        return self._vocabulary_buckets(initial)
+
     @functools.cached_property
-    def vocabulary(self) -> list[str]:
-        return _read_lines("fr_vocabulary.txt")
+    def _vocabulary_buckets(self):
+        path = self.directory / "fr_vocabulary.tsv"
+        with path.open("rb") as handle:
+            header = handle.readline()
+        index = {}
+        for cell in header.decode("utf-8").split()[1:]:
+            initial, _, span = cell.rpartition("=")
+            offset, size = span.split(":")
+            index[initial] = (len(header) + int(offset), int(size))
+
+        @functools.cache
+        def bucket(initial: str) -> tuple[list[str], list[str]]:
+            if initial not in index:
+                return [], []
+            offset, size = index[initial]
+            with path.open("rb") as handle:
+                handle.seek(offset)
+                lines = handle.read(size).decode("utf-8").splitlines()
+            pairs = [line.split("\t") for line in lines]
+            return [word for word, _ in pairs], [bare for _, bare in pairs]
+
+        return bucket
 
     def spinner_candidates(self, phrase: str) -> list[tuple[str, int, int]]:
         """French homographs ``phrase`` may have replaced: (word, relation bits,

@@ -302,28 +302,10 @@ def _strip_accents(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@functools.cache
-def _vocabulary_by_initial(lexicon: Lexicon) -> dict[str, list[str]]:
-    """Vocabulary bucketed by first letter, accents ignored."""
-    buckets: dict[str, list[str]] = {}
-    for word in lexicon.vocabulary:
-        initial = word[:1] if word[:1].isascii() else _strip_accents(word)[:1]
-        buckets.setdefault(initial, []).append(word)
-    return buckets
-
-
-@functools.cache
-def _vocabulary_bucket(lexicon: Lexicon, initial: str) -> tuple[list[str], list[str]]:
-    """(words, the same words without accents) of one bucket, stripped at first use:
-    a one-line file pays for one letter, not for the whole vocabulary."""
-    words = _vocabulary_by_initial(lexicon).get(initial, [])
-    return words, [_strip_accents(word) for word in words]
-
-
 def fuzzy_matches(phrase: str, lexicon: Lexicon, limit: int = 3) -> list[str]:
     from rapidfuzz import fuzz, process
 
-    words, bares = _vocabulary_bucket(lexicon, _strip_accents(phrase[:1]))
+    words, bares = lexicon.vocabulary_bucket(_strip_accents(phrase[:1]))
     matches = process.extract(
         _strip_accents(phrase), bares, scorer=fuzz.ratio, limit=limit, score_cutoff=85
     )
