@@ -430,6 +430,7 @@ PROTECTED_RE = re.compile(
 )
 WHITESPACE_RE = re.compile("[ \u00a0\u202f\u2009]+")
 HIGH_PUNCTUATION = ";:!?"
+SPACED_PUNCTUATION_RE = re.compile("[;:!?«»]")  # the only characters the spacing loop acts on
 SPACE_BEFORE_OK_AFTER = "!?.…)]"
 
 
@@ -530,7 +531,8 @@ def _missing_space_findings(
 ) -> Iterator[Finding]:
     space = settings.space_char
     name = _space_name(settings)
-    for index in range(*piece):
+    for match in SPACED_PUNCTUATION_RE.finditer(text, *piece):
+        index = match.start()
         char = text[index]
         if index in protected:
             continue
