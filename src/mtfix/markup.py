@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from .lines import line_starts
+
 Range = tuple[int, int]
 
 SKIPPED_ELEMENTS = frozenset({"script", "style", "pre", "code", "kbd", "samp", "template"})
@@ -68,7 +70,7 @@ class _ProseParser(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.text = text
         self.base = base
-        self.line_starts = _line_starts(text)
+        self.line_starts = line_starts(text)
         self.prose: list[Range] = []
         self.comments: list[Range] = []
         self.skipping: list[str] = []
@@ -145,7 +147,7 @@ def markdown_markup(text: str) -> Markup:
     skip = front_matter_end(text)
     # Blank the front matter out (same length, same newlines) so offsets stay put.
     source = re.sub(r"[^\r\n]", " ", text[:skip]) + text[skip:]
-    starts = _line_starts(source)
+    starts = line_starts(source)
     prose: list[Range] = []
     comments: list[Range] = []
     parser = MarkdownIt("commonmark").enable("table")
@@ -293,15 +295,6 @@ def _merge(ranges: list[Range]) -> list[Range]:
         else:
             merged.append((start, end))
     return merged
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    index = text.find("\n")
-    while index >= 0:
-        starts.append(index + 1)
-        index = text.find("\n", index + 1)
-    return starts
 
 
 def line_of(starts: list[int], offset: int) -> int:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from rich.console import Console
 from rich.text import Text
 
+from .lines import line_starts
 from .models import Finding
 
 JSON_VERSION = 1
@@ -27,22 +28,13 @@ class FileResult:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of a character offset."""
-        starts = self.line_starts or _line_starts(self.text)
+        starts = self.line_starts or line_starts(self.text)
         line = bisect.bisect_right(starts, offset) - 1
         return line + 1, offset - starts[line] + 1
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    index = text.find("\n")
-    while index >= 0:
-        starts.append(index + 1)
-        index = text.find("\n", index + 1)
-    return starts
-
-
 def make_result(path: str, text: str, encoding: str, findings: Sequence[Finding]) -> FileResult:
-    return FileResult(path, text, encoding, tuple(findings), None, _line_starts(text))
+    return FileResult(path, text, encoding, tuple(findings), None, line_starts(text))
 
 
 def finding_to_dict(result: FileResult, finding: Finding) -> dict:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .lines import line_starts
 from .models import Finding
 
 DIRECTIVE_RE = re.compile(
@@ -44,7 +45,7 @@ class Suppression:
 def find_suppressions(text: str, comments: Sequence[tuple[int, int]] | None) -> list[Suppression]:
     """Directives in ``text``; ``comments`` (comment bodies) limit where they are read,
     ``None`` reads them anywhere (plain text)."""
-    starts = _line_starts(text)
+    starts = line_starts(text)
     regions = [(0, len(text))] if comments is None else comments
     found: list[Suppression] = []
     open_offs: list[tuple[int, int, str, frozenset[str]]] = []
@@ -116,15 +117,6 @@ def apply_suppressions(
                 )
         kept.sort(key=lambda f: (f.start, f.end, f.rule))
     return kept
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    index = text.find("\n")
-    while index >= 0:
-        starts.append(index + 1)
-        index = text.find("\n", index + 1)
-    return starts
 
 
 def _line_end(starts: list[int], line: int, length: int) -> int:
