@@ -9,13 +9,12 @@ words is one finding; an English quotation is one finding of its own.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import IntEnum
 
-from .lexicon import Lexicon, WordInfo, _read_lines
+from .lexicon import Lexicon, WordInfo
 from .models import Finding, Token
 from .tokenize import Cover
 
@@ -79,11 +78,6 @@ class WordVerdict:
     @property
     def lead(self) -> float:
         return self.info.english_lead
-
-
-@functools.cache
-def name_introducers() -> frozenset[str]:
-    return frozenset(_read_lines("name_introducers.txt"))
 
 
 def lookup_form(text: str) -> tuple[str, bool]:
@@ -183,7 +177,7 @@ class Detector:
         asides: Sequence[tuple[int, int]] = (),
     ) -> list[Finding]:
         classified = self.classify(tokens)
-        verdicts = _introduced_names(classified)
+        verdicts = _introduced_names(classified, self.lexicon.name_introducers)
         verdicts = _glossed_terms(text, _names_in_lists(text, verdicts), asides)
         verdicts = _named_everywhere(classified, verdicts)
         findings, covered = self._quotations(text, verdicts, quotes)
@@ -289,10 +283,11 @@ class Detector:
         )
 
 
-def _introduced_names(verdicts: list[WordVerdict]) -> list[WordVerdict]:
+def _introduced_names(
+    verdicts: list[WordVerdict], introducers: frozenset[str]
+) -> list[WordVerdict]:
     """``la commande find``, ``mount --bind``: a word introduced as a name or standing
     beside an option or a path is a name."""
-    introducers = name_introducers()
     result = []
     for index, verdict in enumerate(verdicts):
         if verdict.kind >= Kind.WEAK and (

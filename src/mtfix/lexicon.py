@@ -36,19 +36,24 @@ class WordInfo:
 UNKNOWN = WordInfo(0.0, 0.0, False)
 
 
-def _read_lines(name: str) -> list[str]:
-    text = (wordlists_dir() / name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line and not line.startswith("#")]
-
-
 class Lexicon:
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = directory or wordlists_dir()
         self._words = SortedTable(self.directory / "words.tsv")
         self._cache: dict[str, WordInfo] = {}
         self.loanwords = frozenset(
-            line.split("\t")[0].lower() for line in _read_lines("loanwords.txt")
+            line.split("\t")[0].lower() for line in self.read_lines("loanwords.txt")
         )
+
+    def read_lines(self, name: str) -> list[str]:
+        """The data lines of a hand-written list (blank lines and ``#`` comments dropped)."""
+        text = (self.directory / name).read_text(encoding="utf-8")
+        return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+    @functools.cached_property
+    def name_introducers(self) -> frozenset[str]:
+        """French nouns after which an English word is a name (``la commande find``)."""
+        return frozenset(self.read_lines("name_introducers.txt"))
 
     def info(self, word: str) -> WordInfo:
         cached = self._cache.get(word)
@@ -91,7 +96,7 @@ class Lexicon:
     @functools.cached_property
     def anglicisms(self) -> dict[str, tuple[str, ...]]:
         table = {}
-        for line in _read_lines("anglicisms.tsv"):
+        for line in self.read_lines("anglicisms.tsv"):
             english, french = line.split("\t")
             table[english] = tuple(french.split("|"))
         return table
