@@ -1,6 +1,6 @@
 """Suggestion accuracy on the easy gold spans only (the issue's target for the suggester).
 
-    python benchmarks/easy_suggestions.py synthetic/test [seed ...]
+    python benchmarks/easy_suggestions.py synthetic/test [seed ...] [--cost]
 
 For each folder under benchmarks/corpora: how many easy spans, how many a finding
 overlaps, and top-1 / top-3 (an expected word among the first 1 / 3 suggestions of the
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 from mtfix.models import Document
@@ -44,8 +45,38 @@ def score(folder: Path) -> str:
     )
 
 
+def suggestion_cost(folder: Path) -> str:
+    """Mean time the suggester adds per English finding (a fresh process has an empty
+    cache, so run this first or in its own process for a cold figure)."""
+    documents = [
+        Document(str(p), p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))
+    ]
+    english = frozenset({"english"})
+    check_document(documents[0], CheckOptions(select=english, suggest=False))  # warm lexicon
+    started = time.perf_counter()
+    findings = sum(
+        len(check_document(d, CheckOptions(select=english, suggest=False))) for d in documents
+    )
+    detect = time.perf_counter() - started
+    started = time.perf_counter()
+    for document in documents:
+        check_document(document, CheckOptions(select=english))
+    total = time.perf_counter() - started
+    per_finding = (total - detect) / max(findings, 1) * 1000
+    return (
+        f"{folder.relative_to(CORPORA)}: {findings} findings, suggestions {per_finding:.2f} ms each"
+    )
+
+
 def main() -> None:
-    for name in sys.argv[1:] or ["seed", "synthetic/dev", "synthetic/test"]:
+    names = [a for a in sys.argv[1:] if a != "--cost"] or [
+        "seed",
+        "synthetic/dev",
+        "synthetic/test",
+    ]
+    if "--cost" in sys.argv:
+        print(suggestion_cost(CORPORA / names[0]))
+    for name in names:
         print(score(CORPORA / name))
 
 
