@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from suggestion_edits import apply_first_suggestions as apply
 
 from mtfix.duplicates import RULE, DuplicateSettings, check_duplicates, removal_span
 from mtfix.models import Document, Finding, Segment
@@ -19,15 +20,6 @@ DEFAULTS = DuplicateSettings()
 
 def run(text: str, settings: DuplicateSettings = DEFAULTS) -> list[Finding]:
     return check_duplicates(Document("t.txt", text), [Segment(0, len(text))], settings)
-
-
-def apply(text: str, findings: list[Finding]) -> str:
-    out, position = [], 0
-    for finding in sorted(findings, key=lambda f: f.start):
-        assert finding.start >= position
-        out += [text[position : finding.start], finding.suggestions[0].replacement]
-        position = finding.end
-    return "".join([*out, text[position:]])
 
 
 FIXED = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
+from suggestion_edits import apply_first_suggestions as apply
 
 from mtfix.models import Document, Finding, Segment
 from mtfix.typography import (
@@ -22,17 +23,6 @@ DEFAULTS = TypographySettings()
 
 def run(text: str, settings: TypographySettings = DEFAULTS) -> list[Finding]:
     return check_spacing(Document("t.txt", text), [Segment(0, len(text))], settings)
-
-
-def apply(text: str, findings: list[Finding]) -> str:
-    out, position = [], 0
-    for finding in sorted(findings, key=lambda f: (f.start, f.end)):
-        if not finding.suggestions:
-            continue
-        assert finding.start >= position, f"overlapping fixes at {finding}"
-        out += [text[position : finding.start], finding.suggestions[0].replacement]
-        position = finding.end
-    return "".join([*out, text[position:]])
 
 
 FIXED = [
