@@ -18,6 +18,7 @@ import subprocess
 import sys
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
@@ -197,7 +198,24 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def build_spinner(fr: dict, en: dict, lexicon: set[str]) -> tuple[list[str], list[str]]:
+Pairs = list[tuple[str, list[str]]]
+
+
+def synonym_relations(moby: Pairs, wordnet_synonyms: Pairs) -> Iterator[tuple[str, str, int]]:
+    """(word, related word, relation bit): Moby entries read in both directions, then
+    WordNet synsets. Both spinner tables are built from these."""
+    for head, synonyms in moby:
+        for synonym in synonyms:
+            yield head, synonym, MOBY_FORWARD
+            yield synonym, head, MOBY_BACKWARD
+    for head, synonyms in wordnet_synonyms:
+        for synonym in synonyms:
+            yield head, synonym, WORDNET_SYNONYM
+
+
+def build_spinner(
+    fr: dict, en: dict, lexicon: set[str], moby: Pairs, wordnet: tuple[Pairs, Pairs]
+) -> tuple[list[str], list[str]]:
     """Reverse-spinner table: English word or phrase -> French homographs it may replace.
 
     Each candidate carries a bit mask of the relations found (Moby entry of the
@@ -214,17 +232,13 @@ def build_spinner(fr: dict, en: dict, lexicon: set[str]) -> tuple[list[str], lis
             relations[english][french] |= bit
 
     moby_entries: dict[str, set[str]] = {}
-    for head, synonyms in moby_pairs():
+    for head, synonyms in moby:
         moby_entries.setdefault(head, set()).update(synonyms)
         if is_homograph(head, fr, en, lexicon):
             entry_size[head] = len(synonyms)
-        for synonym in synonyms:
-            relate(head, synonym, MOBY_FORWARD)
-            relate(synonym, head, MOBY_BACKWARD)
-    wordnet_synonyms, wordnet_hypernyms = wordnet_pairs()
-    for head, synonyms in wordnet_synonyms:
-        for synonym in synonyms:
-            relate(head, synonym, WORDNET_SYNONYM)
+    wordnet_synonyms, wordnet_hypernyms = wordnet
+    for word, related, bit in synonym_relations(moby, wordnet_synonyms):
+        relate(word, related, bit)
     for head, hypernyms in wordnet_hypernyms:
         for hypernym in hypernyms:
             relate(head, hypernym, WORDNET_HYPERNYM)
@@ -257,7 +271,9 @@ def build_spinner(fr: dict, en: dict, lexicon: set[str]) -> tuple[list[str], lis
     return sort_rows(rows), sort_rows(sizes)
 
 
-def build_spinner_targets(fr: dict, en: dict, lexicon: set[str]) -> list[str]:
+def build_spinner_targets(
+    fr: dict, en: dict, lexicon: set[str], moby: Pairs, wordnet_synonyms: Pairs
+) -> list[str]:
     """Spinner targets: French word -> French homographs it may have replaced.
 
     The spinner swaps a homograph for an English synonym; when that synonym is itself
@@ -277,14 +293,8 @@ def build_spinner_targets(fr: dict, en: dict, lexicon: set[str]) -> list[str]:
         ):
             relations[written][original] |= bit
 
-    for head, synonyms in moby_pairs():
-        for synonym in synonyms:
-            relate(head, synonym, MOBY_FORWARD)
-            relate(synonym, head, MOBY_BACKWARD)
-    wordnet_synonyms, _ = wordnet_pairs()
-    for head, synonyms in wordnet_synonyms:
-        for synonym in synonyms:
-            relate(head, synonym, WORDNET_SYNONYM)
+    for word, related, bit in synonym_relations(moby, wordnet_synonyms):
+        relate(word, related, bit)
     for written, candidates in list(relations.items()):
         plural = english_plural(written)
         if plural not in lexicon or en.get(plural, 0) < HOMOGRAPH_MIN_EN:
@@ -382,10 +392,11 @@ def main() -> None:
     hun_forms, genders = hunspell_entries()
     lexicon = french_forms() | hun_forms
     write("words.tsv", build_words(fr, en, lexicon, genders))
-    spinner, entry_sizes = build_spinner(fr, en, lexicon)
+    moby, wordnet = moby_pairs(), wordnet_pairs()  # read once, used by both tables
+    spinner, entry_sizes = build_spinner(fr, en, lexicon, moby, wordnet)
     write("spinner.tsv", spinner)
     write("homographs.tsv", entry_sizes)
-    write("spinner_targets.tsv", build_spinner_targets(fr, en, lexicon))
+    write("spinner_targets.tsv", build_spinner_targets(fr, en, lexicon, moby, wordnet[0]))
     write("dictionary.tsv", build_dictionary(lexicon))
     write("fr_vocabulary.tsv", build_vocabulary(fr, lexicon))
     versions = "\n".join(
