@@ -123,7 +123,7 @@ def test_read_only_file(runner, article):
 
 
 def test_file_changed_on_disk(runner, article, monkeypatch):
-    def findings_then_edit(document, min_confidence=0.0):
+    def findings_then_edit(document, options=None):
         article.write_text(TEXT + "ajout\n", encoding="utf-8")
         return fake_findings(document)
 
@@ -202,3 +202,25 @@ def test_interactive_shows_sentence(runner, article):
     result = _interactive(runner, "q\n")
     assert "a.txt:1:13: english-word" in result.stdout
     assert "De nombreux gurus russes." in result.stdout
+
+
+def test_fix_passes_context_and_min_confidence_to_the_pipeline(runner, article, monkeypatch):
+    seen = []
+
+    def recording(document, options):
+        seen.append(options)
+        return fake_findings(document)
+
+    monkeypatch.setattr(cli_fix, "find_findings", recording)
+    monkeypatch.setattr("mtfix.scorer.context_available", lambda: True)
+    result = runner.invoke(app, ["fix", "--context", "--min-confidence", "0.5", "a.txt"])
+    assert result.exit_code == 1
+    assert seen and seen[0].context is True and seen[0].min_confidence == 0.5
+
+
+def test_fix_context_without_the_extra_is_a_one_line_error(runner, article, monkeypatch):
+    monkeypatch.setattr("mtfix.scorer.context_available", lambda: False)
+    result = runner.invoke(app, ["fix", "--context", "--write", "a.txt"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("mtfix: --context: context scoring needs the extra")
+    assert article.read_text(encoding="utf-8") == TEXT

@@ -50,7 +50,7 @@ def finding(
     )
 
 
-def fake_findings(document: Document, min_confidence: float = 0.0) -> list[Finding]:
+def fake_findings(document: Document, options: object = None) -> list[Finding]:
     """Every FAKE word is an english-word finding with FAKE's suggestions."""
     found = []
     for match in FAKE_RE.finditer(document.text):

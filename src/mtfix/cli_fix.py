@@ -23,14 +23,15 @@ from .diff import rich_diff, unified_diff
 from .errors import MtfixError
 from .fix import OVERLAP, Planned, apply_fixes, plan, selected, summary
 from .models import Document, Finding
+from .pipeline import CheckOptions
 from .writer import Source, encode, read_source, source_from_bytes, write_text
 
 
-def find_findings(document: Document, min_confidence: float = 0.0) -> list[Finding]:
+def find_findings(document: Document, options: CheckOptions) -> list[Finding]:
     """Findings with suggestions for one document (tests replace this)."""
-    from .pipeline import CheckOptions, check_document
+    from .pipeline import check_document
 
-    return check_document(document, CheckOptions(min_confidence=min_confidence))
+    return check_document(document, options)
 
 
 @dataclass
@@ -53,10 +54,10 @@ def _left_reasons(planned: list[Planned], applied: set[int], skipped: set[int]) 
     return reasons
 
 
-def _fix_text(source: Source, unsafe: bool, min_confidence: float) -> tuple[str, Tally]:
+def _fix_text(source: Source, unsafe: bool, options: CheckOptions) -> tuple[str, Tally]:
     """The fixed text, and a tally of what was fixed and what was left."""
     text = source.document.text
-    planned = plan(text, find_findings(source.document, min_confidence))
+    planned = plan(text, find_findings(source.document, options))
     result = apply_fixes(text, selected(planned, unsafe))
     left = _left_reasons(planned, {id(f) for f in result.applied}, {id(f) for f in result.skipped})
     return result.text, Tally(len(result.applied), left)
@@ -67,10 +68,10 @@ def _add(tally: Tally, part: Tally) -> None:
     tally.left += part.left
 
 
-def _stdin(unsafe: bool, min_confidence: float, tally: Tally) -> None:
+def _stdin(unsafe: bool, options: CheckOptions, tally: Tally) -> None:
     try:
         source = source_from_bytes(sys.stdin.buffer.read(), "-")
-        fixed, part = _fix_text(source, unsafe, min_confidence)
+        fixed, part = _fix_text(source, unsafe, options)
         data = encode(source.document, fixed, source.data)
     except MtfixError as error:
         report_error("-", error.cause)
@@ -81,11 +82,13 @@ def _stdin(unsafe: bool, min_confidence: float, tally: Tally) -> None:
     sys.stdout.flush()
 
 
-def _interactive(path: str, source: Source, console: Console, tally: Tally) -> None:
+def _interactive(
+    path: str, source: Source, options: CheckOptions, console: Console, tally: Tally
+) -> None:
     from .interactive import review, rich_ask
 
     text = source.document.text
-    planned = plan(text, find_findings(source.document))
+    planned = plan(text, find_findings(source.document, options))
 
     def location(finding: Finding) -> str:
         line = text.count("\n", 0, finding.start) + 1
@@ -130,15 +133,28 @@ def fix(
     files_from: Annotated[
         str | None, typer.Option("--files-from", help=DISCOVERY_OPTIONS_HELP["files_from"])
     ] = None,
+    context: Annotated[
+        bool,
+        typer.Option(
+            "--context",
+            help="Score sentences with a language model: re-rank suggestions, find French "
+            "words that are spinner swaps (their fixes are unsafe; pip install 'mtfix[context]').",
+        ),
+    ] = False,
 ) -> None:
     """Show fixes as a diff (exit 1 if anything would change), or apply them with --write."""
     from .config import Overrides, Resolver
     from .discovery import discover
+    from .scorer import EXTRA_HINT, context_available
 
     paths = paths or []
     if not paths and files_from is None:
         report_error("fix", "no PATHS given (or --files-from FILE)")
         raise typer.Exit(EXIT_ERROR)
+    if context and not context_available():
+        report_error("--context", f"context scoring needs the extra: {EXTRA_HINT}")
+        raise typer.Exit(EXIT_ERROR)
+    options = CheckOptions(min_confidence=min_confidence, context=context)
     globs = tuple(g.strip() for value in exclude or [] for g in value.split(",") if g.strip())
     excluded = Resolver(Overrides(use_config=False, exclude=globs)).excluded if globs else None
     found = discovery_options(include, files_from)
@@ -150,14 +166,14 @@ def fix(
                 report_error("-", "--interactive reads answers from standard input")
                 tally.errors = True
             else:
-                _stdin(unsafe_fixes, min_confidence, tally)
+                _stdin(unsafe_fixes, options, tally)
             continue
         try:
             source = read_source(path)
             if interactive:
-                _interactive(path, source, console, tally)
+                _interactive(path, source, options, console, tally)
                 continue
-            new, part = _fix_text(source, unsafe_fixes, min_confidence)
+            new, part = _fix_text(source, unsafe_fixes, options)
             if write and new != source.document.text:
                 write_text(source, new)
             _add(tally, part)
