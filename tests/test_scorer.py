@@ -39,13 +39,28 @@ def test_slot_for_joins_lines_and_cuts_long_sentences() -> None:
     assert slot.sentence[slot.start : slot.end] == "route"
 
 
-def test_cached_scorer_scores_each_filled_sentence_once() -> None:
+def test_cached_scorer_scores_each_slot_once() -> None:
     fake = FakeScorer({"face": 2.0})
     cached = CachedScorer(fake)
     slot = Slot("fait experience à", 5, 15)
     assert cached.score(slot, ["face", "expérience"]) == [2.0, 0.0]
     assert cached.score(slot, ["expérience", "face"]) == [0.0, 2.0]
     assert fake.calls == 1 and cached.sentences == 2
+
+
+def test_cached_scorer_rescores_a_slot_whole_for_a_new_candidate() -> None:
+    """Scores are comparable only within one call, so cached ones are not mixed with new."""
+
+    class Offset(FakeScorer):
+        def score(self, slot, candidates):  # a constant that changes from call to call
+            return [v + 100 * self.calls for v in super().score(slot, candidates)]
+
+    cached = CachedScorer(Offset({"face": 2.0, "cap": 1.0}))
+    slot = Slot("fait experience à", 5, 15)
+    cached.score(slot, ["face", "expérience"])
+    face, cap, written = cached.score(slot, ["face", "cap", "expérience"])
+    assert (face - written, cap - written) == (2.0, 1.0)
+    assert cached.sentences == 2 + 3
 
 
 def test_reranked_orders_by_model_and_prior() -> None:
@@ -89,3 +104,17 @@ def test_config_key_context_is_a_boolean() -> None:
     assert parse_config({}, "x.toml", ".").context is None
     with pytest.raises(MtfixError, match="context"):
         parse_config({"context": "yes"}, "x.toml", ".")
+
+
+def test_slot_for_reads_the_sentence_with_its_other_intrusions_repaired() -> None:
+    from mtfix.models import Edit
+
+    text = "Nous avons fait experience à la perspective d’une crise."
+    start = text.index("perspective")
+    repairs = [Edit(text.index("experience"), text.index("experience") + 10, "face")]
+    slot = slot_for(text, start, start + 11, tokens_of(text), repairs)
+    assert slot.sentence == "Nous avons fait face à la perspective d’une crise."
+    assert slot.sentence[slot.start : slot.end] == "perspective"
+    # A repair reaching past the window is left out rather than cut.
+    cut = slot_for(text, start, start + 11, tokens_of(text), [Edit(0, len(text), "x")])
+    assert cut.sentence == text

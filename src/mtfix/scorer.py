@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from .models import Finding, Suggestion, Token
+from .models import Edit, Finding, Suggestion, Token
 
 MAX_CONTEXT_CHARS = 300  # around the word: a long sentence is cut to this window
 EXTRA_HINT = "pip install 'mtfix[context]'"
@@ -43,7 +43,8 @@ class ContextScorer(Protocol):
     name: str
 
     def score(self, slot: Slot, candidates: Sequence[str]) -> list[float]:
-        """Log-probability of the sentence with the slot filled by each candidate."""
+        """Log-probability of the sentence with the slot filled by each candidate, up to a
+        constant of the call: only differences between the values of one call mean anything."""
         ...
 
 
@@ -62,32 +63,40 @@ class FakeScorer:
 
 
 class CachedScorer:
-    """Any scorer, with its answers cached by filled sentence and progress reported."""
+    """Any scorer, with its answers cached by slot (the sentence around the word) and
+    progress reported. Scores are only comparable within one call to the inner scorer,
+    so a slot asked again with a new candidate is scored again whole."""
 
     def __init__(self, inner: ContextScorer, progress: Callable[[int], None] | None = None):
         self.inner = inner
         self.name = inner.name
-        self.cache: dict[str, float] = {}
+        self.cache: dict[tuple[str, str], dict[str, float]] = {}
         self.sentences = 0  # filled sentences actually scored
         self.progress = progress
 
     def score(self, slot: Slot, candidates: Sequence[str]) -> list[float]:
-        missing = list(dict.fromkeys(c for c in candidates if slot.filled(c) not in self.cache))
-        if missing:
-            for word, value in zip(missing, self.inner.score(slot, missing), strict=True):
-                self.cache[slot.filled(word)] = value
-            self.sentences += len(missing)
+        key = (slot.sentence[: slot.start], slot.sentence[slot.end :])
+        known = self.cache.get(key, {})
+        if any(c not in known for c in candidates):
+            words = list(dict.fromkeys([*known, *candidates]))
+            known = dict(zip(words, self.inner.score(slot, words), strict=True))
+            self.cache[key] = known
+            self.sentences += len(words)
             if self.progress is not None:
                 self.progress(self.sentences)
-        return [self.cache[slot.filled(c)] for c in candidates]
+        return [known[c] for c in candidates]
 
 
 # --- sentences -------------------------------------------------------------------------
 
 
-def slot_for(text: str, start: int, end: int, tokens: Sequence[Token]) -> Slot:
+def slot_for(
+    text: str, start: int, end: int, tokens: Sequence[Token], repairs: Sequence[Edit] = ()
+) -> Slot:
     """The sentence around ``text[start:end]`` (from the tokenizer's sentence starts),
-    cut to a window of ``MAX_CONTEXT_CHARS`` and stripped of line breaks."""
+    cut to a window of ``MAX_CONTEXT_CHARS`` and stripped of line breaks. ``repairs``
+    (sorted, outside the word) are applied inside the window first: the model should
+    read the sentence as it would be once its other intrusions are corrected."""
     starts = [t.start for t in tokens]
     index = bisect.bisect_right(starts, start) - 1
     first = index
@@ -100,11 +109,24 @@ def slot_for(text: str, start: int, end: int, tokens: Sequence[Token]) -> Slot:
     begin = max(begin, start - MAX_CONTEXT_CHARS * 2 // 3)
     finish = tokens[last].start if last < len(tokens) else len(text)
     finish = min(finish, end + MAX_CONTEXT_CHARS // 3)
-    left = " ".join(text[begin:start].split())
-    right = " ".join(text[end:finish].split())
+    left = " ".join(_repaired(text, begin, start, repairs).split())
+    right = " ".join(_repaired(text, end, finish, repairs).split())
     left = left + " " if left and text[start - 1 : start].isspace() else left
     right = " " + right if right and text[end : end + 1].isspace() else right
     return Slot(left + text[start:end] + right, len(left), len(left) + end - start)
+
+
+def _repaired(text: str, begin: int, finish: int, repairs: Sequence[Edit]) -> str:
+    """``text[begin:finish]`` with the repairs that lie wholly inside it applied."""
+    parts, cursor = [], begin
+    for repair in repairs[bisect.bisect_left([r.start for r in repairs], begin) :]:
+        if repair.start >= finish:
+            break
+        if repair.end <= finish and repair.start >= cursor:
+            parts += [text[cursor : repair.start], repair.replacement]
+            cursor = repair.end
+    parts.append(text[cursor:finish])
+    return "".join(parts)
 
 
 # --- re-ranking ------------------------------------------------------------------------
@@ -193,7 +215,8 @@ class LlamaScorer:
     """Sentence log-probability under a GGUF model run by llama-cpp-python.
 
     The candidates of one slot share the sentence up to the word: that prefix is
-    evaluated once (llama.cpp keeps its KV cache) and only the rest is re-run.
+    evaluated once (llama.cpp keeps its KV cache), without output logits, and only
+    the rest is re-run.
     """
 
     def __init__(self, model: str = DEFAULT_MODEL, threads: int | None = None) -> None:
@@ -213,26 +236,48 @@ class LlamaScorer:
         atexit.register(self.llm.close)
 
     def score(self, slot: Slot, candidates: Sequence[str]) -> list[float]:
-        return [self._logprob(slot.filled(c)) for c in candidates]
+        """Log-probability of each filled sentence, less that of the words all candidates
+        share in front (the same for every candidate, so differences are unchanged)."""
+        llm = self.llm
+        sentences = [
+            llm.tokenize(slot.filled(c).encode("utf-8"), add_bos=True)[: llm.n_ctx()]
+            for c in candidates
+        ]
+        shared = min(len(t) for t in sentences) - 1
+        for tokens in sentences[1:]:
+            shared = min(shared, _common_length(sentences[0], tokens))
+        shared = max(shared, 1)  # at least the BOS token
+        return [self._tail_logprob(tokens, shared) for tokens in sentences]
 
-    def _logprob(self, sentence: str) -> float:
+    def _tail_logprob(self, tokens: list[int], shared: int) -> float:
+        """Log-probability of ``tokens[shared:]`` after ``tokens[:shared]``. Only the
+        positions that predict those tokens need the vocabulary-wide output layer, which
+        is most of the model's work: the shared prefix is evaluated without it, once."""
         import numpy as np
 
         llm = self.llm
-        tokens = llm.tokenize(sentence.encode("utf-8"), add_bos=True)[: llm.n_ctx()]
         known = llm.input_ids[: llm.n_tokens].tolist()
-        common = 0
-        for a, b in zip(known, tokens[:-1], strict=False):
-            if a != b:
-                break
-            common += 1
-        llm.n_tokens = common
-        llm.eval(tokens[common:])
-        logits = np.asarray(llm.scores[: len(tokens) - 1], dtype=np.float64)
+        keep = min(_common_length(known, tokens), shared - 1)
+        llm.n_tokens = keep
+        llm._logits_all = False  # llama-cpp-python 0.3: logits for the batch's last token only
+        if keep < shared - 1:
+            llm.eval(tokens[keep : shared - 1])
+        llm._logits_all = True
+        llm.eval(tokens[shared - 1 :])
+        logits = llm.scores[shared - 1 : len(tokens) - 1]
         top = logits.max(axis=1, keepdims=True)
         log_norm = top[:, 0] + np.log(np.exp(logits - top).sum(axis=1))
-        picked = logits[np.arange(len(tokens) - 1), tokens[1:]]
-        return float((picked - log_norm).sum())
+        picked = logits[np.arange(len(logits)), tokens[shared:]]
+        return float((picked - log_norm).astype(np.float64).sum())
+
+
+def _common_length(a: Sequence[int], b: Sequence[int]) -> int:
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common
 
 
 def context_available() -> bool:
