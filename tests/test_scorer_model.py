@@ -68,17 +68,55 @@ def test_the_model_prefers_the_original_of_each_seed_swap(word: str, scorer) -> 
     assert gain(scorer, sentence, word, original) > 2.0
 
 
-def test_the_margin_keeps_a_correct_use_silent(scorer) -> None:
-    from mtfix.spun import DEFAULT_SETTINGS
+def test_shared_prefix_scores_equal_whole_sentence_scores(scorer) -> None:
+    """The scorer skips the output layer on the words all candidates share; the gains
+    must be those of whole sentences scored one by one (up to float noise)."""
+    import numpy as np
 
-    sentence = "Il est probable que la réunion soit reportée à la semaine prochaine."
-    assert gain(scorer, sentence, "probable", "possible") < DEFAULT_SETTINGS.margin
+    from mtfix.scorer import Slot
+
+    llm = scorer.inner.llm
+    sentence = "Les vents dominants peuvent tourner dans leur route, avait déclaré Poutine."
+    start = sentence.index("route")
+    slot = Slot(sentence, start, start + len("route"))
+    words = ["route", "direction", "course", "tour"]
+    fast = scorer.inner.score(slot, words)
+
+    def whole(text: str) -> float:
+        tokens = llm.tokenize(text.encode("utf-8"), add_bos=True)
+        llm.reset()
+        llm._logits_all = True
+        llm.eval(tokens)
+        logits = np.asarray(llm.scores[: len(tokens) - 1], dtype=np.float64)
+        top = logits.max(axis=1, keepdims=True)
+        norm = top[:, 0] + np.log(np.exp(logits - top).sum(axis=1))
+        return float((logits[np.arange(len(tokens) - 1), tokens[1:]] - norm).sum())
+
+    slow = [whole(slot.filled(w)) for w in words]
+    for i in range(1, len(words)):
+        assert abs((fast[i] - fast[0]) - (slow[i] - slow[0])) < 1.0
 
 
 def test_fait_experience_a_becomes_fait_face_a(options) -> None:
     text = "Nous n’avons pas fait experience à la perspective d’Armageddon depuis Kennedy."
     found = {f.text: f for f in check_document(Document("<t>", text), options)}
     assert found["experience"].suggestions[0].replacement == "face"
+
+
+def test_seed_article_route_swap_is_found_with_the_original_first(options) -> None:
+    """The settings were fitted on synthetic/dev and clean/dev (benchmarks/context_margin.py
+    --fit), not on this article: of its three swaps, `route` clears the margin by far
+    (README, "Context scoring"); the names stay silent."""
+    from pathlib import Path
+
+    from mtfix.document import read_document
+
+    seed = next((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+    document = read_document(str(seed))
+    spun = [f for f in check_document(document, options) if f.rule == RULE]
+    by_text = {f.text: f for f in spun}
+    assert by_text["route"].suggestions[0].replacement == "direction"
+    assert not {"Biden", "Guardian", "CIA", "Davos"} & set(by_text)
 
 
 def test_clean_french_gains_no_finding(options) -> None:

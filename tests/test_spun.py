@@ -2,21 +2,45 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
+
 from mtfix.lexicon import default_lexicon
 from mtfix.models import Document
 from mtfix.pipeline import CheckOptions, check_document
 from mtfix.scorer import FakeScorer
 from mtfix.segment import layout
-from mtfix.spun import DEFAULT_SETTINGS, RULE, spinner_targets, spun_findings
+from mtfix.spun import (
+    DEFAULT_SETTINGS,
+    RULE,
+    SpinEvidence,
+    decide,
+    english_evidence,
+    spinner_targets,
+    spun_findings,
+)
 from mtfix.tokenize import tokenize
 
 MARGIN = DEFAULT_SETTINGS.margin
-TEXT = "Ce n’était pas hors du domaine du probable. Ils tournent dans leur route."
+SWAPS = "Ce n’était pas hors du domaine du probable. Ils tournent dans leur route."
+# English a word list sees: the damage that tells a spun article from a clean one.
+SPUN = (
+    "Le government a publié une nouvelle policy hier soir. Les workers attendent "
+    "toujours une answer claire, nevertheless le ministre reste silencieux. "
+)
 
 
 def findings(text: str, scorer: FakeScorer, **options) -> list:
     found = check_document(Document("<t>", text), CheckOptions(**options), scorer=scorer)
     return [f for f in found if f.rule == RULE]
+
+
+def test_the_spun_paragraph_shows_spinner_damage() -> None:
+    document = Document("<t>", SPUN + SWAPS)
+    found = check_document(document, CheckOptions(select=frozenset({"english"})))
+    tokens = tokenize(document.text, layout(document, None).segments).tokens
+    assert english_evidence(found, tokens).shows_spinning()
 
 
 def test_reverse_table_gives_the_originals() -> None:
@@ -26,37 +50,78 @@ def test_reverse_table_gives_the_originals() -> None:
     assert spinner_targets("xyzzy") == []
 
 
-def test_found_when_an_original_wins_by_the_margin() -> None:
-    found = findings(TEXT, FakeScorer({"possible": MARGIN + 5, "direction": MARGIN + 1}))
+def test_found_in_a_spun_text_when_an_original_wins_by_the_margin() -> None:
+    found = findings(SPUN + SWAPS, FakeScorer({"possible": MARGIN + 5, "direction": MARGIN + 1}))
     assert [(f.text, f.suggestions[0].replacement) for f in found] == [
         ("probable", "possible"),
         ("route", "direction"),
     ]
     assert all(f.suggestions[0].source == "context" for f in found)
+    assert found[0].confidence > found[1].confidence
+
+
+def test_a_text_without_spinner_damage_is_not_scored_at_all() -> None:
+    scorer = FakeScorer({"possible": MARGIN + 50, "direction": MARGIN + 50})
+    assert findings(SWAPS, scorer) == []
+    assert scorer.calls == 0
 
 
 def test_not_found_below_the_margin() -> None:
-    assert findings(TEXT, FakeScorer({"possible": MARGIN - 3})) == []
-    assert findings(TEXT, FakeScorer({"probable": 5.0, "possible": 5.0 + MARGIN - 1})) == []
+    assert findings(SPUN + SWAPS, FakeScorer({"possible": MARGIN - 3})) == []
+    assert findings(SPUN + SWAPS, FakeScorer({"probable": 5.0, "possible": 5.0 + MARGIN - 3})) == []
 
 
-def test_names_quotes_allow_and_ignore_are_respected() -> None:
+def test_names_mentions_allow_and_ignore_are_respected() -> None:
     scorer = FakeScorer({"direction": MARGIN + 5})
-    assert findings("Il habite à Route du Lac.", scorer) == []
-    assert findings("Le mot « route » est joli.", scorer) == []
-    assert findings("Ils tournent dans leur route.", scorer, allow=frozenset({"route"})) == []
-    assert findings("Ils tournent dans leur route.", scorer, ignore=frozenset({RULE})) == []
-    assert scorer.calls == 0
+    assert findings(SPUN + "Il habite à Route du Lac.", scorer) == []
+    assert findings(SPUN + "Le mot « route » est joli.", scorer) == []
+    assert (
+        findings(SPUN + "Ils tournent dans leur route.", scorer, allow=frozenset({"route"})) == []
+    )
+    assert findings(SPUN + "Ils tournent dans leur route.", scorer, ignore=frozenset({RULE})) == []
+
+
+def test_reported_speech_in_quotes_is_prose() -> None:
+    text = SPUN + "« Les vents peuvent tourner dans leur route », a-t-il déclaré."
+    found = findings(text, FakeScorer({"direction": MARGIN + 5}))
+    assert [f.text for f in found] == ["route"]
 
 
 def test_case_is_kept() -> None:
     text = "Route barrée."
     document = Document("<t>", text)
-    tokens = tokenize(text, layout(document, None).segments).tokens
-    found = spun_findings(text, tokens, default_lexicon(), FakeScorer({"direction": MARGIN + 5}))
+    tokenized = tokenize(text, layout(document, None).segments)
+    ungated = replace(DEFAULT_SETTINGS, gate_findings=0, gate_per_thousand=0.0)
+    found = spun_findings(
+        text,
+        tokenized.tokens,
+        tokenized.quotes,
+        default_lexicon(),
+        FakeScorer({"direction": MARGIN + 5}),
+        settings=ungated,
+    )
     assert found[0].suggestions[0].replacement == "Direction"
 
 
 def test_inline_suppression_applies() -> None:
-    text = "Ils tournent dans leur route. <!-- mtfix: ignore -->"
+    text = SPUN + "Ils tournent dans leur route. <!-- mtfix: ignore -->"
     assert findings(text, FakeScorer({"direction": MARGIN + 5}), kind="markdown") == []
+
+
+@pytest.mark.parametrize(
+    ("findings_count", "words", "shows"),
+    [(0, 1000, False), (DEFAULT_SETTINGS.gate_findings - 1, 100, False), (40, 1000, True)],
+)
+def test_the_gate_needs_enough_findings_and_density(findings_count, words, shows) -> None:
+    assert SpinEvidence(findings_count, words).shows_spinning() is shows
+    assert SpinEvidence(findings_count, 10**6).shows_spinning() is False
+
+
+def test_decide_weighs_frequency_and_margin() -> None:
+    weight = replace(DEFAULT_SETTINGS, frequency_weight=1.0, margin=4.0)
+    # written word at 0, originals: one reads 3 nats better, the other 1 nat but is 2 Zipf
+    # units more frequent (1 + 2 = 3): neither reaches 4.
+    assert decide([0.0, 3.0, 1.0], [4.0, 4.0, 6.0], ["a", "b"], 50, 1000, weight) is None
+    assert decide([0.0, 3.0, 2.5], [4.0, 4.0, 6.0], ["a", "b"], 50, 1000, weight) == "b"
+    assert decide([0.0, 9.0, 2.5], [4.0, 4.0, 6.0], ["a", "b"], 50, 1000, weight) == "a"
+    assert decide([0.0, 9.0, 2.5], [4.0, 4.0, 6.0], ["a", "b"], 0, 1000, weight) is None

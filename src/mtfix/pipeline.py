@@ -50,12 +50,23 @@ def check_document(
         from . import spun
         from .config import rule_enabled
         from .scorer import default_scorer
+        from .suggest import suggester_for
 
         scorer = scorer or default_scorer()
         if rule_enabled(spun.RULE, options.select, options.ignore):
+            repairs = spun.repairs_of(
+                document.text, findings, tokenized.tokens, suggester_for(lexicon)
+            )
             findings.extend(
                 spun.spun_findings(
-                    document.text, tokenized.tokens, lexicon, scorer, options.allow, findings
+                    document.text,
+                    tokenized.tokens,
+                    tokenized.quotes,
+                    lexicon,
+                    scorer,
+                    options.allow,
+                    findings,
+                    repairs=repairs,
                 )
             )
     findings.sort(key=lambda f: (f.start, f.end, f.rule))

@@ -11,15 +11,18 @@ only with ``--context``.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+import math
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .context import agreement_before
+from .detect import MENTION_MAX_WORDS
 from .lexicon import Lexicon, wordlists_dir
-from .models import Finding, Suggestion, Token
+from .models import Edit, Finding, Suggestion, Token
 from .scorer import RERANK_DEPTH, ContextScorer, Ranked, reranked, slot_for, softmax_shares
 from .suggest import MAX_SUGGESTIONS, Suggester, match_case
 from .table import SortedTable
+from .tokenize import Cover
 
 RULE = "spun-french-word"
 SUGGESTER_RULES = ("english-word", "english-span")
@@ -27,18 +30,83 @@ SUGGESTER_RULES = ("english-word", "english-span")
 
 @dataclass(frozen=True, slots=True)
 class SpunSettings:
-    """The margin was measured with Gemma 3 270M on 80 hard swaps of synthetic/dev and 300
-    spinner-target words sampled from clean/dev: a gain of 10 keeps 51 % of the swaps and
-    1 of the 300 clean words (about 2.6 false positives per 10,000 words); 4 kept 80 % of
-    the swaps but 27 clean words (about 70 per 10,000 words)."""
+    """What makes a French word a spinner swap. The gate, the margin and the frequency
+    weight are fitted on synthetic/dev and clean/dev by ``benchmarks/context_margin.py
+    --fit`` (README, "Context scoring", has the figures on the held-out test split)."""
 
-    margin: float = 10.0  # log-probability the best original must gain over the written word
+    # The document must show spinner damage a word list can see: a clean text gains
+    # almost no false positives this way, and a spun one is where swaps are likely.
+    gate_findings: int = 3  # english-word/english-span findings in the document, at least
+    gate_per_thousand: float = 10.0  # and as many per 1,000 words
+    margin: float = 5.5  # the best original's value (``original_values``) must reach this
+    frequency_weight: float = 0.0  # nats per Zipf unit the original is more frequent
+    # A finding's confidence: P(swap | value) in spun text, a logistic fitted on dev.
+    confidence_slope: float = 0.398
+    confidence_midpoint: float = 8.39
     max_candidates: int = 8  # most frequent French originals tried per word
     min_length: int = 4
     max_french_zipf: float = 6.0  # function words (``est``, ``point``...) are never swaps
 
 
 DEFAULT_SETTINGS = SpunSettings()
+
+
+@dataclass(frozen=True, slots=True)
+class SpinEvidence:
+    """How much visible spinner damage a document shows: its English-intrusion findings
+    (``english-word``, ``english-span``) against its words."""
+
+    findings: int
+    words: int
+
+    @property
+    def per_thousand(self) -> float:
+        return 1000 * self.findings / self.words if self.words else 0.0
+
+    def shows_spinning(self, settings: SpunSettings = DEFAULT_SETTINGS) -> bool:
+        return (
+            self.findings >= settings.gate_findings
+            and self.per_thousand >= settings.gate_per_thousand
+        )
+
+
+def english_evidence(findings: Sequence[Finding], tokens: Sequence[Token]) -> SpinEvidence:
+    return SpinEvidence(sum(f.rule in SUGGESTER_RULES for f in findings), len(tokens))
+
+
+def original_values(
+    scores: Sequence[float], zipfs: Sequence[float], settings: SpunSettings = DEFAULT_SETTINGS
+) -> list[float]:
+    """How much better each original (``scores[1:]``) reads than the written word
+    (``scores[0]``): the model's log-probability gain, plus a bonus for an original more
+    frequent than the word written (a spinner reaches for the rarer synonym)."""
+    return [
+        score - scores[0] + settings.frequency_weight * (zipf - zipfs[0])
+        for score, zipf in zip(scores[1:], zipfs[1:], strict=True)
+    ]
+
+
+def confidence(value: float, settings: SpunSettings = DEFAULT_SETTINGS) -> float:
+    """How likely a word whose best original reaches ``value`` is a swap (0.05 to 0.95)."""
+    odds = settings.confidence_slope * (value - settings.confidence_midpoint)
+    return round(min(0.95, max(0.05, 1 / (1 + math.exp(-odds)))), 2)
+
+
+def decide(
+    scores: Sequence[float],
+    zipfs: Sequence[float],
+    originals: Sequence[str],
+    findings: int,
+    words: int,
+    settings: SpunSettings = DEFAULT_SETTINGS,
+) -> str | None:
+    """The original to suggest first for a spinner-target word, or None when the word
+    stays: ``scores`` and ``zipfs`` are the written word's then each original's."""
+    if not SpinEvidence(findings, words).shows_spinning(settings):
+        return None
+    values = original_values(scores, zipfs, settings)
+    best = max(range(len(values)), key=values.__getitem__)
+    return originals[best] if values[best] >= settings.margin else None
 
 
 @functools.cache
@@ -59,9 +127,8 @@ def candidate_originals(
     if (
         len(word) < settings.min_length
         or word in allow
-        or token.in_quotes
         or token.beside_code
-        or (token.text[:1].isupper() and not token.sentence_start)  # a name
+        or (token.text[:1].isupper() and not (token.sentence_start or token.quote_start))  # a name
         or lexicon.info(word).fr >= settings.max_french_zipf
     ):
         return []
@@ -73,33 +140,64 @@ def candidate_originals(
     return found[: settings.max_candidates]
 
 
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A French word the spinner may have written, with the originals to try in its place."""
+
+    token: Token
+    originals: tuple[str, ...]
+
+
+def target_words(
+    text: str,
+    tokens: Sequence[Token],
+    quotes: Sequence[tuple[int, int]],
+    lexicon: Lexicon,
+    allow: frozenset[str] = frozenset(),
+    taken: Sequence[Finding] = (),
+    settings: SpunSettings = DEFAULT_SETTINGS,
+) -> Iterator[Target]:
+    """Spinner-target words outside other findings and outside mentions (a quotation of a
+    few words names a term; a quoted sentence of reported speech is prose like any other)."""
+    mentions = Cover([(a, b) for a, b in quotes if len(text[a:b].split()) <= MENTION_MAX_WORDS])
+    taken_spans = Cover([(f.start, f.end) for f in taken])
+    for token in tokens:
+        if token.start in taken_spans or token.start in mentions:
+            continue
+        originals = candidate_originals(token, lexicon, allow, settings)
+        if originals:
+            yield Target(token, tuple(originals))
+
+
 def spun_findings(
     text: str,
     tokens: Sequence[Token],
+    quotes: Sequence[tuple[int, int]],
     lexicon: Lexicon,
     scorer: ContextScorer,
     allow: frozenset[str] = frozenset(),
     taken: Sequence[Finding] = (),
     settings: SpunSettings = DEFAULT_SETTINGS,
+    repairs: Sequence[Edit] = (),
 ) -> list[Finding]:
-    """French words whose likeliest original beats them by ``settings.margin``."""
-    covered = {(f.start, f.end) for f in taken}
-    spans = sorted((f.start, f.end) for f in taken)
+    """Spinner-target words whose best original reads clearly better in the sentence, in
+    a document that shows spinner damage (nothing is scored in one that does not). The
+    sentence is read with ``repairs`` applied (see ``repairs_of``)."""
+    evidence = english_evidence(taken, tokens)
+    if not evidence.shows_spinning(settings):
+        return []
     found = []
-    for token in tokens:
-        if (token.start, token.end) in covered or _inside(spans, token):
+    for target in target_words(text, tokens, quotes, lexicon, allow, taken, settings):
+        token = target.token
+        slot = slot_for(text, token.start, token.end, tokens, repairs)
+        originals = [match_case(token.text, w) for w in target.originals]
+        scores = scorer.score(slot, [token.text, *originals])
+        zipfs = [lexicon.info(w).fr for w in (token.lower, *target.originals)]
+        if decide(scores, zipfs, originals, evidence.findings, evidence.words, settings) is None:
             continue
-        originals = candidate_originals(token, lexicon, allow, settings)
-        if not originals:
-            continue
-        slot = slot_for(text, token.start, token.end, tokens)
-        words = [token.text, *(match_case(token.text, w) for w in originals)]
-        values = scorer.score(slot, words)
-        gain = max(values[1:]) - values[0]
-        if gain < settings.margin:
-            continue
+        values = original_values(scores, zipfs, settings)
         better = sorted(
-            (pair for pair in zip(words[1:], values[1:], strict=True) if pair[1] > values[0]),
+            (pair for pair in zip(originals, values, strict=True) if pair[1] > 0),
             key=lambda pair: -pair[1],
         )[:MAX_SUGGESTIONS]
         shares = softmax_shares([v for _, v in better])
@@ -109,7 +207,7 @@ def spun_findings(
                 token.end,
                 token.text,
                 RULE,
-                round(min(0.95, 0.5 + gain / 20), 2),
+                confidence(better[0][1], settings),
                 "French word that reads like a spinner swap in this sentence",
                 tuple(
                     Suggestion(w, s, "context") for (w, _), s in zip(better, shares, strict=True)
@@ -119,8 +217,19 @@ def spun_findings(
     return found
 
 
-def _inside(spans: Sequence[tuple[int, int]], token: Token) -> bool:
-    return any(start <= token.start and token.end <= end for start, end in spans)
+def repairs_of(
+    text: str, findings: Sequence[Finding], tokens: Sequence[Token], suggester: Suggester
+) -> list[Edit]:
+    """The suggester's first correction of each English-intrusion finding, sorted: the
+    other damage in a sentence misleads the model about the word being judged
+    (``fait experience à la perspective`` makes ``perspective`` look wrong)."""
+    repairs = []
+    for finding in findings:
+        if finding.rule in SUGGESTER_RULES:
+            suggested = suggester.with_suggestions(text, finding, tokens).suggestions
+            if suggested:
+                repairs.append(Edit(finding.start, finding.end, suggested[0].replacement))
+    return sorted(repairs, key=lambda r: (r.start, r.end))
 
 
 def rerank_findings(
