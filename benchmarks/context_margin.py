@@ -1,95 +1,208 @@
-"""Measure the log-probability gains behind ``SpunSettings.margin`` (needs mtfix[context]).
+"""Fit and report the ``spun-french-word`` decision on scored spinner-target words.
 
-    python benchmarks/context_margin.py hard 80     # hard swaps of synthetic/dev
-    python benchmarks/context_margin.py clean 300   # spinner-target words of clean/dev
+    python benchmarks/context_features.py synthetic/dev --positives 250 --negatives 500
+    python benchmarks/context_features.py clean/dev --all-in-spun --negatives 200
+    (the same for synthetic/test, clean/test and seed), then:
 
-For each sampled word: the gain of its best French original over the written word in
-its sentence. Prints how many reach each margin and, for clean text, the false positives
-per 10,000 words that margin would give. Seeded: the same sample every run.
+    python benchmarks/context_margin.py            # today's settings, on dev and test
+    python benchmarks/context_margin.py --fit      # search the settings on dev only
+
+The rule flags a word when its document shows spinner damage (``SpunSettings.gate``)
+and the best original's log-probability gain, plus ``frequency_weight`` times its
+French Zipf frequency over the written word's, reaches ``margin``. For each split it
+prints the hard swaps found (of those sampled), the false positives per 10,000 words
+on clean French and on the words the spinner left alone in spun text (both estimated
+from the scored words: every target word of gated clean documents is scored, other
+words are sampled), and the seed's words.
 """
 
 from __future__ import annotations
 
+import argparse
+import itertools
 import json
-import random
+import math
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from mtfix.lexicon import default_lexicon
-from mtfix.models import Document, Token
-from mtfix.scorer import default_scorer, slot_for
+from mtfix.document import read_document
 from mtfix.segment import segments
-from mtfix.spun import DEFAULT_SETTINGS, candidate_originals
-from mtfix.suggest import match_case
-from mtfix.tokenize import WORD_RE, tokenize
+from mtfix.spun import DEFAULT_SETTINGS, SpunSettings, decide, original_values
+from mtfix.tokenize import tokenize
 
-CORPORA = Path(__file__).parent / "corpora"
-MARGINS = (2, 4, 6, 8, 10, 12, 14)
-
-
-def tokens_of(path: Path) -> tuple[str, list[Token]]:
-    text = path.read_text(encoding="utf-8")
-    return text, tokenize(text, segments(Document(str(path), text))).tokens
+ROOT = Path(__file__).resolve().parent
+RESULTS = ROOT / "results"
+CORPORA = ROOT / "corpora"
+FP_BOUND = 0.5  # clean false positives per 10,000 words the fit may spend (the bar is 1)
 
 
-def gain(text: str, tokens: list[Token], token: Token) -> float | None:
-    originals = candidate_originals(token, default_lexicon(), frozenset(), DEFAULT_SETTINGS)
-    if not originals:
+@dataclass(frozen=True)
+class Scored:
+    header: dict
+    rows: list[dict]
+    words: int  # the corpus's words, as the pipeline counts them (tokens)
+
+
+def load(corpus: str) -> Scored | None:
+    path = RESULTS / f"context-features-{corpus.replace('/', '-')}.jsonl"
+    if not path.exists():
         return None
-    words = [token.text, *(match_case(token.text, w) for w in originals)]
-    values = default_scorer().score(slot_for(text, token.start, token.end, tokens), words)
-    return max(values[1:]) - values[0]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    words = 0
+    for txt in sorted((CORPORA / corpus).glob("*.txt")):
+        document = read_document(str(txt))
+        words += len(tokenize(document.text, segments(document)).tokens)
+    return Scored(json.loads(lines[0]), [json.loads(line) for line in lines[1:]], words)
 
 
-def clean_gains(count: int, rng: random.Random) -> tuple[list[float], float]:
-    """Gains of sampled spinner-target words, and target words per 10,000 words."""
-    pool, words = [], 0
-    lexicon = default_lexicon()
-    for path in sorted((CORPORA / "clean" / "dev").glob("*.txt")):
-        text, tokens = tokens_of(path)
-        words += len(WORD_RE.findall(text))
-        pool += [
-            (path, t.start)
-            for t in tokens
-            if candidate_originals(t, lexicon, frozenset(), DEFAULT_SETTINGS)
-        ]
-    gains = []
-    for path, start in rng.sample(pool, count):
-        text, tokens = tokens_of(path)
-        token = next(t for t in tokens if t.start == start)
-        gains.append(gain(text, tokens, token))
-    return gains, len(pool) / words * 1e4
+def flagged(row: dict, settings: SpunSettings) -> str | None:
+    """The original the rule would suggest first, or None."""
+    return decide(
+        row["scores"], row["zipf"], row["originals"], row["doc_english"], row["doc_words"], settings
+    )
 
 
-def hard_gains(count: int, rng: random.Random) -> list[float | None]:
-    spans = []
-    for gold in sorted((CORPORA / "synthetic" / "dev").glob("*.json")):
-        spans += [(gold, s) for s in json.loads(gold.read_text("utf-8"))["spans"]]
-    gains = []
-    for gold, span in rng.sample([(g, s) for g, s in spans if s["kind"] == "hard"], count):
-        text, tokens = tokens_of(gold.with_suffix(".txt"))
-        token = next((t for t in tokens if t.start == span["start"]), None)
-        gains.append(gain(text, tokens, token) if token else None)
-    return gains
+@dataclass(frozen=True)
+class Figures:
+    swaps: int
+    found: int  # flagged with any original
+    first_right: int  # flagged with the expected original first
+    fp_per_10k: float  # estimated over the whole corpus
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.swaps if self.swaps else 0.0
 
 
-def main() -> None:
-    kind, count = sys.argv[1], int(sys.argv[2])
-    rng = random.Random(7)
-    if kind == "clean":
-        gains, targets_per_10k = clean_gains(count, rng)
-        for margin in MARGINS:
-            share = sum(g is not None and g >= margin for g in gains) / len(gains)
-            print(
-                f"margin {margin:>2}: {share:6.1%} of clean target words, "
-                f"~{share * targets_per_10k:.1f} false positives per 10,000 words"
-            )
-    else:
-        gains = hard_gains(count, rng)
-        for margin in MARGINS:
-            share = sum(g is not None and g >= margin for g in gains) / len(gains)
-            print(f"margin {margin:>2}: {share:6.1%} of hard swaps found")
+def figures(scored: Scored, settings: SpunSettings) -> Figures:
+    swaps = [r for r in scored.rows if r["swap"]]
+    found = [(r, flagged(r, settings)) for r in swaps]
+    hits = [(r, w) for r, w in found if w is not None]
+    right = sum(w.lower() in [e.lower() for e in r["expected"]] for r, w in hits)
+    full = [r for r in scored.rows if not r["swap"] and not r["sampled"]]
+    sampled = [r for r in scored.rows if not r["swap"] and r["sampled"]]
+    false = sum(flagged(r, settings) is not None for r in full)
+    if sampled:
+        share = sum(flagged(r, settings) is not None for r in sampled) / len(sampled)
+        false += share * scored.header["sampled_from"]
+    return Figures(len(swaps), len(hits), right, 1e4 * false / scored.words)
+
+
+def f1(spun: Figures, spun_words: int, hard_per_10k: float) -> float:
+    """F1 of the hard class in spun text, from recall and false positives per 10,000 words."""
+    found = spun.recall * hard_per_10k
+    precision = found / (found + spun.fp_per_10k) if found + spun.fp_per_10k else 0.0
+    return 2 * precision * spun.recall / (precision + spun.recall) if precision else 0.0
+
+
+def hard_rate(corpus: str) -> float:
+    """Hard swaps per 10,000 words in a synthetic split (from its gold files)."""
+    spans = words = 0
+    for gold in sorted((CORPORA / corpus).glob("*.json")):
+        spans += sum(s["kind"] == "hard" for s in json.loads(gold.read_text("utf-8"))["spans"])
+        document = read_document(str(gold.with_suffix(".txt")))
+        words += len(tokenize(document.text, segments(document)).tokens)
+    return 1e4 * spans / words
+
+
+def fit(spun: Scored, clean: Scored) -> SpunSettings:
+    rate = hard_rate("synthetic/dev")
+    best = (-1.0, DEFAULT_SETTINGS)
+    grid = itertools.product(
+        (3, 5),  # min findings
+        (8.0, 10.0, 12.0, 14.0),  # min findings per 1,000 words (>= the features' loose gate)
+        (0.0, 0.5, 1.0, 1.5, 2.0, 3.0),  # frequency weight
+        [m / 2 for m in range(2, 31)],  # margin 1..15
+    )
+    for min_findings, per_thousand, weight, margin in grid:
+        settings = replace(
+            DEFAULT_SETTINGS,
+            gate_findings=min_findings,
+            gate_per_thousand=per_thousand,
+            frequency_weight=weight,
+            margin=margin,
+        )
+        if figures(clean, settings).fp_per_10k > FP_BOUND:
+            continue
+        score = f1(figures(spun, settings), spun.words, rate)
+        if score > best[0]:
+            best = (score, settings)
+    print(f"best F1 on synthetic/dev (estimated): {best[0]:.3f}")
+    slope, midpoint = calibrate(spun, best[1])
+    print(f"confidence: slope {slope}, midpoint {midpoint}")
+    return replace(best[1], confidence_slope=slope, confidence_midpoint=midpoint)
+
+
+def calibrate(spun: Scored, settings: SpunSettings) -> tuple[float, float]:
+    """Slope and midpoint of P(swap | value) in spun text, fitted by weighted logistic
+    regression on the dev words (each sampled word stands for the words it was drawn
+    from): a finding's confidence is that probability."""
+    targets = spun.header["targets"]
+    swaps = [r for r in spun.rows if r["swap"]]
+    others = [r for r in spun.rows if not r["swap"]]
+    swap_share = 1 - spun.header["sampled_from"] / targets
+    data = [(best_value(r, settings), 1.0, swap_share * targets / len(swaps)) for r in swaps] + [
+        (best_value(r, settings), 0.0, spun.header["sampled_from"] / len(others)) for r in others
+    ]
+    total = sum(w for _, _, w in data)
+    slope, offset = 0.5, 0.0
+    for _ in range(5000):
+        grad_slope = grad_offset = 0.0
+        for value, label, weight in data:
+            p = 1 / (1 + math.exp(-(slope * value + offset)))
+            grad_slope += weight * (p - label) * value
+            grad_offset += weight * (p - label)
+        slope -= 0.05 * grad_slope / total
+        offset -= 0.5 * grad_offset / total
+    return round(slope, 3), round(-offset / slope, 2)
+
+
+def best_value(row: dict, settings: SpunSettings) -> float:
+    return max(original_values(row["scores"], row["zipf"], settings))
+
+
+def report(settings: SpunSettings, splits: Sequence[str]) -> None:
+    print(
+        f"gate: >= {settings.gate_findings} findings, >= {settings.gate_per_thousand} per 1,000 "
+        f"words; margin {settings.margin}; frequency weight {settings.frequency_weight}"
+    )
+    for split in splits:
+        spun, clean = load(f"synthetic/{split}"), load(f"clean/{split}")
+        if spun is None or clean is None:
+            print(f"{split}: run context_features.py on synthetic/{split} and clean/{split}")
+            continue
+        s, c = figures(spun, settings), figures(clean, settings)
+        print(
+            f"{split:>4}: hard swaps found {s.found}/{s.swaps} ({s.recall:.0%}), "
+            f"expected original first {s.first_right}/{s.swaps}; false positives per "
+            f"10,000 words: clean {c.fp_per_10k:.2f}, spun text {s.fp_per_10k:.1f} "
+            f"(F1 {f1(s, spun.words, hard_rate(f'synthetic/{split}')):.2f})"
+        )
+    seed = load("seed")
+    if seed is not None:
+        for row in seed.rows:
+            word = flagged(row, settings)
+            if row["swap"] or word is not None:
+                label = "swap" if row["swap"] else "not a swap"
+                print(f"seed: {row['word']} ({label}): {'-> ' + word if word else 'silent'}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fit", action="store_true", help="search the settings on dev")
+    args = parser.parse_args(argv)
+    settings = DEFAULT_SETTINGS
+    if args.fit:
+        spun, clean = load("synthetic/dev"), load("clean/dev")
+        if spun is None or clean is None:
+            print("run context_features.py on synthetic/dev and clean/dev first", file=sys.stderr)
+            return 2
+        settings = fit(spun, clean)
+    report(settings, ("dev", "test"))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
