@@ -1,6 +1,6 @@
 """Speed of mtfix beside its peers, on the same files, in one run.
 
-    python benchmarks/speed.py [--quick] [--files 2000] [--runs 5]
+    python benchmarks/speed.py [--quick] [--files 2000] [--runs 5] [--context 40]
 
 Builds a corpus of article files (~2.5 kB each) by cutting the clean and synthetic
 development corpora into paragraphs and regrouping them deterministically, then
@@ -8,7 +8,8 @@ measures: start-up on a one-line file; single-process throughput (words/s, with 
 without suggestions); the speed-up of ``-j 2`` over ``-j 1``; peak memory of the
 largest process; and codespell and Grammalecte (Debian ``grammalecte-cli``) on the
 same files when installed. CPU-time figures are printed too: on a shared machine
-they are steadier than wall time.
+they are steadier than wall time. ``--context N`` adds the cost of ``--context``
+(needs ``mtfix[context]``): N of the articles with and without it, and the seed.
 """
 
 from __future__ import annotations
@@ -85,8 +86,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="200 files instead of 2,000")
     parser.add_argument("--files", type=int)
     parser.add_argument("--runs", type=int, default=5, help="start-up runs")
+    parser.add_argument(
+        "--context", type=int, default=0, metavar="N", help="also time --context on N articles"
+    )
     args = parser.parse_args()
     files = args.files or (200 if args.quick else 2000)
+    context_words: dict[str, int] = {}
     console = Console()
     mtfix = mtfix_command()
     with tempfile.TemporaryDirectory() as tmp:
@@ -110,12 +115,14 @@ def main() -> None:
         if shutil.which("grammalecte-cli"):
             sample, grammalecte_words = _sample(paths, folder / "sample.txt")
             runs["grammalecte-cli"] = measure(["grammalecte-cli", "-f", str(sample), "-j"])
+        if args.context:
+            context_words = _context_runs(runs, mtfix, paths[: args.context], folder)
     table = Table(title=f"Speed on {files:,} files ({size / 1e6:.1f} MB, {words:,} words)")
     for column in ("tool", "words/s", "wall s", "CPU s", "peak MB", "start-up s (CPU)"):
         table.add_column(column, justify="left" if column == "tool" else "right")
     base = runs["mtfix -j 1"]
     for name, run in runs.items():
-        counted = grammalecte_words if name == "grammalecte-cli" else words
+        counted = {"grammalecte-cli": grammalecte_words, **context_words}.get(name, words)
         tool = name.split(" ")[0]
         start = {"mtfix": "mtfix check", "codespell": "codespell"}.get(tool)
         startup = f"{starts[start][0]:.3f} ({starts[start][1]:.3f})" if start in starts else "—"
@@ -137,6 +144,32 @@ def main() -> None:
             console.print(f"mtfix -j 1 throughput / {peer}: {ratio:.2f}×")
     py = starts["python -c pass"][0]
     console.print(f"python -c pass: {py:.3f} s (the interpreter's floor)")
+
+
+def _context_runs(
+    runs: dict[str, Run], mtfix: list[str], paths: list[Path], folder: Path
+) -> dict[str, int]:
+    """Time ``--context`` beside the plain check on the same few articles and on the seed
+    (a spun article: the spun-french-word rule only scores documents that show damage).
+    Returns the words each added run checked."""
+    subset = folder / "context"
+    subset.mkdir()
+    words = 0
+    for path in paths:
+        (subset / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+        words += len(path.read_text(encoding="utf-8").split())
+    seed = next((CORPORA / "seed").glob("*.txt"))
+    seed_words = len(seed.read_text(encoding="utf-8").split())
+    counted = {}
+    for name, target, count in (
+        (f"{len(paths)} articles", subset, words),
+        ("seed", seed, seed_words),
+    ):
+        check = [*mtfix, "check", str(target), "--format", "jsonl", "-j", "1"]
+        runs[f"mtfix {name}"] = measure(check)
+        runs[f"mtfix {name} --context"] = measure([*check, "--context"])
+        counted[f"mtfix {name}"] = counted[f"mtfix {name} --context"] = count
+    return counted
 
 
 def _sample(paths: list[Path], target: Path) -> tuple[Path, int]:
