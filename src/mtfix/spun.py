@@ -208,7 +208,9 @@ def spun_findings(
                 token.text,
                 RULE,
                 confidence(better[0][1], settings),
-                "French word that reads like a spinner swap in this sentence",
+                f"French word that reads like a spinner swap: the sentence is "
+                f"{better[0][1]:.1f} likelier (log-probability) with {better[0][0]!r}, "
+                f"in a text with {evidence.findings} English intrusions",
                 tuple(
                     Suggestion(w, s, "context") for (w, _), s in zip(better, shares, strict=True)
                 ),
