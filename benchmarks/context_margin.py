@@ -159,6 +159,14 @@ def calibrate(spun: Scored, settings: SpunSettings) -> tuple[float, float]:
     return round(slope, 3), round(-offset / slope, 2)
 
 
+def auc(scored: Scored, settings: SpunSettings) -> float:
+    """How often a hard swap's value beats another target word's (ties count half)."""
+    swaps = [best_value(r, settings) for r in scored.rows if r["swap"]]
+    others = [best_value(r, settings) for r in scored.rows if not r["swap"]]
+    wins = sum((a > b) + 0.5 * (a == b) for a in swaps for b in others)
+    return wins / (len(swaps) * len(others))
+
+
 def best_value(row: dict, settings: SpunSettings) -> float:
     return max(original_values(row["scores"], row["zipf"], settings))
 
@@ -174,6 +182,10 @@ def report(settings: SpunSettings, splits: Sequence[str]) -> None:
             print(f"{split}: run context_features.py on synthetic/{split} and clean/{split}")
             continue
         s, c = figures(spun, settings), figures(clean, settings)
+        print(
+            f"{split:>4}: AUC of the best original's value, swaps against other words "
+            f"of spun text: {auc(spun, settings):.3f}"
+        )
         print(
             f"{split:>4}: hard swaps found {s.found}/{s.swaps} ({s.recall:.0%}), "
             f"expected original first {s.first_right}/{s.swaps}; false positives per "
