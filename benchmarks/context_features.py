@@ -10,8 +10,11 @@ with each original, the originals' French frequencies, and the document's Englis
 findings and words. ``context_margin.py`` fits and reports decision rules on these
 lines, so the model runs once per word, not once per rule tried.
 
-Hard swaps are all kept; other words are sampled (``--negatives``, seeded);
-``--all-in-spun`` also keeps every word of documents with some spin evidence.
+Hard swaps are all kept (at most ``--positives``); other words are sampled
+(``--negatives``, seeded); ``--all-in-spun`` also keeps every word of documents with some
+spin evidence. ``--reranked-repairs`` also scores each word with the nearby findings
+repaired by their suggestion re-ranked in context (``context_margin.py
+--compare-repairs``); ``--no-repair`` scores sentences as written.
 """
 
 from __future__ import annotations
@@ -26,10 +29,17 @@ from pathlib import Path
 
 from mtfix.document import read_document
 from mtfix.lexicon import default_lexicon
+from mtfix.models import Edit
 from mtfix.pipeline import CheckOptions, check_document
-from mtfix.scorer import default_scorer, slot_for
+from mtfix.scorer import MAX_CONTEXT_CHARS, default_scorer, slot_for
 from mtfix.segment import segments
-from mtfix.spun import DEFAULT_SETTINGS, english_evidence, repairs_of, target_words
+from mtfix.spun import (
+    DEFAULT_SETTINGS,
+    english_evidence,
+    repairs_of,
+    rerank_findings,
+    target_words,
+)
 from mtfix.suggest import match_case, suggester_for
 from mtfix.tokenize import tokenize
 
@@ -48,10 +58,11 @@ def collect(
     all_in_spun: bool,
     repair: bool,
     rng: random.Random,
+    reranked_repairs: bool = False,
 ) -> tuple[list[dict], int, int]:
     lexicon = default_lexicon()
     suggester = suggester_for(lexicon)
-    candidates = []  # (path, text, tokens, token, gold, evidence)
+    candidates = []  # (path, text, tokens, token, originals, gold, evidence, repairs, taken)
     for path in sorted((CORPORA / corpus).glob("*.txt")):
         document = read_document(str(path))
         text = document.text
@@ -66,7 +77,7 @@ def collect(
         for target in target_words(text, tokens, tokenized.quotes, lexicon, taken=taken):
             span = hard.get(target.token.start)
             candidates.append(
-                (path, text, tokens, target.token, target.originals, span, evidence, repairs)
+                (path, text, tokens, target.token, target.originals, span, evidence, repairs, taken)
             )
     positives = [c for c in candidates if c[5] is not None]
     if len(positives) > max_positives:
@@ -85,11 +96,19 @@ def collect(
     started = time.perf_counter()
     full = {id(c) for c in positives + gated}
     for candidate in positives + chosen_others:
-        path, text, tokens, token, originals, span, evidence, repairs = candidate
+        path, text, tokens, token, originals, span, evidence, repairs, taken = candidate
         words = [token.text, *(match_case(token.text, w) for w in originals)]
         values = scorer.score(slot_for(text, token.start, token.end, tokens, repairs), words)
+        extra = {}
+        if reranked_repairs:
+            near = [f for f in taken if abs(f.start - token.start) < MAX_CONTEXT_CHARS]
+            better = [reranked_repair(path, text, tokens, f, suggester, scorer) for f in near]
+            fixed = sorted((e for e in better if e), key=lambda e: (e.start, e.end))
+            slot = slot_for(text, token.start, token.end, tokens, fixed)
+            extra["scores_reranked_repairs"] = scorer.score(slot, words)
         rows.append(
             {
+                **extra,
                 "file": path.stem,
                 "start": token.start,
                 "word": token.text,
@@ -108,6 +127,20 @@ def collect(
     return rows, len(candidates), len(rest)
 
 
+_RERANKED: dict[tuple[str, int], Edit | None] = {}
+
+
+def reranked_repair(path, text, tokens, finding, suggester, scorer) -> Edit | None:
+    """A finding's first suggestion after re-ranking in context (cached per finding)."""
+    key = (str(path), finding.start)
+    if key not in _RERANKED:
+        suggested = suggester.with_suggestions(text, finding, tokens)
+        ranked = rerank_findings(text, [suggested], tokens, suggester, scorer)[0]
+        first = ranked.suggestions[0].replacement if ranked.suggestions else None
+        _RERANKED[key] = Edit(finding.start, finding.end, first) if first else None
+    return _RERANKED[key]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", help="seed, clean/dev, clean/test, synthetic/dev...")
@@ -116,6 +149,11 @@ def main() -> None:
     parser.add_argument("--all-in-spun", action="store_true")
     parser.add_argument(
         "--no-repair", action="store_true", help="score sentences as written (no repairs)"
+    )
+    parser.add_argument(
+        "--reranked-repairs",
+        action="store_true",
+        help="also score each word with repairs re-ranked in context (scores_reranked_repairs)",
     )
     parser.add_argument("--out", help="output file [default: results/context-features-…]")
     args = parser.parse_args()
@@ -126,6 +164,7 @@ def main() -> None:
         args.all_in_spun,
         not args.no_repair,
         random.Random(7),
+        args.reranked_repairs,
     )
     RESULTS.mkdir(exist_ok=True)
     out = (

@@ -6,6 +6,7 @@
 
     python benchmarks/context_margin.py            # today's settings, on dev and test
     python benchmarks/context_margin.py --fit      # search the settings on dev only
+    python benchmarks/context_margin.py --compare-repairs FILE   # see context_features.py
 
 The rule flags a word when its document shows spinner damage (``SpunSettings.gate``)
 and the best original's log-probability gain, plus ``frequency_weight`` times its
@@ -201,11 +202,36 @@ def report(settings: SpunSettings, splits: Sequence[str]) -> None:
                 print(f"seed: {row['word']} ({label}): {'-> ' + word if word else 'silent'}")
 
 
+def compare_repairs(path: Path, settings: SpunSettings) -> None:
+    """AUC and counts at the margin of a features file scored with ``--reranked-repairs``:
+    repairs as the suggester gives them against repairs re-ranked in context."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines[1:]]
+    for name, key in (("as suggested", "scores"), ("re-ranked", "scores_reranked_repairs")):
+        scored = Scored(json.loads(lines[0]), [{**r, "scores": r[key]} for r in rows], 0)
+        swaps = [best_value(r, settings) >= settings.margin for r in scored.rows if r["swap"]]
+        others = [best_value(r, settings) >= settings.margin for r in scored.rows if not r["swap"]]
+        print(
+            f"repairs {name}: AUC {auc(scored, settings):.3f}; at margin {settings.margin}: "
+            f"swaps found {sum(swaps)}/{len(swaps)}, "
+            f"other words flagged {sum(others)}/{len(others)}"
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="search the settings on dev")
+    parser.add_argument(
+        "--compare-repairs",
+        type=Path,
+        metavar="FILE",
+        help="a features file made with context_features.py --reranked-repairs",
+    )
     args = parser.parse_args(argv)
     settings = DEFAULT_SETTINGS
+    if args.compare_repairs:
+        compare_repairs(args.compare_repairs, settings)
+        return 0
     if args.fit:
         spun, clean = load("synthetic/dev"), load("clean/dev")
         if spun is None or clean is None:
