@@ -44,6 +44,11 @@ class Scored:
     header: dict
     rows: list[dict]
     words: int  # the corpus's words, as the pipeline counts them (tokens)
+    hard_spans: int = 0  # hard swaps in the corpus's gold files
+
+    @property
+    def hard_per_10k(self) -> float:
+        return 1e4 * self.hard_spans / self.words if self.words else 0.0
 
 
 def load(corpus: str) -> Scored | None:
@@ -51,11 +56,16 @@ def load(corpus: str) -> Scored | None:
     if not path.exists():
         return None
     lines = path.read_text(encoding="utf-8").splitlines()
-    words = 0
+    words = hard = 0
     for txt in sorted((CORPORA / corpus).glob("*.txt")):
         document = read_document(str(txt))
         words += len(tokenize(document.text, segments(document)).tokens)
-    return Scored(json.loads(lines[0]), [json.loads(line) for line in lines[1:]], words)
+        gold = txt.with_suffix(".json")
+        if gold.exists():
+            spans = json.loads(gold.read_text(encoding="utf-8"))["spans"]
+            hard += sum(s["kind"] == "hard" for s in spans)
+    rows = [json.loads(line) for line in lines[1:]]
+    return Scored(json.loads(lines[0]), rows, words, hard)
 
 
 def flagged(row: dict, settings: SpunSettings) -> str | None:
@@ -91,25 +101,14 @@ def figures(scored: Scored, settings: SpunSettings) -> Figures:
     return Figures(len(swaps), len(hits), right, 1e4 * false / scored.words)
 
 
-def f1(spun: Figures, spun_words: int, hard_per_10k: float) -> float:
+def f1(spun: Figures, hard_per_10k: float) -> float:
     """F1 of the hard class in spun text, from recall and false positives per 10,000 words."""
     found = spun.recall * hard_per_10k
     precision = found / (found + spun.fp_per_10k) if found + spun.fp_per_10k else 0.0
     return 2 * precision * spun.recall / (precision + spun.recall) if precision else 0.0
 
 
-def hard_rate(corpus: str) -> float:
-    """Hard swaps per 10,000 words in a synthetic split (from its gold files)."""
-    spans = words = 0
-    for gold in sorted((CORPORA / corpus).glob("*.json")):
-        spans += sum(s["kind"] == "hard" for s in json.loads(gold.read_text("utf-8"))["spans"])
-        document = read_document(str(gold.with_suffix(".txt")))
-        words += len(tokenize(document.text, segments(document)).tokens)
-    return 1e4 * spans / words
-
-
 def fit(spun: Scored, clean: Scored) -> SpunSettings:
-    rate = hard_rate("synthetic/dev")
     best = (-1.0, DEFAULT_SETTINGS)
     grid = itertools.product(
         (3, 5),  # min findings
@@ -127,7 +126,7 @@ def fit(spun: Scored, clean: Scored) -> SpunSettings:
         )
         if figures(clean, settings).fp_per_10k > FP_BOUND:
             continue
-        score = f1(figures(spun, settings), spun.words, rate)
+        score = f1(figures(spun, settings), spun.hard_per_10k)
         if score > best[0]:
             best = (score, settings)
     print(f"best F1 on synthetic/dev (estimated): {best[0]:.3f}")
@@ -191,7 +190,7 @@ def report(settings: SpunSettings, splits: Sequence[str]) -> None:
             f"{split:>4}: hard swaps found {s.found}/{s.swaps} ({s.recall:.0%}), "
             f"expected original first {s.first_right}/{s.swaps}; false positives per "
             f"10,000 words: clean {c.fp_per_10k:.2f}, spun text {s.fp_per_10k:.1f} "
-            f"(F1 {f1(s, spun.words, hard_rate(f'synthetic/{split}')):.2f})"
+            f"(F1 {f1(s, spun.hard_per_10k):.2f})"
         )
     seed = load("seed")
     if seed is not None:

@@ -54,9 +54,6 @@ def check_document(
 
         scorer = scorer or default_scorer()
         if rule_enabled(spun.RULE, options.select, options.ignore):
-            repairs = spun.repairs_of(
-                document.text, findings, tokenized.tokens, suggester_for(lexicon)
-            )
             findings.extend(
                 spun.spun_findings(
                     document.text,
@@ -66,7 +63,7 @@ def check_document(
                     scorer,
                     options.allow,
                     findings,
-                    repairs=repairs,
+                    suggester=suggester_for(lexicon),
                 )
             )
     findings.sort(key=lambda f: (f.start, f.end, f.rule))

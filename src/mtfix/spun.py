@@ -104,9 +104,14 @@ def decide(
     stays: ``scores`` and ``zipfs`` are the written word's then each original's."""
     if not SpinEvidence(findings, words).shows_spinning(settings):
         return None
-    values = original_values(scores, zipfs, settings)
+    best = best_clearing_margin(original_values(scores, zipfs, settings), settings)
+    return None if best is None else originals[best]
+
+
+def best_clearing_margin(values: Sequence[float], settings: SpunSettings) -> int | None:
+    """Index of the best original when its value reaches the margin, else None."""
     best = max(range(len(values)), key=values.__getitem__)
-    return originals[best] if values[best] >= settings.margin else None
+    return best if values[best] >= settings.margin else None
 
 
 @functools.cache
@@ -178,14 +183,15 @@ def spun_findings(
     allow: frozenset[str] = frozenset(),
     taken: Sequence[Finding] = (),
     settings: SpunSettings = DEFAULT_SETTINGS,
-    repairs: Sequence[Edit] = (),
+    suggester: Suggester | None = None,
 ) -> list[Finding]:
     """Spinner-target words whose best original reads clearly better in the sentence, in
-    a document that shows spinner damage (nothing is scored in one that does not). The
-    sentence is read with ``repairs`` applied (see ``repairs_of``)."""
+    a document that shows spinner damage (nothing is scored in one that does not). With
+    a ``suggester``, sentences are read with the other intrusions repaired (``repairs_of``)."""
     evidence = english_evidence(taken, tokens)
     if not evidence.shows_spinning(settings):
         return []
+    repairs = repairs_of(text, taken, tokens, suggester) if suggester else []
     found = []
     for target in target_words(text, tokens, quotes, lexicon, allow, taken, settings):
         token = target.token
@@ -193,9 +199,9 @@ def spun_findings(
         originals = [match_case(token.text, w) for w in target.originals]
         scores = scorer.score(slot, [token.text, *originals])
         zipfs = [lexicon.info(w).fr for w in (token.lower, *target.originals)]
-        if decide(scores, zipfs, originals, evidence.findings, evidence.words, settings) is None:
-            continue
         values = original_values(scores, zipfs, settings)
+        if best_clearing_margin(values, settings) is None:
+            continue
         better = sorted(
             (pair for pair in zip(originals, values, strict=True) if pair[1] > 0),
             key=lambda pair: -pair[1],
