@@ -39,6 +39,46 @@ def test_slot_for_joins_lines_and_cuts_long_sentences() -> None:
     assert slot.sentence[slot.start : slot.end] == "route"
 
 
+def test_slot_for_reads_sentences_before_the_word_when_asked() -> None:
+    text = "La guerre dure. Les civils fuient la ville. Ils tournent dans leur route demain."
+    start = text.index("route")
+    tokens = tokens_of(text)
+    one = slot_for(text, start, start + 5, tokens, sentences_before=1)
+    assert one.sentence == "Les civils fuient la ville. Ils tournent dans leur route demain."
+    assert one.sentence[one.start : one.end] == "route"
+    two = slot_for(text, start, start + 5, tokens, sentences_before=2)
+    assert two.sentence == text
+    assert slot_for(text, start, start + 5, tokens, sentences_before=5).sentence == text
+
+
+def test_slot_for_reads_no_sentence_across_markup() -> None:
+    """Only prose joined by punctuation and spaces is read in front: not a list marker,
+    a heading, a tag or code between the two sentences."""
+    for kind, gap in (("markdown", "\n\n- "), ("markdown", "\n\n## "), ("html", "</p>\n<p>")):
+        text = f"<p>La guerre dure.{gap}Ils tournent dans leur route demain.</p>"
+        if kind == "markdown":
+            text = text.removeprefix("<p>").removesuffix("</p>")
+        start = text.index("route")
+        tokens = tokenize(text, layout(Document("<t>", text), kind).segments).tokens
+        slot = slot_for(text, start, start + 5, tokens, sentences_before=1)
+        assert slot.sentence == "Ils tournent dans leur route demain.", gap
+    text = "« La guerre dure. » Ils tournent dans leur route demain."
+    start = text.index("route")
+    slot = slot_for(text, start, start + 5, tokens_of(text), sentences_before=1)
+    assert slot.sentence.startswith("« La guerre dure. »")
+    text = "Ils tournent dans leur route demain. « Encore une. »"
+    start = text.index("route")
+    assert slot_for(text, start, start + 5, tokens_of(text)).sentence.endswith("demain.")
+
+
+def test_slot_for_bounds_the_sentences_before() -> None:
+    text = "Avant " + "très " * 300 + "longue. Ils tournent dans leur route demain."
+    start = text.index("route")
+    slot = slot_for(text, start, start + 5, tokens_of(text), sentences_before=1)
+    assert len(slot.sentence) <= 300 + 250 + 20
+    assert slot.sentence.endswith("Ils tournent dans leur route demain.")
+
+
 def test_cached_scorer_scores_each_slot_once() -> None:
     fake = FakeScorer({"face": 2.0})
     cached = CachedScorer(fake)

@@ -97,6 +97,23 @@ def test_shared_prefix_scores_equal_whole_sentence_scores(scorer) -> None:
         assert abs((fast[i] - fast[0]) - (slow[i] - slow[0])) < 1.0
 
 
+def test_a_sentence_scores_the_same_whatever_was_scored_before(scorer) -> None:
+    """Scores must not depend on the model's cache: the same slot, scored fresh and after
+    another slot of the same sentence, gives the same numbers."""
+    from mtfix.scorer import Slot
+
+    inner = scorer.inner
+    sentence = "Les vents dominants peuvent tourner dans leur route, avait déclaré Poutine."
+    route = sentence.index("route")
+    slot = Slot(sentence, route, route + len("route"))
+    words = ["route", "direction", "course"]
+    inner.llm.reset()
+    fresh = inner.score(slot, words)
+    vents = sentence.index("vents")
+    inner.score(Slot(sentence, vents, vents + len("vents")), ["vents", "souffles"])
+    assert inner.score(slot, words) == fresh
+
+
 def test_fait_experience_a_becomes_fait_face_a(options) -> None:
     text = "Nous n’avons pas fait experience à la perspective d’Armageddon depuis Kennedy."
     found = {f.text: f for f in check_document(Document("<t>", text), options)}

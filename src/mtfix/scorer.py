@@ -15,6 +15,7 @@ import bisect
 import functools
 import math
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -24,6 +25,10 @@ from typing import Protocol
 from .models import Edit, Finding, Suggestion, Token
 
 MAX_CONTEXT_CHARS = 300  # around the word: a long sentence is cut to this window
+SENTENCE_BEFORE_CHARS = 200  # more window for each sentence read in front of the word's
+_OPENERS = frozenset("«“‘([ \u00a0\u202f")
+_SENTENCE_GAP = re.compile(r"[\s.!?…:;,«»“”\"'’‘()\[\]—–]*")
+_SENTENCE_CLOSE = re.compile(r"[\s.!?…:;,»”\"'’)\]]*")
 EXTRA_HINT = "pip install 'mtfix[context]'"
 
 
@@ -91,29 +96,69 @@ class CachedScorer:
 
 
 def slot_for(
-    text: str, start: int, end: int, tokens: Sequence[Token], repairs: Sequence[Edit] = ()
+    text: str,
+    start: int,
+    end: int,
+    tokens: Sequence[Token],
+    repairs: Sequence[Edit] = (),
+    sentences_before: int = 0,
 ) -> Slot:
     """The sentence around ``text[start:end]`` (from the tokenizer's sentence starts),
-    cut to a window of ``MAX_CONTEXT_CHARS`` and stripped of line breaks. ``repairs``
-    (sorted, outside the word) are applied inside the window first: the model should
-    read the sentence as it would be once its other intrusions are corrected."""
+    cut to a window of ``MAX_CONTEXT_CHARS`` and stripped of line breaks, with up to
+    ``sentences_before`` sentences in front of it (each widens the window by
+    ``SENTENCE_BEFORE_CHARS``) when only punctuation and spaces separate them.
+    ``repairs`` (sorted, outside the word) are applied inside the window first: the
+    model should read the sentence as it would be once its other intrusions are corrected."""
     starts = [t.start for t in tokens]
     index = bisect.bisect_right(starts, start) - 1
-    first = index
-    while first > 0 and not tokens[first].sentence_start:
-        first -= 1
+    first = _sentence_first(tokens, index)
+    for _ in range(sentences_before):
+        if first <= 0:
+            break
+        if not _only_punctuation(text, tokens[first - 1].end, _begin(text, tokens[first])):
+            break
+        first = _sentence_first(tokens, first - 1)
     last = index + 1
     while last < len(tokens) and not tokens[last].sentence_start:
         last += 1
-    begin = tokens[first].start - len(tokens[first].elided) if tokens else start
-    begin = max(begin, start - MAX_CONTEXT_CHARS * 2 // 3)
-    finish = tokens[last].start if last < len(tokens) else len(text)
-    finish = min(finish, end + MAX_CONTEXT_CHARS // 3)
+    before = MAX_CONTEXT_CHARS * 2 // 3 + sentences_before * SENTENCE_BEFORE_CHARS
+    begin = max(_begin(text, tokens[first]), start - before) if tokens else start
+    finish = _sentence_end(text, tokens[last - 1].end) if tokens else end
+    finish = min(max(finish, end), end + MAX_CONTEXT_CHARS // 3)
     left = " ".join(_repaired(text, begin, start, repairs).split())
     right = " ".join(_repaired(text, end, finish, repairs).split())
     left = left + " " if left and text[start - 1 : start].isspace() else left
     right = " " + right if right and text[end : end + 1].isspace() else right
     return Slot(left + text[start:end] + right, len(left), len(left) + end - start)
+
+
+def _sentence_first(tokens: Sequence[Token], index: int) -> int:
+    while index > 0 and not tokens[index].sentence_start:
+        index -= 1
+    return index
+
+
+def _begin(text: str, token: Token) -> int:
+    """Where the sentence that ``token`` opens begins: its elided article and any
+    opening quotation mark or bracket in front of it included."""
+    begin = token.start - len(token.elided)
+    while begin > 0 and text[begin - 1] in _OPENERS:
+        begin -= 1
+    while begin < token.start and text[begin].isspace():
+        begin += 1
+    return begin
+
+
+def _sentence_end(text: str, last_word_end: int) -> int:
+    """Where the sentence whose last word ends at ``last_word_end`` ends: after its
+    closing punctuation, before any markup or the next sentence."""
+    return _SENTENCE_CLOSE.match(text, last_word_end).end()
+
+
+def _only_punctuation(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` joins two sentences of running prose (no markup, no
+    code, no list marker or heading between them)."""
+    return _SENTENCE_GAP.fullmatch(text, start, end) is not None
 
 
 def _repaired(text: str, begin: int, finish: int, repairs: Sequence[Edit]) -> str:
@@ -226,8 +271,8 @@ class LlamaScorer:
         self.name = spec.name
         self.llm = Llama(
             model_path=str(spec.locate()),
-            n_ctx=256,
-            n_batch=256,
+            n_ctx=512,
+            n_batch=512,
             logits_all=True,
             n_threads=threads or max(1, os.cpu_count() or 1),
             verbose=False,
@@ -240,29 +285,36 @@ class LlamaScorer:
         share in front (the same for every candidate, so differences are unchanged)."""
         llm = self.llm
         sentences = [
-            llm.tokenize(slot.filled(c).encode("utf-8"), add_bos=True)[: llm.n_ctx()]
+            llm.tokenize(slot.filled(c).encode("utf-8"), add_bos=True)[-llm.n_ctx() :]
             for c in candidates
         ]
         shared = min(len(t) for t in sentences) - 1
         for tokens in sentences[1:]:
             shared = min(shared, _common_length(sentences[0], tokens))
         shared = max(shared, 1)  # at least the BOS token
+        self._evaluate_prefix(sentences[0][: shared - 1])
         return [self._tail_logprob(tokens, shared) for tokens in sentences]
 
+    def _evaluate_prefix(self, prefix: list[int]) -> None:
+        """Evaluate the words in front of the candidates once, from an empty cache and
+        without the vocabulary-wide output layer (most of the model's work). Always from
+        empty: a prefix evaluated in other batches gives slightly other numbers, and a
+        sentence's score must not depend on what was scored before it."""
+        llm = self.llm
+        llm.n_tokens = 0
+        llm._logits_all = False  # llama-cpp-python 0.3: logits for the batch's last token only
+        if prefix:
+            llm.eval(prefix)
+        llm._logits_all = True
+
     def _tail_logprob(self, tokens: list[int], shared: int) -> float:
-        """Log-probability of ``tokens[shared:]`` after ``tokens[:shared]``. Only the
-        positions that predict those tokens need the vocabulary-wide output layer, which
-        is most of the model's work: the shared prefix is evaluated without it, once."""
+        """Log-probability of ``tokens[shared:]`` after ``tokens[:shared]``, the prefix
+        ``tokens[: shared - 1]`` being in the cache: only the positions that predict the
+        tail need the output layer."""
         import numpy as np
 
         llm = self.llm
-        known = llm.input_ids[: llm.n_tokens].tolist()
-        keep = min(_common_length(known, tokens), shared - 1)
-        llm.n_tokens = keep
-        llm._logits_all = False  # llama-cpp-python 0.3: logits for the batch's last token only
-        if keep < shared - 1:
-            llm.eval(tokens[keep : shared - 1])
-        llm._logits_all = True
+        llm.n_tokens = shared - 1
         llm.eval(tokens[shared - 1 :])
         logits = llm.scores[shared - 1 : len(tokens) - 1]
         top = logits.max(axis=1, keepdims=True)
