@@ -14,7 +14,9 @@ Hard swaps are all kept (at most ``--positives``); other words are sampled
 (``--negatives``, seeded); ``--all-in-spun`` also keeps every word of documents with some
 spin evidence. ``--reranked-repairs`` also scores each word with the nearby findings
 repaired by their suggestion re-ranked in context (``context_margin.py
---compare-repairs``); ``--no-repair`` scores sentences as written.
+--compare-repairs``); ``--no-repair`` scores sentences as written;
+``--sentences-before N`` reads N sentences in front of the word's (the rule reads
+``SpunSettings.sentences_before``; ``context_margin.py --compare`` sets files side by side).
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ def collect(
     repair: bool,
     rng: random.Random,
     reranked_repairs: bool = False,
+    sentences_before: int = DEFAULT_SETTINGS.sentences_before,
 ) -> tuple[list[dict], int, int]:
     lexicon = default_lexicon()
     suggester = suggester_for(lexicon)
@@ -98,13 +101,15 @@ def collect(
     for candidate in positives + chosen_others:
         path, text, tokens, token, originals, span, evidence, repairs, taken = candidate
         words = [token.text, *(match_case(token.text, w) for w in originals)]
-        values = scorer.score(slot_for(text, token.start, token.end, tokens, repairs), words)
+        before = sentences_before
+        slot = slot_for(text, token.start, token.end, tokens, repairs, before)
+        values = scorer.score(slot, words)
         extra = {}
         if reranked_repairs:
             near = [f for f in taken if abs(f.start - token.start) < MAX_CONTEXT_CHARS]
             better = [reranked_repair(path, text, tokens, f, suggester, scorer) for f in near]
             fixed = sorted((e for e in better if e), key=lambda e: (e.start, e.end))
-            slot = slot_for(text, token.start, token.end, tokens, fixed)
+            slot = slot_for(text, token.start, token.end, tokens, fixed, before)
             extra["scores_reranked_repairs"] = scorer.score(slot, words)
         rows.append(
             {
@@ -155,6 +160,12 @@ def main() -> None:
         action="store_true",
         help="also score each word with repairs re-ranked in context (scores_reranked_repairs)",
     )
+    parser.add_argument(
+        "--sentences-before",
+        type=int,
+        default=DEFAULT_SETTINGS.sentences_before,
+        help="sentences read in front of the word's own [default: the rule's]",
+    )
     parser.add_argument("--out", help="output file [default: results/context-features-…]")
     args = parser.parse_args()
     rows, targets, others = collect(
@@ -165,6 +176,7 @@ def main() -> None:
         not args.no_repair,
         random.Random(7),
         args.reranked_repairs,
+        args.sentences_before,
     )
     RESULTS.mkdir(exist_ok=True)
     out = (

@@ -7,6 +7,8 @@
     python benchmarks/context_margin.py            # today's settings, on dev and test
     python benchmarks/context_margin.py --fit      # search the settings on dev only
     python benchmarks/context_margin.py --compare-repairs FILE   # see context_features.py
+    python benchmarks/context_margin.py --compare FILE [FILE...]  # the same words, scored
+                                                                  # in other ways
 
 The rule flags a word when its document shows spinner damage (``SpunSettings.gate``)
 and the best original's log-probability gain, plus ``frequency_weight`` times its
@@ -23,6 +25,7 @@ import argparse
 import itertools
 import json
 import math
+import random
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -161,10 +164,7 @@ def calibrate(spun: Scored, settings: SpunSettings) -> tuple[float, float]:
 
 def auc(scored: Scored, settings: SpunSettings) -> float:
     """How often a hard swap's value beats another target word's (ties count half)."""
-    swaps = [best_value(r, settings) for r in scored.rows if r["swap"]]
-    others = [best_value(r, settings) for r in scored.rows if not r["swap"]]
-    wins = sum((a > b) + 0.5 * (a == b) for a in swaps for b in others)
-    return wins / (len(swaps) * len(others))
+    return _auc([best_value(r, settings) for r in scored.rows], [r["swap"] for r in scored.rows])
 
 
 def best_value(row: dict, settings: SpunSettings) -> float:
@@ -217,6 +217,52 @@ def compare_repairs(path: Path, settings: SpunSettings) -> None:
         )
 
 
+def compare(paths: Sequence[Path], settings: SpunSettings) -> None:
+    """Features files of the same sampled words (``context_features.py`` with the same
+    corpus and sample sizes) scored in other ways, side by side: AUC, with a paired
+    bootstrap interval against the first file, and counts at the margin."""
+    files = [[json.loads(line) for line in p.read_text("utf-8").splitlines()[1:]] for p in paths]
+    keys = [{(r["file"], r["start"]) for r in rows} for rows in files]
+    if any(k != keys[0] for k in keys):
+        raise SystemExit("--compare: the files do not hold the same words")
+    order = sorted(keys[0])
+    aligned = [sorted(rows, key=lambda r: (r["file"], r["start"])) for rows in files]
+    values = [[best_value(r, settings) for r in rows] for rows in aligned]
+    labels = [r["swap"] for r in aligned[0]]
+    rng = random.Random(1)
+    draws = [[rng.randrange(len(order)) for _ in order] for _ in range(BOOTSTRAP)]
+    for path, vals in zip(paths, values, strict=True):
+        swaps = sum(v >= settings.margin for v, s in zip(vals, labels, strict=True) if s)
+        others = sum(v >= settings.margin for v, s in zip(vals, labels, strict=True) if not s)
+        line = (
+            f"{path.name}: AUC {_auc(vals, labels):.3f}; at margin {settings.margin}: swaps "
+            f"found {swaps}/{sum(labels)}, other words flagged {others}/{len(labels) - sum(labels)}"
+        )
+        if vals is not values[0]:
+            diffs = sorted(
+                _auc([vals[i] for i in d], [labels[i] for i in d])
+                - _auc([values[0][i] for i in d], [labels[i] for i in d])
+                for d in draws
+            )
+            low, high = diffs[int(0.025 * BOOTSTRAP)], diffs[int(0.975 * BOOTSTRAP) - 1]
+            line += f"; AUC against the first {_auc(vals, labels) - _auc(values[0], labels):+.3f}"
+            line += f" (95 % bootstrap interval {low:+.3f} to {high:+.3f})"
+        print(line)
+
+
+BOOTSTRAP = 300
+
+
+def _auc(values: Sequence[float], labels: Sequence[bool]) -> float:
+    """How often a swap's value beats another word's (ties count half)."""
+    swaps = [v for v, s in zip(values, labels, strict=True) if s]
+    others = [v for v, s in zip(values, labels, strict=True) if not s]
+    if not swaps or not others:
+        return 0.5
+    wins = sum((a > b) + 0.5 * (a == b) for a in swaps for b in others)
+    return wins / (len(swaps) * len(others))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="search the settings on dev")
@@ -226,8 +272,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="FILE",
         help="a features file made with context_features.py --reranked-repairs",
     )
+    parser.add_argument("--compare", type=Path, nargs="+", metavar="FILE")
     args = parser.parse_args(argv)
     settings = DEFAULT_SETTINGS
+    if args.compare:
+        compare(args.compare, settings)
+        return 0
     if args.compare_repairs:
         compare_repairs(args.compare_repairs, settings)
         return 0

@@ -37,13 +37,16 @@ class SpunSettings:
     # The document must show spinner damage a word list can see: a clean text gains
     # almost no false positives this way, and a spun one is where swaps are likely.
     gate_findings: int = 3  # english-word/english-span findings in the document, at least
-    gate_per_thousand: float = 10.0  # and as many per 1,000 words
+    gate_per_thousand: float = 8.0  # and as many per 1,000 words
     margin: float = 5.5  # the best original's value (``original_values``) must reach this
-    frequency_weight: float = 0.0  # nats per Zipf unit the original is more frequent
+    frequency_weight: float = 0.5  # nats per Zipf unit the original is more frequent
     # A finding's confidence: P(swap | value) in spun text, a logistic fitted on dev.
-    confidence_slope: float = 0.398
-    confidence_midpoint: float = 8.39
+    confidence_slope: float = 0.453
+    confidence_midpoint: float = 7.28
     max_candidates: int = 8  # most frequent French originals tried per word
+    # Sentences read in front of the word's own: the topic sharpens the model's choice
+    # (README, "Context scoring": AUC on paired dev words).
+    sentences_before: int = 2
     min_length: int = 4
     max_french_zipf: float = 6.0  # function words (``est``, ``point``...) are never swaps
 
@@ -195,7 +198,7 @@ def spun_findings(
     found = []
     for target in target_words(text, tokens, quotes, lexicon, allow, taken, settings):
         token = target.token
-        slot = slot_for(text, token.start, token.end, tokens, repairs)
+        slot = slot_for(text, token.start, token.end, tokens, repairs, settings.sentences_before)
         originals = [match_case(token.text, w) for w in target.originals]
         scores = scorer.score(slot, [token.text, *originals])
         zipfs = [lexicon.info(w).fr for w in (token.lower, *target.originals)]
@@ -207,6 +210,8 @@ def spun_findings(
             key=lambda pair: -pair[1],
         )[:MAX_SUGGESTIONS]
         shares = softmax_shares([v for _, v in better])
+        best = originals.index(better[0][0])
+        gain = scores[best + 1] - scores[0]
         found.append(
             Finding(
                 token.start,
@@ -215,7 +220,8 @@ def spun_findings(
                 RULE,
                 confidence(better[0][1], settings),
                 f"French word that reads like a spinner swap: the sentence is "
-                f"{better[0][1]:.1f} likelier (log-probability) with {better[0][0]!r}, "
+                f"{gain:.1f} likelier (log-probability) with {better[0][0]!r}"
+                f"{_more_frequent(zipfs[best + 1] - zipfs[0], settings)}, "
                 f"in a text with {evidence.findings} English intrusions",
                 tuple(
                     Suggestion(w, s, "context") for (w, _), s in zip(better, shares, strict=True)
@@ -223,6 +229,13 @@ def spun_findings(
             )
         )
     return found
+
+
+def _more_frequent(zipf_gap: float, settings: SpunSettings) -> str:
+    """The frequency part of a finding's evidence, when it counts."""
+    if settings.frequency_weight <= 0 or zipf_gap <= 0:
+        return ""
+    return f", a word {10**zipf_gap:.0f} times as frequent"
 
 
 def repairs_of(
