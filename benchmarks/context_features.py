@@ -101,15 +101,14 @@ def collect(
     for candidate in positives + chosen_others:
         path, text, tokens, token, originals, span, evidence, repairs, taken = candidate
         words = [token.text, *(match_case(token.text, w) for w in originals)]
-        before = sentences_before
-        slot = slot_for(text, token.start, token.end, tokens, repairs, before)
+        slot = slot_for(text, token.start, token.end, tokens, repairs, sentences_before)
         values = scorer.score(slot, words)
         extra = {}
         if reranked_repairs:
             near = [f for f in taken if abs(f.start - token.start) < MAX_CONTEXT_CHARS]
             better = [reranked_repair(path, text, tokens, f, suggester, scorer) for f in near]
             fixed = sorted((e for e in better if e), key=lambda e: (e.start, e.end))
-            slot = slot_for(text, token.start, token.end, tokens, fixed, before)
+            slot = slot_for(text, token.start, token.end, tokens, fixed, sentences_before)
             extra["scores_reranked_repairs"] = scorer.score(slot, words)
         rows.append(
             {

@@ -225,12 +225,11 @@ def compare(paths: Sequence[Path], settings: SpunSettings) -> None:
     keys = [{(r["file"], r["start"]) for r in rows} for rows in files]
     if any(k != keys[0] for k in keys):
         raise SystemExit("--compare: the files do not hold the same words")
-    order = sorted(keys[0])
     aligned = [sorted(rows, key=lambda r: (r["file"], r["start"])) for rows in files]
     values = [[best_value(r, settings) for r in rows] for rows in aligned]
     labels = [r["swap"] for r in aligned[0]]
     rng = random.Random(1)
-    draws = [[rng.randrange(len(order)) for _ in order] for _ in range(BOOTSTRAP)]
+    draws = [[rng.randrange(len(labels)) for _ in labels] for _ in range(BOOTSTRAP)]
     for path, vals in zip(paths, values, strict=True):
         swaps = sum(v >= settings.margin for v, s in zip(vals, labels, strict=True) if s)
         others = sum(v >= settings.margin for v, s in zip(vals, labels, strict=True) if not s)

@@ -156,8 +156,9 @@ def _context_runs(
     subset.mkdir()
     words = 0
     for path in paths:
-        (subset / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-        words += len(path.read_text(encoding="utf-8").split())
+        text = path.read_text(encoding="utf-8")
+        (subset / path.name).write_text(text, encoding="utf-8")
+        words += len(text.split())
     seed = next((CORPORA / "seed").glob("*.txt"))
     seed_words = len(seed.read_text(encoding="utf-8").split())
     counted = {}

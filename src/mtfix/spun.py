@@ -203,24 +203,24 @@ def spun_findings(
         scores = scorer.score(slot, [token.text, *originals])
         zipfs = [lexicon.info(w).fr for w in (token.lower, *target.originals)]
         values = original_values(scores, zipfs, settings)
-        if best_clearing_margin(values, settings) is None:
+        best = best_clearing_margin(values, settings)
+        if best is None:
             continue
         better = sorted(
             (pair for pair in zip(originals, values, strict=True) if pair[1] > 0),
             key=lambda pair: -pair[1],
         )[:MAX_SUGGESTIONS]
         shares = softmax_shares([v for _, v in better])
-        best = originals.index(better[0][0])
-        gain = scores[best + 1] - scores[0]
         found.append(
             Finding(
                 token.start,
                 token.end,
                 token.text,
                 RULE,
-                confidence(better[0][1], settings),
+                confidence(values[best], settings),
                 f"French word that reads like a spinner swap: the sentence is "
-                f"{gain:.1f} likelier (log-probability) with {better[0][0]!r}"
+                f"{scores[best + 1] - scores[0]:.1f} likelier (log-probability) with "
+                f"{originals[best]!r}"
                 f"{_more_frequent(zipfs[best + 1] - zipfs[0], settings)}, "
                 f"in a text with {evidence.findings} English intrusions",
                 tuple(
