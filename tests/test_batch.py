@@ -63,16 +63,16 @@ def test_small_runs_do_not_start_a_pool(folder, monkeypatch):
 
 
 def test_failing_file_is_reported_and_run_goes_on(folder, monkeypatch):
-    import mtfix.runner
+    import mtfix.batch
 
-    real = mtfix.runner.check_path
+    real = mtfix.batch.check_path
 
     def flaky(path, options):
         if path.endswith("doc03.txt"):
             raise RuntimeError("boom")
         return real(path, options)
 
-    monkeypatch.setattr(mtfix.runner, "check_path", flaky)
+    monkeypatch.setattr(mtfix.batch, "check_path", flaky)
     results = list(run_batch(jobs_for(folder), 1))
     assert len(results) == 20
     assert results[3].error == "internal error: RuntimeError: boom"

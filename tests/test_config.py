@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from mtfix.config import Overrides, Resolver, find_config_file, load_config, matches, rule_enabled
+from mtfix.config import Overrides, Resolver, find_config_file, load_config, matches
 from mtfix.errors import MtfixError
+from mtfix.rules import enabled
 
 SPUN = "Une aid pour la viewpoint de ce projet.\n"
 
@@ -80,11 +81,15 @@ def test_rule_ids_are_checked_and_unknown_ones_warned(tree: Path):
 
 
 def test_select_ignore_and_prefixes():
-    assert rule_enabled("english-word", None, frozenset())
-    assert not rule_enabled("english-word", frozenset({"english"}), frozenset({"english-word"}))
-    assert rule_enabled("english-span", frozenset({"english"}), frozenset({"english-word"}))
-    assert not rule_enabled("english-span", frozenset({"english-word"}), frozenset())
-    assert not rule_enabled("englishness", frozenset({"english"}), frozenset())
+    assert enabled("english-word", None, frozenset())
+    assert not enabled("english-word", frozenset({"english"}), frozenset({"english-word"}))
+    assert enabled("english-span", frozenset({"english"}), frozenset({"english-word"}))
+    assert not enabled("english-span", frozenset({"english-word"}), frozenset())
+    assert not enabled("englishness", frozenset({"english"}), frozenset())
+    # a rule off by default is on only when selected or added by extend-select
+    assert not enabled("unused-suppression", None)
+    assert enabled("unused-suppression", None, (), extend_select=("unused",))
+    assert not enabled("unused-suppression", None, ("unused-suppression",), ("unused",))
 
 
 def test_allow_files_min_confidence_per_file_ignores(tree: Path):
@@ -138,7 +143,7 @@ def test_config_command_shows_settings_and_source(tree: Path):
     assert result.returncode == 0, result.stderr
     assert f"# from {tree / 'pyproject.toml'}" in result.stdout
     assert 'allow = ["aid"]' in result.stdout
-    assert "# select: every rule" in result.stdout
+    assert "# select: the rules on by default" in result.stdout
     assert "docs/a.md: checked; ignored here: english-title" in result.stdout
     assert "drafts: excluded" in mtfix("config", "drafts", cwd=tree).stdout
     assert "defaults" in mtfix("config", "--no-config", cwd=tree).stdout

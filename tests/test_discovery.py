@@ -61,8 +61,8 @@ def test_include_and_excluded(tmp_path):
     _tree(tmp_path, {"a.txt": b"x", "b.rst": b"x", "drafts/c.rst": b"x"})
     assert _found(tmp_path, ("*.rst",)) == ["b.rst", "drafts/c.rst"]
 
-    def excluded(path: str, is_folder: bool) -> bool:
-        return is_folder and path.endswith("drafts")
+    def excluded(path: str, is_folder: bool) -> bool:  # judges a file with its folders
+        return "/drafts/" in path or path.endswith("/drafts")
 
     assert _found(tmp_path, ("*.rst",), excluded) == ["b.rst"]
 

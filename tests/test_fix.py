@@ -6,21 +6,16 @@ import pytest
 from test_fix_helpers import finding, gender_of
 
 from mtfix.fix import (
-    FIXERS,
-    Fix,
     agree_case,
     apostrophe_style,
     apply_edits,
     apply_fixes,
-    plan,
-    plan_fix,
-    register_fixer,
     replace_span,
     safety,
-    selected,
     summary,
 )
-from mtfix.models import Applicability, Edit, Finding
+from mtfix.models import Applicability, Edit, Finding, Fix
+from mtfix.planning import plan, plan_fix, selected
 
 SAFE, UNSAFE, DISPLAY = Applicability.SAFE, Applicability.UNSAFE, Applicability.DISPLAY_ONLY
 
@@ -38,19 +33,22 @@ SAFE, UNSAFE, DISPLAY = Applicability.SAFE, Applicability.UNSAFE, Applicability.
         ("english-word", 0.69, [("aide", 0.9)], UNSAFE),  # low confidence
         ("english-word", 0.9, [], DISPLAY),  # no suggestion
         ("english-title", 0.99, [("titre", 0.9)], DISPLAY),  # titles never automatic
-        ("typography", 0.99, [("x", 0.9)], DISPLAY),  # unknown rules: display-only
+        ("spun-french-word", 0.99, [("face", 0.9)], UNSAFE),  # a French word: never safe
     ],
 )
 def test_safety_rule(rule, confidence, pairs, expected):
+    """The registry's policy for each rule, through the fix a finding gets."""
     text = "une aid ici"
-    assert safety(finding(text, "aid", pairs, rule, confidence))[0] is expected
+    planned = plan_fix(text, finding(text, "aid", pairs, rule, confidence), gender_of=gender_of)
+    assert (planned.fix.applicability if planned.fix else DISPLAY) is expected
 
 
 def test_reasons_for_summary():
     text = "aid aid aid"
     assert safety(finding(text, "aid", []))[1] == "no suggestion"
     assert safety(finding(text, "aid", [("a", 1), ("b", 1)]))[1] == "unsafe"
-    assert safety(finding(text, "aid", [("a", 1)], "english-title"))[1] == "display-only"
+    title = finding(text, "aid", [("a", 1)], "english-title")
+    assert plan_fix(text, title, gender_of=gender_of).reason == "display-only"
 
 
 def test_selected_by_applicability():
@@ -180,18 +178,18 @@ def test_no_suggestion_gives_no_fix():
     assert planned.fix is None and planned.reason == "no suggestion"
 
 
-def test_registered_fixer_for_other_rules():
-    @register_fixer("test-double-space")
-    def double_space(text: str, f: Finding) -> Fix:
-        return Fix((Edit(f.start, f.end, " "),), Applicability.SAFE)
+def test_a_finding_carrying_its_fix_is_planned_with_it():
+    text = "un  mot"
+    fix = Fix((Edit(2, 4, " "),), Applicability.SAFE)
+    f = Finding(2, 4, "  ", "a-rule-of-another-tool", 1.0, "double space", fix=fix)
+    planned = plan(text, [f])
+    assert apply_fixes(text, selected(planned)).text == "un mot"
 
-    try:
-        text = "un  mot"
-        f = Finding(2, 4, "  ", "test-double-space", 1.0, "double space")
-        planned = plan(text, [f])
-        assert apply_fixes(text, selected(planned)).text == "un mot"
-    finally:
-        del FIXERS["test-double-space"]
+
+def test_a_rule_unknown_to_the_registry_gets_no_fix():
+    text = "un  mot"
+    f = Finding(2, 4, "  ", "a-rule-of-another-tool", 1.0, "double space")
+    assert plan_fix(text, f).fix is None
 
 
 def test_summary_line():

@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from test_fix_helpers import fake_findings, gender_of
 
 from mtfix.document import decode
-from mtfix.fix import Fix, apply_fixes, plan, selected
-from mtfix.models import Applicability, Document, Edit
+from mtfix.fix import apply_fixes
+from mtfix.models import Applicability, Document, Edit, Fix
+from mtfix.planning import plan, selected
 from mtfix.writer import encode
 
 PIECES = [

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from mtfix.fix import apply_fixes, plan, selected
+from mtfix.fix import apply_fixes
 from mtfix.models import Applicability, Document
 from mtfix.pipeline import CheckOptions, check_document
+from mtfix.planning import plan, selected
 
 
 def fixed(text: str) -> str:

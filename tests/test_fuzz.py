@@ -6,9 +6,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mtfix.fix import apply_fixes, plan, selected
+from mtfix.fix import apply_fixes
 from mtfix.models import Document, Segment
 from mtfix.pipeline import CheckOptions, check_document
+from mtfix.planning import plan, selected
 from mtfix.segment import layout
 from mtfix.tokenize import tokenize
 

@@ -25,12 +25,12 @@ def result():
 def test_github_lines():
     lines = github_lines(result())
     assert lines[0] == (
-        "::warning file=docs/a b.md,line=2,col=5,endColumn=8,"
+        "::error file=docs/a b.md,line=2,col=5,endColumn=8,"
         "title=mtfix english-word::'aid': English → aide"
     )
     # Properties escape ':' and ','; the message keeps them; the word is named once.
     assert lines[1] == (
-        "::warning file=docs/a b.md,line=2,col=15,endColumn=24,"
+        "::error file=docs/a b.md,line=2,col=15,endColumn=24,"
         "title=mtfix english-span::'viewpoint' a, b: c"
     )
 
@@ -100,7 +100,8 @@ def test_sarif_structure_regions_and_fixes():
     replacement = fix["artifactChanges"][0]["replacements"][0]
     assert replacement["insertedContent"] == {"text": "aide"}
     assert replacement["deletedRegion"]["charOffset"] == 10
-    assert first["level"] == "warning" and second["level"] == "note"
+    # English in French is an error; below confidence 0.5 a finding is a note
+    assert first["level"] == "error" and second["level"] == "note"
     assert "fixes" not in second
     assert first["properties"]["confidence"] == 0.9
 
@@ -134,7 +135,7 @@ def test_cli_formats(tmp_path: Path):
     )
     assert run.returncode == 1
     assert run.stdout.startswith(
-        "::warning file=a.md,line=3,col=5,endColumn=8,title=mtfix english-word::"
+        "::error file=a.md,line=3,col=5,endColumn=8,title=mtfix english-word::"
     )
     run = subprocess.run(
         [mtfix, "check", "a.md", "--format", "sarif"],

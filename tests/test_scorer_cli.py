@@ -8,7 +8,8 @@ SEED = "Nous n’avons pas fait experience à la perspective d’Armageddon depu
 def test_cli_says_once_that_context_scoring_is_off(tmp_path) -> None:
     from typer.testing import CliRunner
 
-    from mtfix.cli import CONTEXT_HINT, app
+    from mtfix.cli import app
+    from mtfix.cli_check import CONTEXT_HINT
 
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text(SEED + "\n", encoding="utf-8")

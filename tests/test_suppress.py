@@ -57,7 +57,7 @@ def test_off_on_region_in_html():
 def test_unused_suppressions_are_reported_on_request():
     text = f"{SPUN} <!-- mtfix: ignore aid -->\n\nUne phrase. <!-- mtfix: ignore -->\n"
     assert words(text, "a.md") == ["viewpoint"]
-    assert words(text, "a.md", report_unused_suppressions=True) == [
+    assert words(text, "a.md", extend_select=frozenset({"unused-suppression"})) == [
         "viewpoint",
         "unused:mtfix: ignore",
     ]
@@ -65,7 +65,9 @@ def test_unused_suppressions_are_reported_on_request():
 
 def test_unused_does_not_depend_on_select_or_confidence():
     text = f"{SPUN} # mtfix: ignore aid\n"
-    found = words(text, select=frozenset({"english-title"}), report_unused_suppressions=True)
+    found = words(
+        text, select=frozenset({"english-title"}), extend_select=frozenset({"unused-suppression"})
+    )
     assert found == []
 
 
@@ -78,3 +80,10 @@ def test_find_and_apply_directly():
     inside = Finding(text.index("deux"), text.index("deux") + 4, "deux", "english-word", 1, "m")
     outside = Finding(text.index("trois"), text.index("trois") + 5, "trois", "english-word", 1, "m")
     assert apply_suppressions(text, [inside, outside], found) == [outside]
+
+
+def test_a_rule_prefix_narrows_a_suppression():
+    text = f"{SPUN} <!-- mtfix: ignore english -->\n{SPUN}\n"
+    assert words(text, "a.md") == ["aid", "viewpoint"]
+    text = f"{SPUN} <!-- mtfix: ignore typography -->\n"
+    assert words(text, "a.md") == ["aid", "viewpoint"]

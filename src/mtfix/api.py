@@ -54,13 +54,15 @@ def fix_text(
     """``text`` with the safe fixes applied (also the unsafe ones with ``unsafe=True``),
     as ``mtfix fix --write`` does; other arguments as for :func:`check_text`.
 
-    Safe means the finding is an English word or span with confidence ≥ 0.7 and one
-    suggestion clearly ahead; overlapping fixes are skipped. Nothing outside the
-    replaced words changes.
+    Safe is the rule's policy (``mtfix rules``): for an English word or span, confidence
+    ≥ 0.7 and one suggestion clearly ahead. The result is checked again until no fix is
+    left, so fixing it again changes nothing. Nothing outside the replaced words changes.
     """
-    from .fix import apply_fixes, plan, selected
+    from .planning import fix_until_stable
 
-    findings = check_text(
-        text, path=path, kind=kind, min_confidence=min_confidence, suggest=True, allow=allow
-    )
-    return apply_fixes(text, selected(plan(text, findings), unsafe)).text
+    def findings_of(current: str) -> list[Finding]:
+        return check_text(
+            current, path=path, kind=kind, min_confidence=min_confidence, suggest=True, allow=allow
+        )
+
+    return fix_until_stable(text, findings_of, unsafe).text

@@ -12,22 +12,14 @@ import signal
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from .pipeline import CheckOptions
 from .report import FileResult
+from .runner import Job, check_path
 
 SERIAL_MAX_FILES = 2  # fewer files than this do not pay a pool's start-up
 CHUNK_FILES = 4  # files per task: amortises inter-process messages
 IN_FLIGHT_PER_WORKER = 4  # chunks queued ahead per worker: bounds memory, keeps workers busy
-
-
-@dataclass(frozen=True, slots=True)
-class Job:
-    """One file to check, with the options in force for it."""
-
-    path: str
-    options: CheckOptions
 
 
 def default_jobs() -> int:
@@ -39,8 +31,6 @@ def default_jobs() -> int:
 
 def check_job(job: Job, keep_text: bool = False) -> FileResult:
     """Check one file; any failure becomes the file's error, never the run's."""
-    from .runner import check_path
-
     try:
         result = check_path(job.path, job.options)
     except Exception as error:  # a bug on one file must not stop the batch

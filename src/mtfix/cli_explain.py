@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .cli import app
+from .cli_app import app
 
 
 @app.command()

@@ -1,34 +1,51 @@
-"""``mtfix fix``: show the changes as a diff, or write them (safely), or review them."""
+"""``mtfix fix``: show the changes as a diff, or write them (safely), or review them.
+
+Files, settings and rules come from the same driver as ``mtfix check``
+(``cli_app.plan_run``): what ``check`` is silent on, ``fix`` leaves alone.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from .cli import (
-    DISCOVERY_OPTIONS_HELP,
+from .cli_app import (
     EXIT_CLEAN,
     EXIT_ERROR,
     EXIT_FINDINGS,
+    ConfigOpt,
+    ExcludeOpt,
+    ExtendSelectOpt,
+    FilesFromOpt,
+    IgnoreOpt,
+    IncludeOpt,
+    KindOpt,
+    MinConfidenceOpt,
+    NoConfigOpt,
+    PathsArg,
+    SelectOpt,
     app,
-    discovery_options,
+    make_resolver,
+    plan_run,
     report_error,
+    run_request,
 )
 from .diff import rich_diff, unified_diff
 from .errors import MtfixError
-from .fix import OVERLAP, Planned, apply_fixes, plan, selected, summary
+from .fix import apply_fixes, summary
 from .models import Document, Finding
 from .pipeline import CheckOptions
+from .planning import fix_until_stable, plan
 from .writer import Source, encode, read_source, source_from_bytes, write_text
 
 
 def find_findings(document: Document, options: CheckOptions) -> list[Finding]:
-    """Findings with suggestions for one document (tests replace this)."""
+    """Findings with suggestions and fixes for one document (tests replace this)."""
     from .pipeline import check_document
 
     return check_document(document, options)
@@ -42,25 +59,16 @@ class Tally:
     errors: bool = False
 
 
-def _left_reasons(planned: list[Planned], applied: set[int], skipped: set[int]) -> list[str]:
-    reasons = []
-    for item in planned:
-        if item.fix is not None and id(item.fix) in applied:
-            continue
-        if item.fix is not None and id(item.fix) in skipped:
-            reasons.append(OVERLAP)
-        elif item.reason:
-            reasons.append(item.reason)
-    return reasons
-
-
 def _fix_text(source: Source, unsafe: bool, options: CheckOptions) -> tuple[str, Tally]:
-    """The fixed text, and a tally of what was fixed and what was left."""
-    text = source.document.text
-    planned = plan(text, find_findings(source.document, options))
-    result = apply_fixes(text, selected(planned, unsafe))
-    left = _left_reasons(planned, {id(f) for f in result.applied}, {id(f) for f in result.skipped})
-    return result.text, Tally(len(result.applied), left)
+    """The fixed text (checked again until no selected fix is left), and a tally of what
+    was fixed and what was left."""
+    document = source.document
+    fixed = fix_until_stable(
+        document.text,
+        lambda text: find_findings(replace(document, text=text), options),
+        unsafe,
+    )
+    return fixed.text, Tally(fixed.applied, list(fixed.left))
 
 
 def _add(tally: Tally, part: Tally) -> None:
@@ -108,9 +116,7 @@ def _interactive(
 
 @app.command()
 def fix(
-    paths: Annotated[
-        list[str] | None, typer.Argument(help="Files or folders; - filters standard input.")
-    ] = None,
+    paths: PathsArg = None,
     write: Annotated[bool, typer.Option("--write", help="Apply the safe fixes.")] = False,
     unsafe_fixes: Annotated[
         bool, typer.Option("--unsafe-fixes", help="Also apply fixes that are not safe.")
@@ -121,46 +127,53 @@ def fix(
     interactive: Annotated[
         bool, typer.Option("--interactive", "-i", help="Review each finding and choose.")
     ] = False,
-    min_confidence: Annotated[
-        float, typer.Option(min=0.0, max=1.0, help="Ignore findings below this confidence.")
-    ] = 0.0,
-    include: Annotated[
-        list[str] | None, typer.Option(help=DISCOVERY_OPTIONS_HELP["include"])
-    ] = None,
-    exclude: Annotated[
-        list[str] | None, typer.Option(help="Leave out paths matching these gitignore globs.")
-    ] = None,
-    files_from: Annotated[
-        str | None, typer.Option("--files-from", help=DISCOVERY_OPTIONS_HELP["files_from"])
-    ] = None,
+    min_confidence: MinConfidenceOpt = None,
+    kind: KindOpt = None,
+    config_file: ConfigOpt = None,
+    no_config: NoConfigOpt = False,
+    select: SelectOpt = None,
+    extend_select: ExtendSelectOpt = None,
+    ignore: IgnoreOpt = None,
+    exclude: ExcludeOpt = None,
+    include: IncludeOpt = None,
+    files_from: FilesFromOpt = None,
     context: Annotated[
-        bool,
+        bool | None,
         typer.Option(
-            "--context",
+            "--context/--no-context",
             help="Score sentences with a language model: re-rank suggestions, find French "
-            "words that are spinner swaps (their fixes are unsafe; pip install 'mtfix[context]').",
+            "words that are spinner swaps (their fixes are unsafe; the 'context' extra).",
         ),
-    ] = False,
+    ] = None,
 ) -> None:
     """Show fixes as a diff (exit 1 if anything would change), or apply them with --write."""
-    from .config import Overrides, Resolver
-    from .discovery import discover
-    from .scorer import EXTRA_HINT, context_available
+    from .cli_check import with_context
 
-    paths = paths or []
-    if not paths and files_from is None:
-        report_error("fix", "no PATHS given (or --files-from FILE)")
-        raise typer.Exit(EXIT_ERROR)
-    if context and not context_available():
-        report_error("--context", f"context scoring needs the extra: {EXTRA_HINT}")
-        raise typer.Exit(EXIT_ERROR)
-    options = CheckOptions(min_confidence=min_confidence, context=context)
-    globs = tuple(g.strip() for value in exclude or [] for g in value.split(",") if g.strip())
-    excluded = Resolver(Overrides(use_config=False, exclude=globs)).excluded if globs else None
-    found = discovery_options(include, files_from)
+    request = run_request(
+        "fix",
+        paths,
+        files_from,
+        include,
+        exclude,
+        config_file,
+        no_config,
+        select,
+        extend_select,
+        ignore,
+        min_confidence,
+    )
+    try:
+        resolver = make_resolver(request)
+        base = CheckOptions(kind=kind.value if kind else None)
+        base = with_context(base, context, resolver, (paths or ["."])[0])
+        jobs = plan_run(request, base, resolver)
+    except MtfixError as error:
+        report_error(error.path, error.cause)
+        raise typer.Exit(EXIT_ERROR) from None
     console = Console(highlight=False, soft_wrap=True)
     tally = Tally()
-    for path in discover(paths, found.patterns, excluded, files_from=found.files_from):
+    for job in jobs:
+        path, options = job.path, job.options
         if path == "-":
             if interactive:
                 report_error("-", "--interactive reads answers from standard input")
@@ -195,9 +208,9 @@ def fix(
                 raise
             report_error(path, f"internal error: {type(error).__name__}: {error}")
             tally.errors = True
-    verb = "fixed" if write or interactive or "-" in paths else "would fix"
+    verb = "fixed" if write or interactive or "-" in request.paths else "would fix"
     sys.stderr.write(summary(tally.fixed, tally.left, verb) + "\n")
     if tally.errors:
         raise typer.Exit(EXIT_ERROR)
-    showing = not (write or interactive or paths == ["-"])
+    showing = not (write or interactive or list(request.paths) == ["-"])
     raise typer.Exit(EXIT_FINDINGS if showing and tally.changed else EXIT_CLEAN)

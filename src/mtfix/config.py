@@ -2,8 +2,9 @@
 above each file; command-line options win.
 
 Keys: ``allow`` (words), ``allow-files`` (word-per-line lists, relative to the config
-file), ``exclude`` (gitignore-style globs, relative to the config file), ``select`` and
-``ignore`` (rule ids or prefixes such as ``english``), ``min-confidence``,
+file), ``exclude`` (gitignore-style globs, relative to the config file), ``select``,
+``extend-select`` and ``ignore`` (rule ids or prefixes such as ``english``; ``select``
+replaces the default rules, ``extend-select`` adds to them), ``min-confidence``,
 ``per-file-ignores`` (glob → rule ids), ``context`` (true: score sentences with a language
 model, as ``--context``; read from the config in force for the current folder, since the
 model is loaded once per run). Any other key is an error.
@@ -19,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import MtfixError
+from .rules import is_known_selector
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -31,26 +33,13 @@ KEYS = (
     "allow-files",
     "exclude",
     "select",
+    "extend-select",
     "ignore",
     "min-confidence",
     "per-file-ignores",
     "context",
 )
 RULE_ID_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
-# Rules that exist today; a selector that names none of them gets a warning, not an
-# error, so a config written for a newer mtfix still loads. New rules add their id here.
-KNOWN_RULES = frozenset(
-    {
-        "english-word",
-        "english-span",
-        "english-title",
-        "typography-quotes",
-        "typography-spacing",
-        "duplicate-line",
-        "unused-suppression",
-        "spun-french-word",
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -62,7 +51,8 @@ class Config:
     allow: frozenset[str] = frozenset()
     allow_files: tuple[str, ...] = ()  # resolved paths
     exclude: tuple[str, ...] = ()
-    select: frozenset[str] | None = None  # None: every rule
+    select: frozenset[str] | None = None  # None: the rules on by default
+    extend_select: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
     min_confidence: float | None = None
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
@@ -88,16 +78,6 @@ class Config:
     def excludes(self, path: str, is_folder: bool = False) -> bool:
         relative = _relative(path, self.root)
         return relative is not None and excluded_by(self.exclude, relative, is_folder)
-
-
-def rule_enabled(rule: str, select: frozenset[str] | None, ignore: frozenset[str]) -> bool:
-    """A selector names a rule or a prefix of its id (``english`` → ``english-*``);
-    ignore wins over select."""
-
-    def named(selectors: frozenset[str]) -> bool:
-        return any(rule == s or rule.startswith(s + "-") for s in selectors)
-
-    return (select is None or named(select)) and not named(ignore)
 
 
 # --- finding and reading config files ------------------------------------------
@@ -157,7 +137,7 @@ def parse_config(data: dict, source: str, root: str) -> Config:
         for rule in values:
             if not RULE_ID_RE.fullmatch(rule):
                 raise MtfixError(source, f"{key!r}: {rule!r} is not a rule id")
-            if not any(known == rule or known.startswith(rule + "-") for known in KNOWN_RULES):
+            if not is_known_selector(rule):
                 warnings.append(f"{source}: {key}: unknown rule {rule!r}")
         return frozenset(values)
 
@@ -192,6 +172,7 @@ def parse_config(data: dict, source: str, root: str) -> Config:
         allow_files=allow_files,
         exclude=tuple(strings("exclude")),
         select=rules("select", strings("select")) if "select" in data else None,
+        extend_select=rules("extend-select", strings("extend-select")),
         ignore=rules("ignore", strings("ignore")),
         min_confidence=float(confidence) if confidence is not None else None,
         per_file_ignores=tuple(per_file_ignores),
@@ -220,9 +201,22 @@ class Overrides:
     config_file: str | None = None
     use_config: bool = True
     select: frozenset[str] | None = None
+    extend_select: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
     exclude: tuple[str, ...] = ()
     min_confidence: float | None = None
+
+    def __post_init__(self) -> None:
+        """A rule id on the command line is checked at once: a typo is an error (in a
+        config file it is a warning, so a config written for a newer mtfix loads)."""
+        for option, values in (
+            ("--select", self.select or ()),
+            ("--extend-select", self.extend_select),
+            ("--ignore", self.ignore),
+        ):
+            for value in sorted(values):
+                if not RULE_ID_RE.fullmatch(value) or not is_known_selector(value):
+                    raise MtfixError(option, f"unknown rule {value!r} (see 'mtfix rules')")
 
 
 class Resolver:
@@ -272,6 +266,7 @@ class Resolver:
         return replace(
             base,
             select=o.select if o.select is not None else base.select,
+            extend_select=base.extend_select | o.extend_select,
             ignore=base.ignore | o.ignore,
             min_confidence=(
                 o.min_confidence if o.min_confidence is not None else base.min_confidence
@@ -387,7 +382,8 @@ def describe(config: Config, path: str) -> str:
         f"exclude = {toml_list(config.exclude)}",
         f"select = {toml_list(config.select)}"
         if config.select is not None
-        else "# select: every rule",
+        else "# select: the rules on by default",
+        f"extend-select = {toml_list(config.extend_select)}",
         f"ignore = {toml_list(config.ignore)}",
         f"min-confidence = {config.min_confidence if config.min_confidence is not None else 0.0}",
         "per-file-ignores = {"

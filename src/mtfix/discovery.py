@@ -10,7 +10,8 @@
   FIFOs, devices and sockets found in a folder are skipped with a note (``on_skip``).
 - ``files_from`` names a file (``-``: standard input) holding one path a line.
 - Output is sorted per folder and free of duplicates; ``excluded`` (e.g.
-  ``Resolver.excluded``) leaves out files and prunes folders, named files included.
+  ``Resolver.excluded``) leaves out files, named files included; a file is judged with
+  its folders, so a later ``!`` pattern re-includes a file under an excluded folder.
 """
 
 from __future__ import annotations
@@ -77,8 +78,6 @@ def discover(
             named.append(unreadable := files_from)
     for path in named:
         if path != "-" and path != unreadable and os.path.isdir(path):
-            if excluded(path, True):
-                continue
             found = _git_files(path) if use_git else None
             if found is None:
                 found = _walk(path)
@@ -144,20 +143,14 @@ def _select(
     excluded: Excluded,
     on_skip: Skipped | None,
 ) -> Iterator[str]:
-    pruned: dict[str, bool] = {}
-
-    def folder_excluded(folder: str) -> bool:
-        if folder in ("", root) or len(folder) < len(root):
-            return False
-        if folder not in pruned:
-            pruned[folder] = folder_excluded(os.path.dirname(folder)) or excluded(folder, True)
-        return pruned[folder]
-
+    # Each file is judged whole (its folders included), never by pruning its folder: a
+    # later ``!`` pattern may re-include a file under an excluded folder, as ``mtfix
+    # config`` reports (the walk lists every file anyway).
     for path in sorted(found):
         name = os.path.basename(path)
         if not any(fnmatchcase(name, p) or fnmatchcase(name.lower(), p) for p in patterns):
             continue
-        if folder_excluded(os.path.dirname(path)) or excluded(path, False):
+        if excluded(path, False):
             continue
         why = _not_text(path)
         if why:

@@ -132,9 +132,3 @@ def check_duplicates(
             )
     findings.sort(key=lambda f: (f.start, f.end))
     return findings
-
-
-# Registered last: pipeline imports this module once TEXT_RULES exists.
-from .pipeline import TEXT_RULES  # noqa: E402
-
-TEXT_RULES.append(check_duplicates)

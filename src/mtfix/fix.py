@@ -6,9 +6,9 @@ A ``Fix`` is a tuple of ``Edit``s with an applicability:
 - ``unsafe``: applied only with ``--unsafe-fixes`` (or accepted in ``--interactive``);
 - ``display-only``: shown, never applied automatically.
 
-English-word findings get their fix here (:func:`plan_fix`). Other rules (typography,
-duplicated lines...) register their own fixer with :func:`register_fixer`; their
-fixes carry their own applicability, so such a rule may mark a fix safe.
+This module holds the mechanics: safety of a suggestion, case and elision agreement,
+applying fixes without overlap. Which policy a rule's findings get is the registry's
+(``mtfix.rules``); ``mtfix.planning`` joins the two.
 """
 
 from __future__ import annotations
@@ -18,9 +18,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .models import Applicability, Edit, Finding
+from .models import Applicability, Edit, Finding, Fix
 
-SAFE_RULES = frozenset({"english-word", "english-span"})
 MIN_SAFE_CONFIDENCE = 0.7
 SAFE_MARGIN = 1.5  # the best suggestion's score must be >= 1.5 x the second's
 
@@ -28,69 +27,13 @@ SAFE_MARGIN = 1.5  # the best suggestion's score must be >= 1.5 x the second's
 UNSAFE, NO_SUGGESTION, DISPLAY_ONLY, OVERLAP = "unsafe", "no suggestion", "display-only", "overlap"
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
-    """Edits that belong together, with how freely they may be applied."""
-
-    edits: tuple[Edit, ...]
-    applicability: Applicability
-    reason: str = ""  # why it is not safe, for the summary: UNSAFE, DISPLAY_ONLY...
-
-    @property
-    def start(self) -> int:
-        return min(e.start for e in self.edits)
-
-    @property
-    def end(self) -> int:
-        return max(e.end for e in self.edits)
-
-
-Fixer = Callable[[str, Finding], "Fix | None"]
-FIXERS: dict[str, Fixer] = {}
-
-
-def register_fixer(rule: str) -> Callable[[Fixer], Fixer]:
-    """Let a rule produce its own fixes: ``@register_fixer("typography")``."""
-
-    def decorate(fixer: Fixer) -> Fixer:
-        FIXERS[rule] = fixer
-        return fixer
-
-    return decorate
-
-
-# Rules whose suggestion is the exact new text of the span (typography, a removed
-# duplicated line): applied verbatim, with no case or elision agreement.
-VERBATIM_RULES = ("typography-quotes", "typography-spacing", "duplicate-line")
-MIN_SAFE_VERBATIM = 0.8  # below it (an ambiguous quote, a line that may repeat on purpose)
-
-
-def verbatim_fix(text: str, finding: Finding) -> Fix | None:
-    if not finding.suggestions:
-        return None
-    edit = Edit(finding.start, finding.end, finding.suggestions[0].replacement)
-    if finding.confidence >= MIN_SAFE_VERBATIM:
-        return Fix((edit,), Applicability.SAFE)
-    return Fix((edit,), Applicability.UNSAFE, UNSAFE)
-
-
-for _rule in VERBATIM_RULES:
-    register_fixer(_rule)(verbatim_fix)
-
-
 # --- safety --------------------------------------------------------------------------
 
 
 def safety(finding: Finding) -> tuple[Applicability, str]:
-    """The applicability of replacing an English finding by its best suggestion.
-
-    Safe when the rule is ``english-word`` or ``english-span``, the confidence is at
-    least 0.7, there is a best suggestion and it beats the second by a clear margin
-    (best >= 1.5 x second, or no second). Other rules (``english-title``...) are
-    display-only unless they register a fixer.
-    """
-    if finding.rule not in SAFE_RULES:
-        return Applicability.DISPLAY_ONLY, DISPLAY_ONLY
+    """The applicability of replacing an English finding by its best suggestion: safe
+    when the confidence is at least 0.7, there is a best suggestion and it beats the
+    second by a clear margin (best >= 1.5 x second, or no second)."""
     if not finding.suggestions:
         return Applicability.DISPLAY_ONLY, NO_SUGGESTION
     if finding.confidence < MIN_SAFE_CONFIDENCE:
@@ -214,56 +157,6 @@ def replace_span(
         begin = start - len(before.group(0))
         return Edit(begin, end, f"{_match_case(word, ELIDING[lower])}{mark}{replacement}")
     return Edit(start, end, replacement)
-
-
-# --- planning ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Planned:
-    """A finding and the fix it would get (``None`` when there is nothing to apply)."""
-
-    finding: Finding
-    fix: Fix | None
-    reason: str = ""  # why there is no fix, or why it is not safe
-
-
-def plan_fix(
-    text: str,
-    finding: Finding,
-    replacement: str | None = None,
-    apostrophe: str | None = None,
-    gender_of: GenderOf = lexicon_gender,
-) -> Planned:
-    """The fix for one finding: a registered fixer for its rule, else its best
-    suggestion (or ``replacement``) in place of the finding's text."""
-    fixer = FIXERS.get(finding.rule)
-    if fixer is not None and replacement is None:
-        made = fixer(text, finding)
-        if made is None or not made.edits:
-            return Planned(finding, None, NO_SUGGESTION)
-        return Planned(finding, made, made.reason)
-    applicability, reason = safety(finding)
-    if replacement is None:
-        if not finding.suggestions:
-            return Planned(finding, None, NO_SUGGESTION)
-        replacement = finding.suggestions[0].replacement
-    edit = replace_span(text, finding.start, finding.end, replacement, apostrophe, gender_of)
-    if text[edit.start : edit.end] == edit.replacement:
-        return Planned(finding, None, "")  # already right: nothing to change
-    return Planned(finding, Fix((edit,), applicability, reason), reason)
-
-
-def plan(
-    text: str, findings: Iterable[Finding], gender_of: GenderOf = lexicon_gender
-) -> list[Planned]:
-    mark = apostrophe_style(text)
-    return [plan_fix(text, f, apostrophe=mark, gender_of=gender_of) for f in findings]
-
-
-def selected(planned: Sequence[Planned], unsafe: bool = False) -> list[Fix]:
-    allowed = {Applicability.SAFE} | ({Applicability.UNSAFE} if unsafe else set())
-    return [p.fix for p in planned if p.fix is not None and p.fix.applicability in allowed]
 
 
 # --- applying ------------------------------------------------------------------------

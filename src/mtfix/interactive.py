@@ -10,8 +10,9 @@ from rich.console import Console
 from rich.prompt import Prompt
 from rich.text import Text
 
-from .fix import Fix, GenderOf, Planned, apostrophe_style, lexicon_gender, plan_fix
-from .models import Finding
+from .fix import GenderOf, apostrophe_style, lexicon_gender
+from .models import Finding, Fix
+from .planning import Planned, plan_fix
 
 Ask = Callable[[str], str]
 KEYS = "number accept · e edit · s skip · a skip all · u undo · w write and quit · q quit"

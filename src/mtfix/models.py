@@ -55,15 +55,11 @@ class Applicability(str, Enum):
     DISPLAY_ONLY = "display-only"
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    start: int
-    end: int
-    text: str
-    rule: str
-    confidence: float
-    message: str
-    suggestions: tuple[Suggestion, ...] = field(default=())
+class Severity(str, Enum):
+    """How much a finding matters: English in French is an error, typography a warning."""
+
+    ERROR = "error"
+    WARNING = "warning"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,3 +69,35 @@ class Edit:
     start: int
     end: int
     replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Edits that belong together, with how freely they may be applied."""
+
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+    reason: str = ""  # why it is not safe, for the summary: "unsafe", "display-only"...
+
+    @property
+    def start(self) -> int:
+        return min(e.start for e in self.edits)
+
+    @property
+    def end(self) -> int:
+        return max(e.end for e in self.edits)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    start: int
+    end: int
+    text: str
+    rule: str
+    confidence: float
+    message: str
+    suggestions: tuple[Suggestion, ...] = field(default=())
+    # Attached by the pipeline once suggestions are known (see ``rules``): ``None`` when
+    # there is nothing to apply; ``fix_reason`` then says why ("no suggestion"...).
+    fix: Fix | None = None
+    fix_reason: str = ""

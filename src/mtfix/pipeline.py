@@ -1,23 +1,16 @@
-"""One call from text to findings: segment, tokenize, detect, suggest."""
+"""One call from text to findings: segment, tokenize, run the enabled checkers, apply
+suppressions and settings, suggest, and attach each finding's fix."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .detect import Detector
 from .lexicon import Lexicon, default_lexicon
-from .models import Document, Finding, Segment
+from .models import Document, Finding
+from .rules import CHECKERS, Checker, CheckInput, enabled
 from .scorer import ContextScorer
 from .segment import layout
 from .tokenize import tokenize
-
-# Rules beyond English words (typography, duplicated lines...) register here:
-# each takes the document and its prose segments and returns findings.
-TextRule = Callable[[Document, list[Segment]], list[Finding]]
-TEXT_RULES: list[TextRule] = []
-
-from . import duplicates, typography  # noqa: E402, F401  (they register into TEXT_RULES)
 
 
 @dataclass(frozen=True)
@@ -26,10 +19,26 @@ class CheckOptions:
     suggest: bool = True
     allow: frozenset[str] = field(default_factory=frozenset)
     kind: str | None = None  # text, markdown or html; None: from the file name
-    select: frozenset[str] | None = None  # rule ids or prefixes; None: every rule
+    select: frozenset[str] | None = None  # rule ids or prefixes; None: the default rules
+    extend_select: frozenset[str] = field(default_factory=frozenset)  # added to select
     ignore: frozenset[str] = field(default_factory=frozenset)
-    report_unused_suppressions: bool = False
     context: bool = False  # score sentences with a language model (``mtfix[context]``)
+
+    def enabled(self, rule_id: str) -> bool:
+        return enabled(rule_id, self.select, self.ignore, self.extend_select)
+
+
+def checkers_to_run(options: CheckOptions, scoring: bool) -> list[Checker]:
+    """The checkers with an enabled rule, and those whose findings they read."""
+    wanted = {
+        c.name
+        for c in CHECKERS
+        if (scoring or not c.needs_scorer) and any(options.enabled(r) for r in c.rules)
+    }
+    for checker in CHECKERS:
+        if checker.name in wanted:
+            wanted |= checker.needs
+    return [c for c in CHECKERS if c.name in wanted]
 
 
 def check_document(
@@ -39,36 +48,20 @@ def check_document(
     scorer: ContextScorer | None = None,
 ) -> list[Finding]:
     lexicon = lexicon or default_lexicon()
-    read = layout(document, options.kind)
-    prose = read.segments
-    tokenized = tokenize(document.text, prose)
-    detector = Detector(lexicon, options.allow)
-    findings = detector.detect(document.text, tokenized.tokens, tokenized.quotes, tokenized.asides)
-    for rule in TEXT_RULES:
-        findings.extend(rule(document, prose))
-    if options.context or scorer is not None:
-        from . import spun
-        from .config import rule_enabled
+    if options.context and scorer is None:
         from .scorer import default_scorer
-        from .suggest import suggester_for
 
-        scorer = scorer or default_scorer()
-        if rule_enabled(spun.RULE, options.select, options.ignore):
-            findings.extend(
-                spun.spun_findings(
-                    document.text,
-                    tokenized.tokens,
-                    tokenized.quotes,
-                    lexicon,
-                    scorer,
-                    options.allow,
-                    findings,
-                    suggester=suggester_for(lexicon),
-                )
-            )
+        scorer = default_scorer()
+    read = layout(document, options.kind)
+    tokenized = tokenize(document.text, read.segments)
+    given = CheckInput(document, read.segments, tokenized, lexicon, options.allow, scorer)
+    findings: list[Finding] = []
+    for checker in checkers_to_run(options, scorer is not None):
+        findings.extend(checker.run(replace(given, earlier=tuple(findings))))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     findings = _configured(document, read.comments, findings, options)
     if options.suggest and findings:
+        from .planning import with_fixes
         from .suggest import suggester_for
 
         suggester = suggester_for(lexicon)
@@ -79,6 +72,7 @@ def check_document(
             from .spun import rerank_findings
 
             findings = rerank_findings(document.text, findings, tokenized.tokens, suggester, scorer)
+        findings = with_fixes(document.text, findings)
     return findings
 
 
@@ -90,22 +84,18 @@ def _configured(
 ) -> list[Finding]:
     """Inline suppressions first (so "unused" does not depend on options), then
     select/ignore and min-confidence."""
-    from .config import rule_enabled
     from .suppress import UNUSED_RULE, apply_suppressions, find_suppressions
 
     suppressions = find_suppressions(document.text, comments)
     if suppressions:
         findings = apply_suppressions(
-            document.text, findings, suppressions, options.report_unused_suppressions
+            document.text, findings, suppressions, options.enabled(UNUSED_RULE)
         )
     return [
         f
         for f in findings
-        if f.rule == UNUSED_RULE
-        or (
-            f.confidence >= options.min_confidence
-            and rule_enabled(f.rule, options.select, options.ignore)
-        )
+        if (f.rule == UNUSED_RULE or f.confidence >= options.min_confidence)
+        and options.enabled(f.rule)
     ]
 
 

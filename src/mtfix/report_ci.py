@@ -9,19 +9,11 @@ from urllib.parse import quote
 from . import __version__
 from .models import Finding
 from .report import FileResult, suggestion_text
+from .rules import RULES, rule, severity_of
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
 INFORMATION_URI = "https://pypi.org/project/mtfix/"
-RULE_DESCRIPTIONS = {
-    "english-word": "One English word in French text",
-    "english-span": "A run of English words, or an English quotation, in French text",
-    "english-title": "An English title in quotes (real titles may stay in English)",
-    "typography-quotes": "Quotation marks not in the French style",
-    "typography-spacing": "Missing or wrong space around French punctuation",
-    "duplicate-line": "A line or paragraph repeated by the translation",
-    "unused-suppression": "An mtfix suppression comment that matched nothing",
-}
 NOTE_BELOW = 0.5  # findings less confident than this are SARIF notes, not warnings
 
 
@@ -37,7 +29,8 @@ def _escape_property(value: str) -> str:
 
 
 def github_lines(result: FileResult) -> list[str]:
-    """``::warning file=…,line=…,col=…,endColumn=…,title=mtfix RULE::message`` lines."""
+    """``::error file=…,line=…,col=…,endColumn=…,title=mtfix RULE::message`` lines, or
+    ``::warning`` for a rule of severity warning."""
     path = _escape_property(result.path)
     if result.error is not None:
         return [f"::error file={path},title=mtfix::{_escape_data(result.error)}"]
@@ -50,7 +43,8 @@ def github_lines(result: FileResult) -> list[str]:
             where += f",endLine={end_line}"
         where += f",endColumn={end_column}"
         title = _escape_property(f"mtfix {finding.rule}")
-        lines.append(f"::warning {where},title={title}::{_escape_data(_message(finding))}")
+        level = severity_of(finding.rule).value  # error or warning
+        lines.append(f"::{level} {where},title={title}::{_escape_data(_message(finding))}")
     return lines
 
 
@@ -92,7 +86,7 @@ def _result(result: FileResult, finding: Finding, index: int, rule_index: int) -
     sarif: dict = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
-        "level": "note" if finding.confidence < NOTE_BELOW else "warning",
+        "level": "note" if finding.confidence < NOTE_BELOW else severity_of(finding.rule).value,
         "message": {"text": _message(finding)},
         "locations": [
             {
@@ -127,19 +121,20 @@ def _result(result: FileResult, finding: Finding, index: int, rule_index: int) -
 def to_sarif(results: Sequence[FileResult]) -> dict:
     """One SARIF 2.1.0 log with one run: rules, artifacts, results, and the files that
     could not be read as tool execution notifications."""
-    rule_ids = list(RULE_DESCRIPTIONS)
+    rule_ids = [r.id for r in RULES]
     for result in results:
         for finding in result.findings:
             if finding.rule not in rule_ids:
                 rule_ids.append(finding.rule)
     rules = [
         {
-            "id": rule,
-            "name": rule,
-            "shortDescription": {"text": RULE_DESCRIPTIONS.get(rule, rule)},
-            "defaultConfiguration": {"level": "warning"},
+            "id": rule_id,
+            "name": rule_id,
+            "shortDescription": {"text": known.summary if known else rule_id},
+            "defaultConfiguration": {"level": severity_of(rule_id).value},
         }
-        for rule in rule_ids
+        for rule_id in rule_ids
+        for known in (rule(rule_id),)
     ]
     artifacts, sarif_results, notifications = [], [], []
     for result in results:

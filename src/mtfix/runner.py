@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from .batch import Job
 from .config import Resolver
 
 # File discovery lives in discovery.py; re-exported for callers of runner.discover.
@@ -16,6 +15,14 @@ from .pipeline import CheckOptions, check_document
 from .report import FileResult, make_result
 
 
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One file to check, with the options in force for it."""
+
+    path: str
+    options: CheckOptions
+
+
 def options_for(path: str, base: CheckOptions, resolver: Resolver) -> CheckOptions:
     """``base`` (the command line's options) with the settings in force for ``path``."""
     config = resolver.config(path)
@@ -23,6 +30,7 @@ def options_for(path: str, base: CheckOptions, resolver: Resolver) -> CheckOptio
         base,
         allow=base.allow | resolver.words(path),
         select=config.select,
+        extend_select=config.extend_select,
         ignore=config.ignored_for(path),
         min_confidence=config.min_confidence or 0.0,
     )

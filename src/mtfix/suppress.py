@@ -2,7 +2,8 @@
 
 In plain text a directive may stand anywhere on a line (``# mtfix: ignore``); in
 Markdown and HTML only inside an HTML comment (``<!-- mtfix: ignore -->``). Words or
-rule ids after the directive narrow it: ``mtfix: ignore aid english-title``.
+rule ids (or prefixes: ``english``) after the directive narrow it:
+``mtfix: ignore aid english-title``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from .lines import line_starts
 from .models import Finding
+from .rules import matches
 
 DIRECTIVE_RE = re.compile(
     r"\bmtfix:[ \t]*(ignore-next-line|ignore|off|on)\b([^\n]*)", re.IGNORECASE
@@ -39,7 +41,11 @@ class Suppression:
             return True
         text = finding.text.lower()
         words = set(re.findall(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", text))
-        return finding.rule in self.targets or text in self.targets or bool(words & self.targets)
+        return (
+            any(matches(finding.rule, target) for target in self.targets)
+            or text in self.targets
+            or bool(words & self.targets)
+        )
 
 
 def find_suppressions(text: str, comments: Sequence[tuple[int, int]] | None) -> list[Suppression]:

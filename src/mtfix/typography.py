@@ -589,9 +589,3 @@ def check_spacing(
                     findings.append(found)
     findings.sort(key=lambda f: (f.start, f.end))
     return findings
-
-
-# Registered last: pipeline imports this module once TEXT_RULES exists.
-from .pipeline import TEXT_RULES  # noqa: E402
-
-TEXT_RULES.extend([check_quotes, check_spacing])
