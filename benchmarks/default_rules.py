@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         if defaults.get(rule_id):
             total_default += results["clean"][1][key]
         table.add_row(*row)
-    Console().print(table)
+    Console(width=200).print(table)
     print(
         f"clean French: {clean_words:,} words; default rules together: "
         f"{10_000 * total_default / clean_words:.1f} findings per 10,000 words"

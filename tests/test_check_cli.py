@@ -25,6 +25,8 @@ FINDING_KEYS = {
     "text": str,
     "confidence": float,
     "message": str,
+    "evidence": str,
+    "severity": str,
     "suggestions": list,
 }
 
@@ -89,13 +91,20 @@ def validate_json(document: dict) -> None:
             continue
         assert isinstance(entry["encoding"], str)
         for finding in entry["findings"]:
-            assert set(finding) == set(FINDING_KEYS)
+            assert set(finding) == set(FINDING_KEYS) | {"fix"}
             for key, kind in FINDING_KEYS.items():
                 assert isinstance(finding[key], kind), key
             assert 0 <= finding["confidence"] <= 1
             assert finding["line"] >= 1 and finding["column"] >= 1
             for suggestion in finding["suggestions"]:
                 assert set(suggestion) == {"replacement", "score", "source"}
+            assert finding["severity"] in ("error", "warning")
+            fix = finding["fix"]
+            if fix is not None:
+                assert fix["applicability"] in ("safe", "unsafe", "display-only")
+                for edit in fix["edits"]:
+                    assert set(edit) == {"start", "end", "replacement"}
+                    assert edit["start"] <= finding["start"] <= finding["end"] <= edit["end"]
     summary = document["summary"]
     assert summary["files"] == len(document["files"])
     assert summary["findings"] == sum(len(f.get("findings", [])) for f in document["files"])

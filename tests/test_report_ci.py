@@ -26,7 +26,7 @@ def test_github_lines():
     lines = github_lines(result())
     assert lines[0] == (
         "::error file=docs/a b.md,line=2,col=5,endColumn=8,"
-        "title=mtfix english-word::'aid': English → aide"
+        "title=mtfix english-word::'aid': English; French would say 'aide'"
     )
     # Properties escape ':' and ','; the message keeps them; the word is named once.
     assert lines[1] == (

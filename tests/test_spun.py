@@ -58,8 +58,8 @@ def test_found_in_a_spun_text_when_an_original_wins_by_the_margin() -> None:
     ]
     assert all(f.suggestions[0].source == "context" for f in found)
     assert found[0].confidence > found[1].confidence
-    assert f"{MARGIN + 5:.1f} likelier (log-probability) with 'possible'" in found[0].message
-    assert "times as frequent" in found[0].message  # ``possible`` is the commoner word
+    assert f"{MARGIN + 5:.1f} likelier (log-probability) with 'possible'" in found[0].evidence
+    assert "times as frequent" in found[0].evidence  # ``possible`` is the commoner word
 
 
 def test_a_text_without_spinner_damage_is_not_scored_at_all() -> None:

@@ -8,7 +8,13 @@ import pytest
 from suggestion_edits import apply_first_suggestions as apply
 
 from mtfix.models import Document, Finding, Segment
-from mtfix.typography import QUOTES_RULE, TypographySettings, check_quotes, check_spacing
+from mtfix.typography import (
+    QUOTES_RULE,
+    STRAIGHT_QUOTES_RULE,
+    TypographySettings,
+    check_quotes,
+    check_spacing,
+)
 
 NN = "\u202f"
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_7df49bbe5b4cc3a9.txt"
@@ -46,7 +52,7 @@ FIXED = [
 @pytest.mark.parametrize(("text", "expected"), FIXED)
 def test_should_flag_and_fix(text: str, expected: str) -> None:
     findings = run(text)
-    assert findings and all(f.rule == QUOTES_RULE for f in findings)
+    assert findings and all(f.rule in (QUOTES_RULE, STRAIGHT_QUOTES_RULE) for f in findings)
     assert all(f.confidence == pytest.approx(0.9) for f in findings)
     assert apply(text, findings) == expected
 

@@ -9,6 +9,7 @@ from suggestion_edits import apply_first_suggestions as apply
 
 from mtfix.models import Document, Finding, Segment
 from mtfix.typography import (
+    MISSING_SPACE_RULE,
     QUOTES_RULE,
     SPACING_RULE,
     TypographySettings,
@@ -44,7 +45,7 @@ FIXED = [
 @pytest.mark.parametrize(("text", "expected"), FIXED)
 def test_should_flag_and_fix(text: str, expected: str) -> None:
     findings = run(text)
-    assert findings and all(f.rule == SPACING_RULE for f in findings)
+    assert findings and all(f.rule in (SPACING_RULE, MISSING_SPACE_RULE) for f in findings)
     assert all(f.confidence == pytest.approx(0.9) for f in findings)
     assert apply(text, findings) == expected
 
@@ -127,7 +128,7 @@ def test_fixes_touch_only_their_span() -> None:
         tail = len(text) - finding.end
         assert fixed[: finding.start] == text[: finding.start]
         assert fixed[len(fixed) - tail :] == text[finding.end :]
-    assert all(f.rule in (SPACING_RULE, QUOTES_RULE) for f in findings)
+    assert all(f.rule in (SPACING_RULE, MISSING_SPACE_RULE, QUOTES_RULE) for f in findings)
 
 
 def test_long_lines_stay_fast() -> None:

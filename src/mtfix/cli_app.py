@@ -37,6 +37,11 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130
 
 
+class SeverityLevel(str, Enum):
+    error = "error"
+    warning = "warning"
+
+
 class DocumentType(str, Enum):
     text = "text"
     markdown = "markdown"
@@ -97,6 +102,13 @@ IncludeOpt = Annotated[
         "[default: *.txt,*.md,*.markdown,*.html,*.htm]."
     ),
 ]
+SeverityOpt = Annotated[
+    SeverityLevel | None,
+    typer.Option(
+        help="The least severe findings to report: error (English in French) or warning "
+        "(also typography and duplicated lines) [default: warning]."
+    ),
+]
 FilesFromOpt = Annotated[
     str | None,
     typer.Option(
@@ -125,6 +137,7 @@ class RunRequest:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     min_confidence: float | None = None
+    severity: str | None = None
 
 
 def run_request(
@@ -139,6 +152,7 @@ def run_request(
     extend_select: list[str] | None,
     ignore: list[str] | None,
     min_confidence: float | None,
+    severity: SeverityLevel | None = None,
 ) -> RunRequest:
     return RunRequest(
         command=command,
@@ -152,6 +166,7 @@ def run_request(
         extend_select=tuple(split(extend_select)),
         ignore=tuple(split(ignore)),
         min_confidence=min_confidence,
+        severity=severity.value if severity else None,
     )
 
 
@@ -169,6 +184,7 @@ def make_resolver(request: RunRequest) -> Resolver:
             ignore=frozenset(request.ignore),
             exclude=request.exclude,
             min_confidence=request.min_confidence,
+            severity=request.severity,
         )
     )
 

@@ -25,6 +25,7 @@ from .cli_app import (
     NoConfigOpt,
     PathsArg,
     SelectOpt,
+    SeverityOpt,
     app,
     make_resolver,
     plan_run,
@@ -53,8 +54,13 @@ def check(
         OutputFormat, typer.Option("--format", help="Output format.")
     ] = OutputFormat.text,
     min_confidence: MinConfidenceOpt = None,
+    severity: SeverityOpt = None,
     no_suggestions: Annotated[
         bool, typer.Option("--no-suggestions", help="Detect only; skip the suggester.")
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="Show the evidence behind each finding."),
     ] = False,
     kind: KindOpt = None,
     config_file: ConfigOpt = None,
@@ -109,6 +115,7 @@ def check(
         [*(extend_select or []), *(["unused-suppression"] if report_unused_suppressions else [])],
         ignore,
         min_confidence,
+        severity,
     )
     base = CheckOptions(suggest=not no_suggestions, kind=kind.value if kind else None)
     console = stdout_console()
@@ -130,7 +137,7 @@ def check(
                 if result.error is not None:
                     report_error(result.path, result.error)
                 if output_format is OutputFormat.text:
-                    render_text(console, result)
+                    render_text(console, result, verbose)
                 elif output_format is OutputFormat.jsonl:
                     line = json.dumps(file_to_dict(result), ensure_ascii=False)
                     sys.stdout.write(line + "\n")

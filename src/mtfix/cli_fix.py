@@ -29,6 +29,7 @@ from .cli_app import (
     NoConfigOpt,
     PathsArg,
     SelectOpt,
+    SeverityOpt,
     app,
     make_resolver,
     plan_run,
@@ -128,6 +129,7 @@ def fix(
         bool, typer.Option("--interactive", "-i", help="Review each finding and choose.")
     ] = False,
     min_confidence: MinConfidenceOpt = None,
+    severity: SeverityOpt = None,
     kind: KindOpt = None,
     config_file: ConfigOpt = None,
     no_config: NoConfigOpt = False,
@@ -161,6 +163,7 @@ def fix(
         extend_select,
         ignore,
         min_confidence,
+        severity,
     )
     try:
         resolver = make_resolver(request)

@@ -5,7 +5,8 @@ Keys: ``allow`` (words), ``allow-files`` (word-per-line lists, relative to the c
 file), ``exclude`` (gitignore-style globs, relative to the config file), ``select``,
 ``extend-select`` and ``ignore`` (rule ids or prefixes such as ``english``; ``select``
 replaces the default rules, ``extend-select`` adds to them), ``min-confidence``,
-``per-file-ignores`` (glob → rule ids), ``context`` (true: score sentences with a language
+``per-file-ignores`` (glob → rule ids), ``severity`` (``"error"``: report and fail on
+errors only), ``context`` (true: score sentences with a language
 model, as ``--context``; read from the config in force for the current folder, since the
 model is loaded once per run). Any other key is an error.
 """
@@ -38,8 +39,10 @@ KEYS = (
     "min-confidence",
     "per-file-ignores",
     "context",
+    "severity",
 )
 RULE_ID_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
+SEVERITIES = ("error", "warning")
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ class Config:
     min_confidence: float | None = None
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
     context: bool | None = None  # score sentences with a language model (mtfix[context])
+    severity: str | None = None  # "error": report (and fail on) errors only
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def words(self) -> frozenset[str]:
@@ -148,6 +152,9 @@ def parse_config(data: dict, source: str, root: str) -> Config:
         or not 0 <= confidence <= 1
     ):
         raise MtfixError(source, "'min-confidence' must be a number between 0 and 1")
+    severity = data.get("severity")
+    if severity is not None and severity not in SEVERITIES:
+        raise MtfixError(source, f"'severity' must be one of {', '.join(SEVERITIES)}")
     context = data.get("context")
     if context is not None and not isinstance(context, bool):
         raise MtfixError(source, "'context' must be true or false")
@@ -177,6 +184,7 @@ def parse_config(data: dict, source: str, root: str) -> Config:
         min_confidence=float(confidence) if confidence is not None else None,
         per_file_ignores=tuple(per_file_ignores),
         context=context,
+        severity=severity,
         warnings=tuple(warnings),
     )
 
@@ -205,6 +213,7 @@ class Overrides:
     ignore: frozenset[str] = frozenset()
     exclude: tuple[str, ...] = ()
     min_confidence: float | None = None
+    severity: str | None = None
 
     def __post_init__(self) -> None:
         """A rule id on the command line is checked at once: a typo is an error (in a
@@ -271,6 +280,7 @@ class Resolver:
             min_confidence=(
                 o.min_confidence if o.min_confidence is not None else base.min_confidence
             ),
+            severity=o.severity or base.severity,
         )
 
     def excluded(self, path: str, is_folder: bool = False) -> bool:
@@ -386,6 +396,7 @@ def describe(config: Config, path: str) -> str:
         f"extend-select = {toml_list(config.extend_select)}",
         f"ignore = {toml_list(config.ignore)}",
         f"min-confidence = {config.min_confidence if config.min_confidence is not None else 0.0}",
+        f'severity = "{config.severity or "warning"}"',
         "per-file-ignores = {"
         + ", ".join(f'"{p}" = {toml_list(ids)}' for p, ids in config.per_file_ignores)
         + "}",

@@ -61,6 +61,10 @@ class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
 
+    @property
+    def rank(self) -> int:
+        return 2 if self is Severity.ERROR else 1
+
 
 @dataclass(frozen=True, slots=True)
 class Edit:
@@ -97,6 +101,7 @@ class Finding:
     confidence: float
     message: str
     suggestions: tuple[Suggestion, ...] = field(default=())
+    evidence: str = ""  # the figures behind the finding (``--verbose``, JSON, ``explain``)
     # Attached by the pipeline once suggestions are known (see ``rules``): ``None`` when
     # there is nothing to apply; ``fix_reason`` then says why ("no suggestion"...).
     fix: Fix | None = None

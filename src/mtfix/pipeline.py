@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .lexicon import Lexicon, default_lexicon
-from .models import Document, Finding
-from .rules import CHECKERS, Checker, CheckInput, enabled
+from .models import Document, Finding, Severity
+from .rules import CHECKERS, Checker, CheckInput, enabled, severity_of
 from .scorer import ContextScorer
 from .segment import layout
 from .tokenize import tokenize
@@ -23,6 +23,7 @@ class CheckOptions:
     extend_select: frozenset[str] = field(default_factory=frozenset)  # added to select
     ignore: frozenset[str] = field(default_factory=frozenset)
     context: bool = False  # score sentences with a language model (``mtfix[context]``)
+    severity: Severity = Severity.WARNING  # the least severe findings reported
 
     def enabled(self, rule_id: str) -> bool:
         return enabled(rule_id, self.select, self.ignore, self.extend_select)
@@ -83,7 +84,7 @@ def _configured(
     options: CheckOptions,
 ) -> list[Finding]:
     """Inline suppressions first (so "unused" does not depend on options), then
-    select/ignore and min-confidence."""
+    select/ignore, min-confidence and severity."""
     from .suppress import UNUSED_RULE, apply_suppressions, find_suppressions
 
     suppressions = find_suppressions(document.text, comments)
@@ -96,6 +97,7 @@ def _configured(
         for f in findings
         if (f.rule == UNUSED_RULE or f.confidence >= options.min_confidence)
         and options.enabled(f.rule)
+        and severity_of(f.rule).rank >= options.severity.rank
     ]
 
 

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from .lines import line_starts
 from .models import Finding
+from .rules import severity_of
 
 JSON_VERSION = 1
 
@@ -46,11 +47,28 @@ def finding_to_dict(result: FileResult, finding: Finding) -> dict:
         "line": line,
         "column": column,
         "text": finding.text,
+        "severity": severity_of(finding.rule).value,
         "confidence": finding.confidence,
         "message": finding.message,
+        "evidence": finding.evidence,
         "suggestions": [
             {"replacement": s.replacement, "score": s.score, "source": s.source}
             for s in finding.suggestions
+        ],
+        "fix": fix_to_dict(finding),
+    }
+
+
+def fix_to_dict(finding: Finding) -> dict | None:
+    """The finding's own fix (``None`` when there is none): its applicability and edits,
+    offsets into the file text as for the finding."""
+    if finding.fix is None:
+        return None
+    return {
+        "applicability": finding.fix.applicability.value,
+        "edits": [
+            {"start": e.start, "end": e.end, "replacement": e.replacement}
+            for e in finding.fix.edits
         ],
     }
 
@@ -77,23 +95,68 @@ def to_json_document(results: Sequence[FileResult]) -> dict:
     }
 
 
+# Characters a terminal does not show: how they appear in suggestions.
+NO_BREAK_MARK = "⍽"  # a no-break space, narrow or not: the message says which
+SPACE_MARK = "␣"
+_INVISIBLE = {"\u202f": NO_BREAK_MARK, "\u00a0": NO_BREAK_MARK, "\u2009": NO_BREAK_MARK}
+ENGLISH_RULES = ("english-word", "english-span")
+
+
+def visible(replacement: str) -> str:
+    """``replacement`` with no-break spaces marked ``⍽``, an edge or lone space ``␣``,
+    and nothing written as ``(nothing)``."""
+    if replacement == "":
+        return "(nothing)"
+    shown = "".join(_INVISIBLE.get(char, char) for char in replacement)
+    if shown.strip(" ") == "":
+        return SPACE_MARK * len(shown)
+    if shown[0] == " ":
+        shown = SPACE_MARK + shown[1:]
+    if shown[-1] == " ":
+        shown = shown[:-1] + SPACE_MARK
+    return shown
+
+
 def suggestion_text(finding: Finding, alternatives: int = 2) -> str:
+    """What to write instead, in words: ``; French would say 'aide' (or 'aider')`` for
+    English, `` → «⍽`` for the verbatim fixes of typography."""
     if not finding.suggestions:
         return ""
     best, *others = finding.suggestions
-    text = f" → {best.replacement}"
-    if others[:alternatives]:
-        text += " (" + ", ".join(s.replacement for s in others[:alternatives]) + ")"
-    return text
+    if finding.rule in ENGLISH_RULES or finding.rule == "spun-french-word":
+        text = f"; French would say '{best.replacement}'"
+        if others[:alternatives]:
+            text += " (or " + ", ".join(f"'{s.replacement}'" for s in others[:alternatives]) + ")"
+        return text
+    if finding.rule == "duplicate-line":
+        return " → remove it"
+    return f" → {visible(best.replacement)}"
 
 
-def render_text(console: Console, result: FileResult) -> None:
-    for finding in result.findings:
+def shown_text(finding: Finding, limit: int = 60) -> str:
+    """The flagged text on one line: newlines as ⏎, long text shortened."""
+    text = visible(finding.text) if finding.text.strip() == "" else finding.text
+    text = text.replace("\r\n", "⏎").replace("\n", "⏎")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def by_severity(findings: Sequence[Finding]) -> list[Finding]:
+    """Errors (English in French) first, then warnings; by position within each."""
+    return sorted(findings, key=lambda f: (-severity_of(f.rule).rank, f.start, f.end))
+
+
+def render_text(console: Console, result: FileResult, verbose: bool = False) -> None:
+    """One line a finding, ``path:line:col: rule 'text' message; suggestion``, errors
+    first; ``verbose`` adds the evidence."""
+    for finding in by_severity(result.findings):
         line, column = result.position(finding.start)
+        error = severity_of(finding.rule).rank > 1
         out = Text()
         out.append(f"{result.path}:{line}:{column}:", style="bold")
-        out.append(f" {finding.rule}", style="cyan")
-        out.append(f" '{finding.text}'", style="bold red")
+        out.append(f" {finding.rule}", style="bold red" if error else "yellow")
+        out.append(f" '{shown_text(finding)}'", style="bold" if error else "")
         out.append(f" {finding.message}")
         out.append(suggestion_text(finding), style="green")
+        if verbose and finding.evidence:
+            out.append(f" [{finding.evidence}]", style="dim")
         console.print(out, soft_wrap=True, highlight=False)

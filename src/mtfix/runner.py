@@ -11,6 +11,7 @@ from .config import Resolver
 from .discovery import DEFAULT_PATTERNS, DiscoveryOptions, Excluded, discover  # noqa: F401
 from .document import read_document
 from .errors import MtfixError
+from .models import Severity
 from .pipeline import CheckOptions, check_document
 from .report import FileResult, make_result
 
@@ -33,6 +34,7 @@ def options_for(path: str, base: CheckOptions, resolver: Resolver) -> CheckOptio
         extend_select=config.extend_select,
         ignore=config.ignored_for(path),
         min_confidence=config.min_confidence or 0.0,
+        severity=Severity(config.severity) if config.severity else base.severity,
     )
 
 

@@ -218,14 +218,14 @@ def spun_findings(
                 token.text,
                 RULE,
                 confidence(values[best], settings),
-                f"French word that reads like a spinner swap: the sentence is "
-                f"{scores[best + 1] - scores[0]:.1f} likelier (log-probability) with "
-                f"{originals[best]!r}"
-                f"{_more_frequent(zipfs[best + 1] - zipfs[0], settings)}, "
-                f"in a text with {evidence.findings} English intrusions",
+                "French word that reads like a spinner's swap",
                 tuple(
                     Suggestion(w, s, "context") for (w, _), s in zip(better, shares, strict=True)
                 ),
+                evidence=f"the sentence is {scores[best + 1] - scores[0]:.1f} likelier "
+                f"(log-probability) with {originals[best]!r}"
+                f"{_more_frequent(zipfs[best + 1] - zipfs[0], settings)}, "
+                f"in a text with {evidence.findings} English intrusions",
             )
         )
     return found

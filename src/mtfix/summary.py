@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .report import FileResult
+from .rules import severity_of
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -26,6 +27,7 @@ class Summary:
     errors: int = 0
     findings: int = 0
     by_rule: Counter[str] = field(default_factory=Counter)
+    by_severity: Counter[str] = field(default_factory=Counter)
     words: Counter[str] = field(default_factory=Counter)
     best: dict[str, Counter[str]] = field(default_factory=dict)
     _top_files: list[tuple[int, str]] = field(default_factory=list)  # min-heap of the largest
@@ -43,6 +45,7 @@ class Summary:
         self.findings += count
         for finding in result.findings:
             self.by_rule[finding.rule] += 1
+            self.by_severity[severity_of(finding.rule).value] += 1
             if finding.rule in ENGLISH_RULES:
                 word = finding.text.lower()
                 self.words[word] += 1
@@ -85,8 +88,12 @@ def render_summary(console: Console, summary: Summary) -> None:
     if summary.errors:
         totals.add_row("files with errors", f"{summary.errors:,}")
     totals.add_row("findings", f"{summary.findings:,}")
-    for rule, count in sorted(summary.by_rule.items(), key=lambda item: (-item[1], item[0])):
-        totals.add_row(f"  {rule}", f"{count:,}")
+    for severity in ("error", "warning"):
+        if summary.by_severity[severity]:
+            totals.add_row(f"  {severity}s", f"{summary.by_severity[severity]:,}")
+            rules = [(r, n) for r, n in summary.by_rule.items() if severity_of(r).value == severity]
+            for rule, count in sorted(rules, key=lambda item: (-item[1], item[0])):
+                totals.add_row(f"    {rule}", f"{count:,}")
     console.print(totals)
     words = summary.top_words()
     if words:

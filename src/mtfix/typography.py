@@ -1,15 +1,23 @@
-"""French typography: quotation marks (``typography-quotes``) and spacing
-(``typography-spacing``).
+"""French typography: quotation marks and spacing.
 
-Both rules work paragraph by paragraph (a paragraph is one line) on the prose segments
+Two scans, each giving findings of more than one rule id, so that each kind can be on
+or off by default as its false alarms on good French warrant (``mtfix rules``):
+
+- quotation marks: ``typography-quotes`` (English, mixed, doubled, empty marks),
+  ``typography-straight-quotes`` (``"``), ``typography-unbalanced-quotes``;
+- spacing: ``typography-missing-space`` (no space at all before ``; : ! ?`` or inside
+  guillemets), ``typography-spacing`` (which space: narrow or ordinary no-break space,
+  a space before ``,`` or ``.``, double spaces).
+
+Both scans work paragraph by paragraph (a paragraph is one line) on the prose segments
 they are given. Each finding carries its fix as its first suggestion: the finding's
 span ``[start, end)`` is exactly the text to replace.
 
-The two rules never edit the same characters:
+The two scans never edit the same characters:
 
-- ``typography-quotes`` edits quotation marks and the whitespace on their *inside*;
+- the quotation-mark rules edit quotation marks and the whitespace on their *inside*;
   with the guillemet style it never edits ``«`` or ``»`` themselves.
-- ``typography-spacing`` edits whitespace and ``; : ! ? , .``; with the guillemet style
+- the spacing rules edit whitespace and ``; : ! ? , .``; with the guillemet style
   it also owns ``«``/``»`` and their inside spaces, and it leaves alone any space
   that touches another quotation mark (that is the quote rule's).
 """
@@ -25,7 +33,10 @@ from typing import Literal
 from .models import Document, Finding, Segment, Suggestion
 
 QUOTES_RULE = "typography-quotes"
-SPACING_RULE = "typography-spacing"
+STRAIGHT_QUOTES_RULE = "typography-straight-quotes"  # off by default: common in good French
+UNBALANCED_QUOTES_RULE = "typography-unbalanced-quotes"  # off by default: code, not prose
+SPACING_RULE = "typography-spacing"  # which space: off by default (pedantic)
+MISSING_SPACE_RULE = "typography-missing-space"  # no space at all where French wants one
 SOURCE = "typography"
 FIX_SCORE = 0.95
 CONFIDENCE = 0.9
@@ -361,14 +372,13 @@ def _pair_findings(
         edits.append((first_close.start, last_close.end, right))
     style = "« … »" if settings.guillemets and pair.depth == 0 else None
     reason = _reason(text, pair)
+    rule = STRAIGHT_QUOTES_RULE if reason == "straight quotation marks" else QUOTES_RULE
     findings = []
     for start, end, replacement in edits:
         if text[start:end] == replacement:
             continue
         target = style or (replacement.strip() or "nothing")
-        findings.append(
-            _finding(text, start, end, QUOTES_RULE, f"{reason}: use {target}", replacement)
-        )
+        findings.append(_finding(text, start, end, rule, f"{reason}: use {target}", replacement))
     return findings
 
 
@@ -405,7 +415,7 @@ def check_quotes(
                     text,
                     mark.start,
                     mark.end,
-                    QUOTES_RULE,
+                    UNBALANCED_QUOTES_RULE,
                     f"unbalanced quotation mark: no {missing} mark in this paragraph",
                     None,
                     UNBALANCED_CONFIDENCE,
@@ -546,14 +556,19 @@ def _missing_space_findings(
                     text,
                     index,
                     index + 1,
-                    SPACING_RULE,
+                    MISSING_SPACE_RULE,
                     f"missing {name} before '{char}'",
                     space + char,
                 )
         elif settings.guillemets and char == "«":
             if after and after not in HSPACE and after not in QUOTE_CHARS and after != "\r":
                 yield _finding(
-                    text, index, index + 1, SPACING_RULE, f"missing {name} after '«'", "«" + space
+                    text,
+                    index,
+                    index + 1,
+                    MISSING_SPACE_RULE,
+                    f"missing {name} after '«'",
+                    "«" + space,
                 )
         elif (
             settings.guillemets
@@ -563,7 +578,12 @@ def _missing_space_findings(
             and before not in QUOTE_CHARS
         ):
             yield _finding(
-                text, index, index + 1, SPACING_RULE, f"missing {name} before '»'", space + "»"
+                text,
+                index,
+                index + 1,
+                MISSING_SPACE_RULE,
+                f"missing {name} before '»'",
+                space + "»",
             )
 
 

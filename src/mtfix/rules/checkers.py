@@ -86,8 +86,18 @@ def _spun(given: CheckInput) -> list[Finding]:
 
 CHECKERS: tuple[Checker, ...] = (
     Checker("english", frozenset({"english-word", "english-span", "english-title"}), _english),
-    Checker("typography-quotes", frozenset({"typography-quotes"}), _quotes),
-    Checker("typography-spacing", frozenset({"typography-spacing"}), _spacing),
+    Checker(
+        "typography-quotes",
+        frozenset(
+            {"typography-quotes", "typography-straight-quotes", "typography-unbalanced-quotes"}
+        ),
+        _quotes,
+    ),
+    Checker(
+        "typography-spacing",
+        frozenset({"typography-missing-space", "typography-spacing"}),
+        _spacing,
+    ),
     Checker("duplicate-line", frozenset({"duplicate-line"}), _duplicates),
     Checker(
         "spun",
