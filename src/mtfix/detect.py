@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import IntEnum
@@ -180,6 +181,7 @@ class Detector:
         verdicts = _introduced_names(classified, self.lexicon.name_introducers)
         verdicts = _glossed_terms(text, _names_in_lists(text, verdicts), asides)
         verdicts = _named_everywhere(classified, verdicts)
+        verdicts = _manual_pages_named(text, verdicts)
         findings, covered = self._quotations(text, verdicts, quotes)
         findings.extend(self._runs(text, [v for v in verdicts if not covered(v.token)]))
         findings.sort(key=lambda f: (f.start, f.end))
@@ -331,6 +333,23 @@ def _named_everywhere(before: list[WordVerdict], after: list[WordVerdict]) -> li
     return [
         replace(v, kind=Kind.NEUTRAL) if v.kind == Kind.STRONG and v.token.lower in names else v
         for v in after
+    ]
+
+
+# ``flock(2)``, ``getpwnam(3)``: the document names a command or a function by its manual
+# page; every other use of that word in it is the same name.
+MANUAL_REFERENCE_RE = re.compile(r"(?<![\w-])([^\W\d_][\w-]{0,63})\(\d\w{0,5}\)")
+
+
+def _manual_pages_named(text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
+    if "(" not in text:
+        return verdicts
+    names = {m.group(1).lower() for m in MANUAL_REFERENCE_RE.finditer(text)}
+    if not names:
+        return verdicts
+    return [
+        replace(v, kind=Kind.NEUTRAL) if v.kind >= Kind.WEAK and v.token.lower in names else v
+        for v in verdicts
     ]
 
 
