@@ -53,7 +53,9 @@ def _verdict(word: str, lexicon: Lexicon, context: str | None) -> tuple[str, Agr
     agreement = agreement_before(text, start, tokenized.tokens)
     for finding in findings:
         if finding.start <= start < finding.end:
-            return f"{finding.rule} ({finding.confidence:.2f}): {finding.message}", agreement
+            evidence = f" [{finding.evidence}]" if finding.evidence else ""
+            verdict = f"{finding.rule} ({finding.confidence:.2f}): {finding.message}{evidence}"
+            return verdict, agreement
     kinds = {v.token.start: v.kind for v in detector.classify(tokenized.tokens)}
     kind = kinds.get(start)
     reason = {
