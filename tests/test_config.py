@@ -4,26 +4,16 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import mtfix
 
 from mtfix.config import Overrides, Resolver, find_config_file, load_config, matches
 from mtfix.errors import MtfixError
 from mtfix.rules import enabled
 
 SPUN = "Une aid pour la viewpoint de ce projet.\n"
-
-
-def mtfix(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(Path(sys.executable).with_name("mtfix")), *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def found(result: subprocess.CompletedProcess[str]) -> list[tuple[str, str, str]]:

@@ -5,23 +5,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import mtfix
 
 SPUN = "Une aid arrive trop tard\u202f; however la viewpoint du projet reste.\n"
-
-
-def mtfix(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(Path(sys.executable).with_name("mtfix")), *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        input=stdin,
-        check=False,
-    )
 
 
 @pytest.fixture

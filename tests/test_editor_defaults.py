@@ -3,11 +3,10 @@ plain messages, invisible characters made visible."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import mtfix
 
 from mtfix.models import Document, Finding, Suggestion
 from mtfix.pipeline import CheckOptions, check_document
@@ -21,16 +20,6 @@ CLEAN = (
     "Un témoin affirme : « c'est la fin.\n"
 )
 DAMAGED = "Une aid arrive trop tard; la viewpoint du projet reste “floue”.\n"
-
-
-def mtfix(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(Path(sys.executable).with_name("mtfix")), *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def rules_found(text: str, **options) -> list[str]:
