@@ -65,6 +65,9 @@ PASSES = [
     "Deux espaces en fin de ligne  ",
     "std::vector et C:\\Windows restent.",
     "Un mot, puis un autre. Fin.",
+    # HTML character references are not punctuation (copied HTML, Markdown, alt/title)
+    "Tom &amp; Jerry, &#233;t&#xE9; et &eacute; ici.",
+    f"Le prix&nbsp;: dix euros{NN}; &lt;b&gt; reste.",
 ]
 
 

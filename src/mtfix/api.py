@@ -50,6 +50,7 @@ def fix_text(
     kind: str | None = None,
     min_confidence: float = 0.0,
     allow: Iterable[str] = (),
+    encoding: str | None = None,
 ) -> str:
     """``text`` with the safe fixes applied (also the unsafe ones with ``unsafe=True``),
     as ``mtfix fix --write`` does; other arguments as for :func:`check_text`.
@@ -57,6 +58,8 @@ def fix_text(
     Safe is the rule's policy (``mtfix rules``): for an English word or span, confidence
     ≥ 0.7 and one suggestion clearly ahead. The result is checked again until no fix is
     left, so fixing it again changes nothing. Nothing outside the replaced words changes.
+    ``encoding`` (``"cp1252"``...): the text will be written in it, so a replacement it
+    cannot hold is written with an equivalent it can (U+202F → U+00A0), or left out.
     """
     from .planning import fix_until_stable
 
@@ -65,4 +68,4 @@ def fix_text(
             current, path=path, kind=kind, min_confidence=min_confidence, suggest=True, allow=allow
         )
 
-    return fix_until_stable(text, findings_of, unsafe).text
+    return fix_until_stable(text, findings_of, unsafe, encoding=encoding).text

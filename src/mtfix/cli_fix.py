@@ -68,6 +68,7 @@ def _fix_text(source: Source, unsafe: bool, options: CheckOptions) -> tuple[str,
         document.text,
         lambda text: find_findings(replace(document, text=text), options),
         unsafe,
+        encoding=document.encoding,
     )
     return fixed.text, Tally(fixed.applied, list(fixed.left))
 

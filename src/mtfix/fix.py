@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from .encodable import encodable
 from .models import Applicability, Edit, Finding, Fix
 
 MIN_SAFE_CONFIDENCE = 0.7
@@ -25,6 +26,7 @@ SAFE_MARGIN = 1.5  # the best suggestion's score must be >= 1.5 x the second's
 
 # Why a finding was left unfixed (the summary line counts them).
 UNSAFE, NO_SUGGESTION, DISPLAY_ONLY, OVERLAP = "unsafe", "no suggestion", "display-only", "overlap"
+ENCODING = "not in the file's encoding"  # the replacement cannot be written in cp1252...
 
 
 # --- safety --------------------------------------------------------------------------
@@ -167,6 +169,25 @@ class Applied:
     text: str
     applied: tuple[Fix, ...]
     skipped: tuple[Fix, ...] = field(default=())  # overlapping an earlier fix
+
+
+def fit_encoding(text: str, fix: Fix, encoding: str | None) -> Fix | None:
+    """``fix`` written so that ``encoding`` holds it (U+202F → U+00A0...), or None when
+    it cannot be, or when so written it would change nothing."""
+    if encoding is None:
+        return fix
+    edits = []
+    for edit in fix.edits:
+        replacement = encodable(edit.replacement, encoding)
+        if replacement is None:
+            return None
+        if text[edit.start : edit.end] != replacement:
+            edits.append(Edit(edit.start, edit.end, replacement))
+    if not edits:
+        return None
+    if tuple(edits) == fix.edits:
+        return fix
+    return Fix(tuple(edits), fix.applicability, fix.reason)
 
 
 def check_edit(text: str, edit: Edit) -> None:

@@ -11,11 +11,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from .fix import (
+    ENCODING,
     NO_SUGGESTION,
     OVERLAP,
     GenderOf,
     apostrophe_style,
     apply_fixes,
+    fit_encoding,
     lexicon_gender,
 )
 from .models import Applicability, Finding, Fix
@@ -93,15 +95,21 @@ class Fixed:
     left: tuple[str, ...]
 
 
-def left_reasons(planned: Sequence[Planned], unsafe: bool = False) -> tuple[str, ...]:
-    """Why each planned finding is not applied: its reason, or OVERLAP for a fix that
-    would apply but could not (it overlapped another until the passes ran out)."""
+def left_reasons(
+    planned: Sequence[Planned], unsafe: bool = False, encoding: str | None = None, text: str = ""
+) -> tuple[str, ...]:
+    """Why each planned finding is not applied: its reason; ENCODING for a fix the
+    file's encoding cannot hold; OVERLAP for a fix that would apply but could not (it
+    overlapped another until the passes ran out)."""
     chosen = {id(f) for f in selected(planned, unsafe)}
-    return tuple(
-        OVERLAP if p.fix is not None and id(p.fix) in chosen else p.reason
-        for p in planned
-        if p.reason or (p.fix is not None and id(p.fix) in chosen)
-    )
+    reasons = []
+    for item in planned:
+        if item.fix is not None and id(item.fix) in chosen:
+            fits = fit_encoding(text, item.fix, encoding) is not None
+            reasons.append(OVERLAP if fits else ENCODING)
+        elif item.reason:
+            reasons.append(item.reason)
+    return tuple(reasons)
 
 
 def fix_until_stable(
@@ -109,13 +117,19 @@ def fix_until_stable(
     findings_of: Callable[[str], list[Finding]],
     unsafe: bool = False,
     max_passes: int = MAX_PASSES,
+    encoding: str | None = None,
 ) -> Fixed:
     """Apply the selected fixes, check the result again and repeat until no selected
-    fix is left (at most ``max_passes`` times), so that a second run changes nothing."""
+    fix is left (at most ``max_passes`` times), so that a second run changes nothing.
+
+    ``encoding``: the file's; a replacement it cannot hold is written with an
+    equivalent it can (U+202F → U+00A0) or, when there is none, that fix alone is left
+    (reason ENCODING)."""
     applied = 0
     planned = plan(text, findings_of(text))
     for _ in range(max_passes):
-        fixes = selected(planned, unsafe)
+        fitted = (fit_encoding(text, fix, encoding) for fix in selected(planned, unsafe))
+        fixes = [fix for fix in fitted if fix is not None]
         if not fixes:
             break
         result = apply_fixes(text, fixes)
@@ -124,4 +138,4 @@ def fix_until_stable(
         applied += len(result.applied)
         text = result.text
         planned = plan(text, findings_of(text))
-    return Fixed(text, applied, left_reasons(planned, unsafe))
+    return Fixed(text, applied, left_reasons(planned, unsafe, encoding, text))

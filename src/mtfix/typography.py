@@ -25,6 +25,7 @@ The two scans never edit the same characters:
 from __future__ import annotations
 
 import bisect
+import html.entities
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -227,16 +228,17 @@ def scan_quotes(text: str, line: Line) -> QuoteScan:
         after = text[run[-1] + 1] if run[-1] + 1 < line.end else ""
         if text[first] in "'’" and before.isalpha():
             # After a letter: closes an open single quotation, else an apostrophe (d'”…).
-            elided = _word_before(text, first, line.start) in ELISIONS and (
-                len(run) > 1 or after.isalpha()
-            )
+            # ``l’`` is elided whatever follows (``l’“``, ``l’ »``): whether it is taken
+            # for an apostrophe must not change once the mark after it is fixed.
+            elided = _word_before(text, first, line.start) in ELISIONS
             if not (stack and stack[-1].family == "single") or elided:
                 run = run[1:]
                 before = "'"
                 if not run:
                     continue
-        opening = _opening_context(before) and not _closing_context(after)
-        closing = _closing_context(after) and not _opening_context(before)
+        # A mark that ends the paragraph closes; one that starts it opens.
+        opening = _opening_context(before) and (before == "" or not _closing_context(after))
+        closing = _closing_context(after) and (after == "" or not _opening_context(before))
         for mark in _marks(text, run):
             char = text[mark.start]
             if char in "«„":
@@ -253,6 +255,11 @@ def scan_quotes(text: str, line: Line) -> QuoteScan:
                 role = "open"
             elif closing:
                 role = "close"
+            elif char in "“”" and mark.end - mark.start == 1:
+                # No space on either side (``=“--color=auto”``): the mark's own shape
+                # tells, as it will once the fix has spaced it.
+                german = bool(stack) and text[stack[-1].start] == "„"  # „…“
+                role = "open" if char == "“" and not german else "close"
             else:
                 role = "close" if any(m.family == "double" for m in stack) else "open"
             if role == "open":
@@ -428,9 +435,11 @@ def check_quotes(
 # --- spacing ---------------------------------------------------------------------------
 
 # Not prose for spacing: URLs, e-mail addresses, inline code, numbers and times
-# (3,5  1.000  20:44  10h30), emoticons. Every alternative starts at a boundary and has
-# no nested quantifier, so matching stays linear.
+# (3,5  1.000  20:44  10h30), emoticons, HTML character references (``&amp;``, ``&#233;``:
+# in Markdown, in alt/title attributes, in text copied from HTML). Every alternative
+# starts at a boundary and has no nested quantifier, so matching stays linear.
 PROTECTED_RE = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|"
     r"(?:https?|ftp|file)://[^\s<>\"“”«»]+"
     r"|(?<![\w.])www\.[^\s<>\"“”«»]+"
     r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -444,9 +453,18 @@ SPACED_PUNCTUATION_RE = re.compile("[;:!?«»]")  # the only characters the spac
 SPACE_BEFORE_OK_AFTER = "!?.…)]"
 
 
+def _is_character_reference(reference: str) -> bool:
+    """``&amp;``, ``&#233;``, ``&#x2019;``; not ``&D;`` in ``R&D;``."""
+    return reference[1] == "#" or reference[1:] in html.entities.html5
+
+
 class _Protected:
     def __init__(self, text: str, line: Line) -> None:
-        spans = [m.span() for m in PROTECTED_RE.finditer(text, line.start, line.end)]
+        spans = [
+            m.span()
+            for m in PROTECTED_RE.finditer(text, line.start, line.end)
+            if not m.group().startswith("&") or _is_character_reference(m.group())
+        ]
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
 
