@@ -50,7 +50,8 @@ def zipf_table(lang: str) -> dict[str, float]:
 
 
 def hunspell_entries() -> tuple[set[str], dict[str, set[str]]]:
-    """French lemmas and simple plurals from hunspell-fr, with noun genders."""
+    """French lemmas and simple plurals from hunspell-fr, with noun genders (``m``,
+    ``f``) and ``v`` for a verb's infinitive (its lemma)."""
     forms: set[str] = set()
     genders: dict[str, set[str]] = defaultdict(set)
     with HUNSPELL_FR.open(encoding="utf-8") as handle:
@@ -67,6 +68,8 @@ def hunspell_entries() -> tuple[set[str], dict[str, set[str]]]:
             if "X" in flags:
                 variants.add(word + "x")
             forms |= variants
+            if "po:v" in morph:
+                genders[word].add("v")
             if "po:nom" in morph:
                 gender = {"is:mas": "m", "is:fem": "f", "is:epi": "mf"}
                 for field, letters in gender.items():
@@ -99,8 +102,8 @@ def accented_forms(fr: dict, lexicon: set[str]) -> dict[str, str]:
 
 
 def build_words(fr: dict, en: dict, lexicon: set[str], genders: dict) -> list[str]:
-    """word, French Zipf x10, English Zipf x10, flags (L = French form; m/f = gender),
-    and the accented French spelling of an unaccented form."""
+    """word, French Zipf x10, English Zipf x10, flags (L = French form; m/f = gender;
+    v = infinitive), and the accented French spelling of an unaccented form."""
     accented = accented_forms(fr, lexicon)
     rows = []
     for word in sorted(set(fr) | set(en) | set(accented)):

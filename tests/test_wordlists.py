@@ -70,3 +70,12 @@ def test_lexicon_knows_french_forms_and_genders() -> None:
     assert "f" in lexicon.info("perspective").genders
     assert lexicon.info("experience").accented == "expérience"
     assert not lexicon.info("viewpoint").in_lexicon
+
+
+def test_lexicon_knows_infinitives() -> None:
+    lexicon = default_lexicon()
+    assert lexicon.info("aider").infinitive and not lexicon.info("aider").genders
+    assert not lexicon.info("aide").infinitive and lexicon.info("aide").genders
+    dinner = lexicon.info("dîner")  # a verb and a noun
+    assert dinner.infinitive and dinner.genders == "m"
+    assert not lexicon.info("dossier").infinitive  # -er, yet only a noun

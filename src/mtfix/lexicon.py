@@ -27,6 +27,7 @@ class WordInfo:
     in_lexicon: bool  # a French form known to wfrench or hunspell-fr
     genders: str = ""  # "m", "f" or "mf" for French nouns
     accented: str = ""  # the French spelling of an unaccented form (``expérience``)
+    infinitive: bool = False  # a French verb's infinitive (``aider``; ``dîner`` is a noun too)
 
     @property
     def english_lead(self) -> float:
@@ -68,8 +69,9 @@ class Lexicon:
                 int(fr) / 10,
                 int(en) / 10,
                 "L" in flags,
-                flags.replace("L", ""),
+                "".join(flag for flag in flags if flag in "mf"),
                 accented[0] if accented else "",
+                "v" in flags,
             )
         if len(self._cache) < 500_000:
             self._cache[word] = info

@@ -129,6 +129,8 @@ class Suggester:
         cached = self._cache.get(key)
         if cached is None:
             ranked = self.rank(english, agreement)
+            if agreement is not None and agreement.number == "pl":
+                ranked = self._plural(english, ranked)
             cached = tuple(
                 Suggestion(match_case(english, word), score, source)
                 for word, score, source in ranked[:MAX_SUGGESTIONS]
@@ -136,6 +138,25 @@ class Suggester:
             if len(self._cache) < CACHE_SIZE:
                 self._cache[key] = cached
         return cached
+
+    def _plural(
+        self, english: str, ranked: list[tuple[str, float, str]]
+    ) -> list[tuple[str, float, str]]:
+        """In a plural slot (``restent sceptical``, ``les aid``), an English singular's
+        candidates take their plural (``sceptiques``) when the lexicon has one."""
+        phrase = normalise(english)
+        if english_plural(phrase):
+            return ranked
+        seen: set[str] = set()
+        plural = []
+        for word, score, source in ranked:
+            form = french_plural(word, self.lexicon)
+            if not form or form == phrase:  # gurus: no French word to offer in its place
+                form = word
+            if form not in seen:
+                seen.add(form)
+                plural.append((form, score, source))
+        return plural
 
     def rank(
         self, english: str, agreement: Agreement | None = None

@@ -1,7 +1,8 @@
 """How a finding becomes a ``Fix``: one policy a rule, named in the registry.
 
 - ``suggestion_fix``: the best suggestion in place of the finding, with case and
-  elision agreement; safe only when ``fix.safety`` says one suggestion clearly wins.
+  elision agreement; safe only when ``fix.safety`` says one suggestion clearly wins
+  and the word is of a kind its slot accepts (``context.fits_slot``).
 - ``display_only_fix`` / ``unsafe_fix``: the same edit, never safe (``english-title``: real
   titles may stay English; ``spun-french-word``: the written word is French too).
 - ``verbatim_fix``: the suggestion is the exact new text of the span (typography, a
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..context import fits_slot
 from ..fix import (
     DISPLAY_ONLY,
     NO_SUGGESTION,
@@ -69,6 +71,14 @@ def _word_fix(
 
 def suggestion_fix(request: FixRequest) -> tuple[Fix | None, str]:
     applicability, reason = safety(request.finding)
+    replacement = _replacement(request)
+    # No verb where a noun is due: ``une nouvelle aid`` → ``aider`` is not safe.
+    if (
+        applicability is Applicability.SAFE
+        and replacement is not None
+        and not fits_slot(request.text, request.finding.start, replacement)
+    ):
+        applicability, reason = Applicability.UNSAFE, UNSAFE
     return _word_fix(request, applicability, reason)
 
 
