@@ -63,6 +63,10 @@ SHOULD_FLAG = [
     ),
     # rare borrowings: French forms far more common in English
     ("De nombreux gurus promettent la richesse.", [("gurus", W)]),
+    # two English words around a bare comma are no list of names, and do not silence
+    # the word elsewhere in the document
+    ("Cette aid, however, arrive trop tard.", [("aid", W), ("however", W)]),
+    ("Cette aid, however, arrive. Une autre aid suit.", [("aid", W), ("however", W), ("aid", W)]),
 ]
 
 SHOULD_PASS = [
@@ -100,6 +104,10 @@ SHOULD_PASS = [
     "La commande find parcourt les répertoires.",
     "Lancez la commande interne read pour lire une ligne.",
     "Le mode peut être always, never ou auto.",
+    "Les valeurs possibles sont yes, no, ou unknown.",
+    "Répondez yes/no à la question.",
+    "Les commandes exit, logout, return terminent la session.",
+    "Sous UNIX, most affiche le fichier.",
     "La valeur vaut never (jamais) par défaut.",
     "Le paramètre « verbose » active les messages.",
     "Consultez head(1) pour les détails.",

@@ -59,7 +59,8 @@ INTRODUCER_QUALIFIERS = frozenset(
         "principal",
     ]
 )
-LIST_SEPARATORS = frozenset((",", "/", "ou", "et", "or", "and"))
+LIST_SEPARATORS = frozenset((",", "/"))
+LIST_CONJUNCTIONS = frozenset(("ou", "et"))
 
 
 class Kind(IntEnum):
@@ -377,23 +378,56 @@ def _glossed_terms(
 
 
 def _names_in_lists(text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
-    """An English word listed beside other English or unknown words
-    (``exit, logout, return``; ``always, never ou default``) is one of a list of
-    names, not an intrusion in a French sentence."""
+    """English words that look like a list of names are names, not intrusions in a
+    French sentence: two or more joined by ``ou``/``et`` or a slash, with any members
+    before them after commas (``always, never ou auto``; ``yes/no``), or three or more
+    foreign words joined by commas alone (``exit, logout, return``), or two when one
+    is written as a name (``UNIX, most``). Two plain words on either side of a bare
+    comma are a sentence's words (``Cette aid, however, arrive``).
+    """
     result = list(verdicts)
-    for index, verdict in enumerate(verdicts):
-        if verdict.kind != Kind.STRONG:
-            continue
-        for other in (index - 1, index + 1):
-            if not 0 <= other < len(verdicts):
-                continue
-            neighbour = verdicts[other]
-            first, second = sorted((verdict.token, neighbour.token), key=lambda t: t.start)
-            between = text[first.end : second.start].strip().lower()
-            if between in LIST_SEPARATORS and _non_french(neighbour):
-                result[index] = replace(verdict, kind=Kind.NEUTRAL)
-                break
+    index = 0
+    while index < len(verdicts):
+        chain, separators = [index], []
+        while (step := _next_member(text, verdicts, chain[-1])) is not None:
+            chain.append(step[0])
+            separators.append(step[1])
+        foreign = sum(_non_french(verdicts[member]) for member in chain)
+        conjoined = bool(separators) and separators[-1] != ","
+        marked = any(_marked_as_name(verdicts[member].token) for member in chain)
+        if (conjoined and foreign >= 2) or (
+            foreign == len(chain) and (len(chain) >= 3 or (len(chain) == 2 and marked))
+        ):
+            for member in chain:
+                if result[member].kind == Kind.STRONG:
+                    result[member] = replace(result[member], kind=Kind.NEUTRAL)
+        index = chain[-1] + 1
     return result
+
+
+def _marked_as_name(token: Token) -> bool:
+    """Written as a name: capitals in mid-sentence (``UNIX, most``), quoted, or beside
+    an option or a path."""
+    capital = any(c.isupper() for c in token.text) and not token.sentence_start
+    return capital or token.in_quotes or token.beside_code
+
+
+def _next_member(text: str, verdicts: list[WordVerdict], index: int) -> tuple[int, str] | None:
+    """The list member after ``verdicts[index]`` and the separator before it (``,``,
+    ``/``, or a conjunction word, itself not a member)."""
+    if index + 1 >= len(verdicts):
+        return None
+    current, following = verdicts[index], verdicts[index + 1]
+    between = text[current.token.end : following.token.start].strip()
+    if between in ("", ",") and following.token.lower in LIST_CONJUNCTIONS:
+        if index + 2 < len(verdicts):
+            after = verdicts[index + 2].token
+            if not text[following.token.end : after.start].strip():
+                return index + 2, following.token.lower
+        return None
+    if between in LIST_SEPARATORS:
+        return index + 1, between
+    return None
 
 
 def _non_french(verdict: WordVerdict) -> bool:
