@@ -224,3 +224,11 @@ def test_fix_context_without_the_extra_is_a_one_line_error(runner, article, monk
     assert result.exit_code == 2
     assert result.stderr.startswith("mtfix: --context: context scoring needs the extra")
     assert article.read_text(encoding="utf-8") == TEXT
+
+
+def test_interactive_cp1252_file_gets_a_character_it_can_hold(runner, article):
+    article.write_bytes(TEXT.encode("cp1252"))
+    result = _interactive(runner, "e\ndes\u202fexperts\nw\n")
+    assert result.exit_code == 0, result.stderr
+    expected = TEXT.replace("gurus", "des\u00a0experts")
+    assert article.read_bytes() == expected.encode("cp1252")

@@ -70,11 +70,11 @@ def test_fix_touches_only_edits_and_is_idempotent(text, kind):
     assert fixed == "".join(rebuilt)
 
 
-def _fix_until_stable(text: str, kind: str) -> str:
+def _fix_until_stable(text: str, kind: str, encoding: str | None = None) -> str:
     def findings_of(current: str):
         return check_document(Document("t", current), CheckOptions(kind=kind))
 
-    return fix_until_stable(text, findings_of, unsafe=True).text
+    return fix_until_stable(text, findings_of, unsafe=True, encoding=encoding).text
 
 
 # Quotation marks, elisions and punctuation packed together: where fixes meet.
@@ -95,3 +95,16 @@ def test_second_fix_run_changes_nothing(text, kind):
 @given(st.text(alphabet="a-'’./ ", max_size=2000))
 def test_long_words(text):
     tokenize(text, [Segment(0, len(text))])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(FIX_PIECES), max_size=30).map("".join),
+    kinds,
+    st.sampled_from(["cp1252", "latin-1"]),
+)
+def test_legacy_encodings_get_what_they_hold_and_settle(text, kind, encoding):
+    text = "".join(c for c in text if c.encode(encoding, "ignore"))
+    once = _fix_until_stable(text, kind, encoding)
+    once.encode(encoding)  # never a character the file cannot hold
+    assert _fix_until_stable(once, kind, encoding) == once

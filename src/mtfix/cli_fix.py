@@ -38,7 +38,7 @@ from .cli_app import (
 )
 from .diff import rich_diff, unified_diff
 from .errors import MtfixError
-from .fix import apply_fixes, summary
+from .fix import apply_fixes, fit_encoding, summary
 from .models import Document, Finding
 from .pipeline import CheckOptions
 from .planning import fix_until_stable, plan
@@ -109,7 +109,9 @@ def _interactive(
     if not choice.write:
         tally.left += ["skipped"] * len(planned)
         return
-    result = apply_fixes(text, choice.fixes)
+    encoding = source.document.encoding
+    fitted = (fit_encoding(text, fix, encoding) for fix in choice.fixes)
+    result = apply_fixes(text, [fix for fix in fitted if fix is not None])
     if write_text(source, result.text):
         tally.changed = True
     tally.fixed += len(result.applied)
