@@ -75,6 +75,7 @@ def test_number_is_kept_after_a_plural_copula():
     ("text", "slot"),
     [
         ("une nouvelle ", Agreement("f", "sg")),
+        ("il parle d’une nouvelle ", Agreement("f", "sg")),
         ("les autres ", Agreement("", "pl")),
         ("chars de ", Agreement("", "")),
         ("pas de ", Agreement("", "")),

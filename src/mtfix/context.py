@@ -50,7 +50,7 @@ PLURAL_COPULAS = _words(
     "paraissaient paraîtront paraîtraient"
 )
 DEGREE_ADVERBS = _words("très assez plutôt encore toujours bien trop si plus moins aussi fort")
-_WORD_BEFORE = re.compile(r"(?<![^\W\d_'’-])([^\W\d_]+)[ \u00a0\u202f]+\Z")
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_-])([^\W\d_]+)[ \u00a0\u202f]+\Z")  # d’une: une
 _ELIDED_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)['’]\Z")
 VERB_IN_NOUN_SLOT = -1.0  # beyond "not a noun": an infinitive after a determiner
 
