@@ -70,9 +70,15 @@ def test_fix_touches_only_edits_and_is_idempotent(text, kind):
     assert fixed == "".join(rebuilt)
 
 
-def _fix_until_stable(text: str, kind: str, encoding: str | None = None) -> str:
+def _fix_until_stable(
+    text: str, kind: str, encoding: str | None = None, every_rule: bool = False
+) -> str:
+    """``fix --write --unsafe-fixes``; ``every_rule``: with ``--extend-select typography``."""
+    extra = frozenset({"typography"}) if every_rule else frozenset()
+    options = CheckOptions(kind=kind, extend_select=extra)
+
     def findings_of(current: str):
-        return check_document(Document("t", current), CheckOptions(kind=kind))
+        return check_document(Document("t", current), options)
 
     return fix_until_stable(text, findings_of, unsafe=True, encoding=encoding).text
 
@@ -85,10 +91,10 @@ FIX_PIECES = [
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(FIX_PIECES), max_size=30).map("".join), kinds)
-def test_second_fix_run_changes_nothing(text, kind):
-    once = _fix_until_stable(text, kind)
-    assert _fix_until_stable(once, kind) == once
+@given(st.lists(st.sampled_from(FIX_PIECES), max_size=30).map("".join), kinds, st.booleans())
+def test_second_fix_run_changes_nothing(text, kind, every_rule):
+    once = _fix_until_stable(text, kind, every_rule=every_rule)
+    assert _fix_until_stable(once, kind, every_rule=every_rule) == once
 
 
 @FAST
@@ -102,9 +108,10 @@ def test_long_words(text):
     st.lists(st.sampled_from(FIX_PIECES), max_size=30).map("".join),
     kinds,
     st.sampled_from(["cp1252", "latin-1"]),
+    st.booleans(),
 )
-def test_legacy_encodings_get_what_they_hold_and_settle(text, kind, encoding):
+def test_legacy_encodings_get_what_they_hold_and_settle(text, kind, encoding, every_rule):
     text = "".join(c for c in text if c.encode(encoding, "ignore"))
-    once = _fix_until_stable(text, kind, encoding)
+    once = _fix_until_stable(text, kind, encoding, every_rule)
     once.encode(encoding)  # never a character the file cannot hold
-    assert _fix_until_stable(once, kind, encoding) == once
+    assert _fix_until_stable(once, kind, encoding, every_rule) == once
