@@ -1,117 +1,185 @@
-"""Grid-search the suggester's ranking weights on the synthetic DEV split only.
+"""Fit the damage model's weights on the DEV split of the damage generators only.
 
-Usage: python benchmarks/tune_suggest.py [--grid]
-Candidates and their features are computed once; each weight setting only re-scores
-them (numpy). The test split is never read here, so figures reported on it stay
-held out. The seed column is shown for information, not used to choose.
+    python benchmarks/tune_suggest.py [--fit GENERATOR ...]
+
+Default: fitted on ``damage/broad/dev`` and ``damage/untranslated/dev``; the
+``damage/wordnet`` generator and ``synthetic`` (benchmarks/spinner.py) are never fitted
+on, and neither is the seed. Candidates and their features are computed once per gold
+span (with the slot and the document's other words, as ``mtfix check`` sees them); the
+fit maximises the likelihood of the expected candidate under the mixture of hypotheses
+(``suggest.score_candidate``), with each document's share of spinner damage
+re-estimated from its spans between rounds. Prints dev top-1/top-3 per corpus for the
+current and the fitted weights, and the fitted weights to paste into ``RankingWeights``.
 """
 
 from __future__ import annotations
 
-import itertools
+import argparse
 import json
-import sys
-from dataclasses import replace
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import numpy as np
 
-from mtfix.context import agreement_before
 from mtfix.lexicon import default_lexicon
-from mtfix.models import Document
+from mtfix.models import Document, Finding
 from mtfix.segment import segments
-from mtfix.suggest import DEFAULT_WEIGHTS, FEATURES, RankingWeights, Suggester
+from mtfix.slot import DocumentWords, slot_of
+from mtfix.suggest import (
+    DEFAULT_WEIGHTS,
+    NEUTRAL_PRIOR,
+    PRIOR_PSEUDO_COUNT,
+    SLOT_FEATURES,
+    SPIN_FEATURES,
+    TRANSLATION_FEATURES,
+    RankingWeights,
+    Suggester,
+)
 from mtfix.tokenize import tokenize
 
 CORPORA = Path(__file__).parent / "corpora"
-GRID = {
-    "dictionary": (-1.0, 0.0, 1.0),
-    "french_frequency": (0.4, 0.8, 1.2),
-    "homograph": (0.0, 0.5),
-    "entry_size": (-1.0, -0.6, -0.3),
-    "similarity": (0.5, 1.0, 2.0),
-    "evidence": (0.5, 1.0, 2.0),
-    "mutual": (0.0, 1.0, 2.0),
-    "number": (0.0, 0.5, 1.0),
-}
+FITTED_ON = ("damage/broad/dev", "damage/untranslated/dev")
+REPORTED = ("damage/wordnet/dev", "synthetic/dev")
+NAMES = (*SPIN_FEATURES, *TRANSLATION_FEATURES, *SLOT_FEATURES, "spin_bias")
+SPIN = slice(0, len(SPIN_FEATURES))
+TRANSLATION = slice(SPIN.stop, SPIN.stop + len(TRANSLATION_FEATURES))
+SLOT = slice(TRANSLATION.stop, TRANSLATION.stop + len(SLOT_FEATURES))
+BIAS = len(NAMES) - 1
 
 
-def gold_cases(suggester: Suggester, folder: Path, kinds=("easy",)):
-    """(feature matrix, which rows are expected) for every gold span with candidates."""
+@dataclass
+class Case:
+    """One gold span: its candidates' features by part, which are expected, its document."""
+
+    spin: np.ndarray
+    has_spin: np.ndarray
+    translation: np.ndarray
+    has_translation: np.ndarray
+    slot: np.ndarray
+    hits: np.ndarray
+    document: int
+
+
+def gold_cases(suggester: Suggester, folder: Path, first_document: int = 0) -> list[Case]:
     cases = []
-    for gold_path in sorted(folder.glob("*.json")):
+    for number, gold_path in enumerate(sorted(folder.glob("*.json")), start=first_document):
         text = gold_path.with_suffix(".txt").read_text(encoding="utf-8")
         tokens = tokenize(text, segments(Document(str(gold_path), text))).tokens
-        for span in json.loads(gold_path.read_text(encoding="utf-8"))["spans"]:
-            if span["kind"] not in kinds:
+        spans = [s for s in json.loads(gold_path.read_text("utf-8"))["spans"]]
+        flagged = [Finding(s["start"], s["end"], s["text"], "gold", 1.0, "") for s in spans]
+        document = DocumentWords.of(tokens, flagged)
+        for span in spans:
+            if span["kind"] != "easy":
                 continue
-            agreement = agreement_before(text, span["start"], tokens)
+            slot = slot_of(text, span["start"], span["end"], tokens, document)
+            features = suggester.features(span["text"], slot)
+            if not features:
+                continue
             expected = {e.lower() for e in span["expected"]}
-            features = suggester.features(span["text"], agreement)
-            matrix = np.array([f.values for f in features]).reshape(-1, len(FEATURES))
-            hits = np.array([f.word.lower() in expected for f in features], dtype=bool)
-            cases.append((matrix, hits))
+            cases.append(
+                Case(
+                    np.array([f.spin or (0.0,) * len(SPIN_FEATURES) for f in features]),
+                    np.array([f.spin is not None for f in features]),
+                    np.array(
+                        [f.translation or (0.0,) * len(TRANSLATION_FEATURES) for f in features]
+                    ),
+                    np.array([f.translation is not None for f in features]),
+                    np.array([f.slot for f in features]),
+                    np.array([f.word.lower() in expected for f in features]),
+                    number,
+                )
+            )
     return cases
 
 
-def weight_vector(weights: RankingWeights) -> np.ndarray:
-    return np.array([getattr(weights, name) for name in FEATURES])
+def scores(case: Case, theta: np.ndarray, prior: float):
+    """Log scores of the candidates and the spin posterior of each (for the gradient)."""
+    spin = np.where(
+        case.has_spin, np.log(prior) + theta[BIAS] + case.spin @ theta[SPIN], -np.inf
+    )
+    translation = np.where(
+        case.has_translation,
+        np.log(1 - prior) + case.translation @ theta[TRANSLATION],
+        -np.inf,
+    )
+    mixed = np.logaddexp(spin, translation)
+    spin_share = np.exp(spin - mixed)
+    return case.slot @ theta[SLOT] + mixed, spin_share
 
 
-def accuracy(cases, weights: RankingWeights) -> tuple[float, float]:
-    vector = weight_vector(weights)
+def document_priors(cases: list[Case], theta: np.ndarray) -> dict[int, float]:
+    """Each document's share of spin damage, as ``Suggester.spin_prior`` estimates it."""
+    sums: dict[int, list[float]] = {}
+    for case in cases:
+        log_scores, spin_share = scores(case, theta, NEUTRAL_PRIOR)
+        shares = np.exp(log_scores - log_scores.max())
+        shares /= shares.sum()
+        sums.setdefault(case.document, []).append(float(shares @ spin_share))
+    return {
+        doc: (PRIOR_PSEUDO_COUNT * NEUTRAL_PRIOR + sum(v)) / (PRIOR_PSEUDO_COUNT + len(v))
+        for doc, v in sums.items()
+    }
+
+
+def fit(cases: list[Case], theta: np.ndarray, rounds: int = 3, steps: int = 150, l2=0.01):
+    usable = [c for c in cases if c.hits.any()]
+    theta = theta.astype(float).copy()
+    rate = 0.3
+    for _ in range(rounds):
+        priors = document_priors(usable, theta)
+        for _ in range(steps):
+            gradient = -l2 * theta
+            for case in usable:
+                log_scores, spin_share = scores(case, theta, priors[case.document])
+                shares = np.exp(log_scores - log_scores.max())
+                shares /= shares.sum()
+                residual = case.hits / case.hits.sum() - shares
+                gradient[SLOT] += case.slot.T @ residual
+                gradient[SPIN] += case.spin.T @ (residual * spin_share)
+                gradient[TRANSLATION] += case.translation.T @ (residual * (1 - spin_share))
+                gradient[BIAS] += residual @ spin_share
+            theta += rate * gradient / len(usable)
+    return theta
+
+
+def accuracy(cases: list[Case], theta: np.ndarray) -> tuple[float, float]:
+    if not cases:
+        return 0.0, 0.0
+    priors = document_priors(cases, theta)
     top1 = top3 = 0
-    for matrix, hits in cases:
-        if not len(hits):
-            continue
-        order = np.argsort(-(matrix @ vector), kind="stable")[:3]
-        top1 += bool(hits[order[0]])
-        top3 += bool(hits[order].any())
+    for case in cases:
+        log_scores, _ = scores(case, theta, priors[case.document])
+        order = np.argsort(-log_scores, kind="stable")[:3]
+        top1 += bool(case.hits[order[0]])
+        top3 += bool(case.hits[order].any())
     return top1 / len(cases), top3 / len(cases)
 
 
-def fit_conditional_logit(cases, start: np.ndarray, steps: int = 400, l2: float = 0.01):
-    """Maximise the softmax likelihood of the expected candidates (gradient ascent):
-    the ranking model is a conditional logit, so its scores are calibrated shares."""
-    usable = [(m, h) for m, h in cases if h.any()]
-    weights = start.astype(float).copy()
-    rate = 0.5
-    for _ in range(steps):
-        gradient = -l2 * weights
-        for matrix, hits in usable:
-            scores = matrix @ weights
-            shares = np.exp(scores - scores.max())
-            shares /= shares.sum()
-            target = hits / hits.sum()
-            gradient += matrix.T @ (target - shares)
-        weights += rate * gradient / len(usable)
-    return weights
+def vector(weights: RankingWeights) -> np.ndarray:
+    return np.array([getattr(weights, name) for name in NAMES])
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--fit", action="append", help="corpus folders fitted on (dev only)")
+    args = parser.parse_args()
+    fitted_on = tuple(args.fit or FITTED_ON)
+    if any("test" in name or name.startswith("seed") for name in fitted_on):
+        parser.error("fit on dev splits only; test splits and the seed are held out")
     suggester = Suggester(default_lexicon())
-    cases = gold_cases(suggester, CORPORA / "synthetic" / "dev")
-    seed = gold_cases(suggester, CORPORA / "seed")
-    print(f"{len(cases)} dev spans; current defaults: dev {accuracy(cases, DEFAULT_WEIGHTS)}")
-    results = []
-    grid = itertools.product(*GRID.values()) if "--grid" in sys.argv else ()
-    for values in grid:
-        weights = replace(DEFAULT_WEIGHTS, **dict(zip(GRID, values, strict=True)))
-        results.append((accuracy(cases, weights), values))
-    results.sort(reverse=True)
-    for (top1, top3), values in results[:10]:
-        weights = replace(DEFAULT_WEIGHTS, **dict(zip(GRID, values, strict=True)))
-        seed_top1, seed_top3 = accuracy(seed, weights)
-        print(
-            f"dev top1 {top1:.3f} top3 {top3:.3f} | seed {seed_top1:.2f} {seed_top3:.2f}"
-            f" | {dict(zip(GRID, values, strict=True))}"
-        )
-    fitted = fit_conditional_logit(cases, weight_vector(DEFAULT_WEIGHTS))
-    fitted_weights = RankingWeights(
-        **dict(zip(FEATURES, (round(float(w), 2) for w in fitted), strict=True))
-    )
-    print("conditional logit:", fitted_weights)
-    print(f"  dev {accuracy(cases, fitted_weights)} seed {accuracy(seed, fitted_weights)}")
+    corpora = {}
+    for index, name in enumerate(dict.fromkeys((*fitted_on, *REPORTED))):
+        corpora[name] = gold_cases(suggester, CORPORA / name, first_document=1000 * index)
+    training = [c for name in fitted_on for c in corpora[name]]
+    theta = fit(training, vector(DEFAULT_WEIGHTS))
+    for label, weights in (("current", vector(DEFAULT_WEIGHTS)), ("fitted", theta)):
+        for name, cases in corpora.items():
+            top1, top3 = accuracy(cases, weights)
+            role = "fitted on" if name in fitted_on else "held out"
+            print(f"{label:8} {name:26} ({role}): top-1 {top1:.3f} top-3 {top3:.3f}")
+    rounded = {name: round(float(value), 2) for name, value in zip(NAMES, theta, strict=True)}
+    assert set(rounded) == {f.name for f in fields(RankingWeights)}
+    print("fitted:", RankingWeights(**rounded))
 
 
 if __name__ == "__main__":

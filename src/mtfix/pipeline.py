@@ -66,9 +66,7 @@ def check_document(
         from .suggest import suggester_for
 
         suggester = suggester_for(lexicon)
-        findings = [
-            suggester.with_suggestions(document.text, f, tokenized.tokens) for f in findings
-        ]
+        findings = suggester.suggest_findings(document.text, findings, tokenized.tokens)
         if scorer is not None:
             from .spun import rerank_findings
 

@@ -4,24 +4,28 @@ Candidates come from four generators, each named as the suggestion's source:
 ``synonym-fr`` (reverse the spinner: French homographs among the English word's
 thesaurus relations), ``dictionary`` (EN->FR translations), ``anglicism`` (a curated
 list of English expressions) and ``cognate`` (accents restored, English suffixes
-rewritten, fuzzy match over the French vocabulary). Ranking adds French frequency,
-the size of the thesaurus entry the spinner would have drawn from, agreement with
-the determiner in front, and string similarity. Case follows the original.
+rewritten, fuzzy match over the French vocabulary). They are ranked by a damage model:
+how likely the written word is if a spinner swapped the French word for a thesaurus
+neighbour, or if the word was left untranslated, times how likely the French word is
+in its slot (frequency, agreement, a noun after ``de``, a locution, the same word
+elsewhere in the document). Case follows the original.
 """
 
 from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from .context import Agreement, agreement_before
-from .lexicon import Lexicon
+from .context import Agreement
+from .lexicon import Lexicon, WordInfo
 from .models import Finding, Suggestion, Token
+from .slot import DocumentWords, Slot, in_locution, slot_of
 
 MAX_SUGGESTIONS = 5
-CACHE_SIZE = 50_000  # suggestions kept per process, by (English text, determiner)
+CACHE_SIZE = 50_000  # candidate lists kept per process, by English text
+SUGGESTED_RULES = ("english-word", "english-span")
 RELATION_WEIGHTS = ((2, 1.0), (1, 0.6), (4, 0.6), (8, 0.4))  # bit -> weight (see build script)
 MUTUAL = 1 | 2  # Moby lists each word under the other
 SUFFIX_REWRITES = (
@@ -42,50 +46,69 @@ SUFFIX_REWRITES = (
     ("er", "re"),
     ("y", "ie"),
 )
-FEATURES = (
-    "anglicism",  # one per generator that proposed the word
-    "synonym",
-    "dictionary",
-    "cognate",
-    "french_frequency",  # Zipf in French
-    "homograph",  # min(Zipf fr, Zipf en): the spinner swaps words common in both
-    "evidence",  # log strength of the best generator's tie to the English text
-    "entry_size",  # log size of the thesaurus entry the spinner drew from
-    "similarity",  # shared spelling, accents ignored
-    "agreement",  # determiner gender and number
-    "mutual",  # each word lists the other in the Moby thesaurus: a spinner's pair
-    "number",  # +1 when singular/plural matches the English word, -1 when not
-    "closeness",  # share of thesaurus entries the two words have in common
+# The damage model. Each candidate French word is scored as
+#   log P(French word in this slot) + log sum_h P(h) P(written word | h, French word)
+# over two hypotheses: the spinner swapped a French homograph for a thesaurus neighbour
+# ("spin"), or the word was left untranslated ("untranslated").
+SPIN_FEATURES = (
+    "relation",  # log strength of the thesaurus relation (which thesauri list the pair)
+    "mutual",  # each word lists the other in Moby
+    "closeness",  # share of Moby entries the two words have in common
+    "entry_size",  # log size of the French word's thesaurus entry (the spinner's draw)
+    "homograph",  # min(Zipf fr, Zipf en): the spinner rewrites words common in both
 )
+TRANSLATION_FEATURES = (
+    "anglicism",  # the curated list of English expressions
+    "dictionary",  # FreeDict EN->FR
+    "cognate",  # accents restored, suffix rewritten, fuzzy spelling
+    "evidence",  # log rank-based strength of the best translation generator
+    "similarity",  # shared spelling, accents ignored
+)
+SLOT_FEATURES = (
+    "french_frequency",  # Zipf in French
+    "agreement",  # gender and number asked by the determiner in front
+    "number",  # +1 when singular/plural matches the English word, -1 when not
+    "in_document",  # the word stands elsewhere in the document, not flagged
+    "noun_after_de",  # +1 a noun, -1 not, after ``de``
+    "noun_at_start",  # a noun at a sentence start, with no determiner in front
+    "locution",  # completes a light-verb locution around it (``fait … à`` -> ``face``)
+)
+FEATURES = SPIN_FEATURES + TRANSLATION_FEATURES + SLOT_FEATURES
+HYPOTHESES = ("spin", "untranslated")
 
 
 @dataclass(frozen=True, slots=True)
 class RankingWeights:
-    """Weights of the ranking score (log scale): a conditional logit fitted on the
-    synthetic dev split by ``python benchmarks/tune_suggest.py``."""
+    """Weights of the damage model (log scale), fitted on the dev split of the damage
+    generators by ``python benchmarks/tune_suggest.py``; ``spin_bias`` is the log odds of
+    the spin hypothesis before any evidence."""
 
-    anglicism: float = 2.38
-    synonym: float = -2.55
-    dictionary: float = 0.9
-    cognate: float = -0.09
-    french_frequency: float = 1.23
-    homograph: float = -0.37
-    evidence: float = 0.7
-    entry_size: float = -0.28
-    similarity: float = -0.05
-    agreement: float = 1.53
-    mutual: float = 1.35
-    number: float = 0.45
-    closeness: float = 3.7
+    relation: float = 0.56
+    mutual: float = -0.46
+    closeness: float = 1.33
+    entry_size: float = -0.41
+    homograph: float = 0.18
+    anglicism: float = 2.25
+    dictionary: float = 1.16
+    cognate: float = -0.27
+    evidence: float = 0.77
+    similarity: float = 0.27
+    french_frequency: float = 0.42
+    agreement: float = 1.59
+    number: float = 0.34
+    in_document: float = 3.06
+    noun_after_de: float = 0.5
+    noun_at_start: float = -0.53
+    locution: float = 2.02
+    spin_bias: float = -0.45
 
-    def score(self, features: tuple[float, ...]) -> float:
-        return sum(
-            getattr(self, name) * value for name, value in zip(FEATURES, features, strict=False)
-        )
+    def vector(self, names: tuple[str, ...]) -> tuple[float, ...]:
+        return tuple(getattr(self, name) for name in names)
 
 
 DEFAULT_WEIGHTS = RankingWeights()
-SOURCE_FEATURE = {"anglicism": 0, "synonym-fr": 1, "dictionary": 2, "cognate": 3}
+NEUTRAL_PRIOR = 0.5  # share of spin damage before a document says otherwise
+PRIOR_PSEUDO_COUNT = 2.0  # findings' worth of the neutral prior in a document's estimate
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,11 +122,61 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class Features:
-    """One French candidate with the evidence of every generator that proposed it."""
+    """One French candidate: the evidence for each hypothesis that proposes it
+    (``None`` when that kind of damage cannot give the written word) and the slot's."""
 
     word: str
     source: str  # the generator with the strongest tie
-    values: tuple[float, ...]
+    spin: tuple[float, ...] | None
+    translation: tuple[float, ...] | None
+    slot: tuple[float, ...]
+
+    @property
+    def values(self) -> tuple[float, ...]:
+        """Every feature in ``FEATURES`` order (0 for a hypothesis that does not apply)."""
+        spin = self.spin or (0.0,) * len(SPIN_FEATURES)
+        translation = self.translation or (0.0,) * len(TRANSLATION_FEATURES)
+        return spin + translation + self.slot
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A candidate's log score and how it splits between the hypotheses."""
+
+    word: str
+    source: str
+    log_score: float
+    hypothesis_logs: tuple[float, ...]  # log P(h) + log P(written | h, word), per hypothesis
+
+
+def score_candidate(
+    features: Features, weights: RankingWeights, spin_prior: float = NEUTRAL_PRIOR
+) -> Scored:
+    slot = sum(w * v for w, v in zip(weights.vector(SLOT_FEATURES), features.slot, strict=True))
+    logs = []
+    for values, names, prior, bias in (
+        (features.spin, SPIN_FEATURES, spin_prior, weights.spin_bias),
+        (features.translation, TRANSLATION_FEATURES, 1 - spin_prior, 0.0),
+    ):
+        if values is None:
+            logs.append(-math.inf)
+            continue
+        likelihood = sum(w * v for w, v in zip(weights.vector(names), values, strict=True))
+        logs.append(math.log(prior) + bias + likelihood)
+    top = max(logs)
+    mixed = top + math.log(sum(math.exp(x - top) for x in logs if x > -math.inf))
+    return Scored(features.word, features.source, slot + mixed, tuple(logs))
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """Candidates best first with their shares, and each hypothesis's share of belief."""
+
+    ranked: tuple[tuple[str, float, str], ...]  # (French word, share, source)
+    hypothesis_shares: tuple[float, ...]  # in ``HYPOTHESES`` order
+
+
+SOURCE_FEATURE = {"anglicism": 0, "dictionary": 1, "cognate": 2}
 
 
 @functools.cache
@@ -116,83 +189,125 @@ class Suggester:
     def __init__(self, lexicon: Lexicon, weights: RankingWeights = DEFAULT_WEIGHTS) -> None:
         self.lexicon = lexicon
         self.weights = weights
-        self._cache: dict[tuple[str, Agreement | None], tuple[Suggestion, ...]] = {}
+        self._cache: dict[str, list[Candidate]] = {}
 
     def with_suggestions(self, text: str, finding: Finding, tokens: Sequence[Token]) -> Finding:
-        if finding.suggestions or finding.rule not in ("english-word", "english-span"):
+        """One finding on its own (no document evidence); see ``suggest_findings``."""
+        if finding.suggestions or finding.rule not in SUGGESTED_RULES:
             return finding
-        agreement = agreement_before(text, finding.start, tokens)
-        return replace(finding, suggestions=self.suggest(finding.text, agreement))
+        slot = slot_of(text, finding.start, finding.end, tokens)
+        return replace(finding, suggestions=self.suggest(finding.text, slot))
 
-    def suggest(self, english: str, agreement: Agreement | None = None) -> tuple[Suggestion, ...]:
-        key = (english, agreement)
-        cached = self._cache.get(key)
-        if cached is None:
-            ranked = self.rank(english, agreement)
-            if agreement is not None and agreement.number == "pl":
-                ranked = self._plural(english, ranked)
-            cached = tuple(
-                Suggestion(match_case(english, word), score, source)
-                for word, score, source in ranked[:MAX_SUGGESTIONS]
-            )
-            if len(self._cache) < CACHE_SIZE:
-                self._cache[key] = cached
-        return cached
+    def suggest_findings(
+        self, text: str, findings: Sequence[Finding], tokens: Sequence[Token]
+    ) -> list[Finding]:
+        """Suggestions for every English finding of a document, with what the document
+        tells: the words it uses elsewhere, and how much of each kind of damage it shows
+        (the mean hypothesis shares of its findings weigh each finding's hypotheses)."""
+        wanted = [f for f in findings if not f.suggestions and f.rule in SUGGESTED_RULES]
+        if not wanted:
+            return list(findings)
+        document = DocumentWords.of(tokens, wanted)
+        features = {
+            id(f): self.features(f.text, slot_of(text, f.start, f.end, tokens, document))
+            for f in wanted
+        }
+        prior = self.spin_prior(features.values())
+        result = []
+        for finding in findings:
+            if id(finding) not in features:
+                result.append(finding)
+                continue
+            ranking = self.rank_features(features[id(finding)], prior)
+            result.append(replace(finding, suggestions=self._suggestions(finding.text, ranking)))
+        return result
 
-    def _plural(
-        self, english: str, ranked: list[tuple[str, float, str]]
-    ) -> list[tuple[str, float, str]]:
-        """In a plural slot (``restent sceptical``, ``les aid``), an English singular's
-        candidates take their plural (``sceptiques``) when the lexicon has one."""
-        phrase = normalise(english)
-        if english_plural(phrase):
-            return ranked
-        seen: set[str] = set()
-        plural = []
-        for word, score, source in ranked:
-            form = french_plural(word, self.lexicon)
-            if not form or form == phrase:  # gurus: no French word to offer in its place
-                form = word
-            if form not in seen:
-                seen.add(form)
-                plural.append((form, score, source))
-        return plural
+    def spin_prior(self, per_finding: Iterable[list[Features]]) -> float:
+        """The document's share of spinner damage: the neutral prior updated by the mean
+        spin share of its findings."""
+        shares = [self.rank_features(group).hypothesis_shares[0] for group in per_finding if group]
+        return (PRIOR_PSEUDO_COUNT * NEUTRAL_PRIOR + sum(shares)) / (
+            PRIOR_PSEUDO_COUNT + len(shares)
+        )
+
+    def suggest(self, english: str, slot: Slot | Agreement | None = None) -> tuple[Suggestion, ...]:
+        return self._suggestions(english, self.ranking(english, slot))
+
+    def _suggestions(self, english: str, ranking: Ranking) -> tuple[Suggestion, ...]:
+        return tuple(
+            Suggestion(match_case(english, word), share, source)
+            for word, share, source in ranking.ranked[:MAX_SUGGESTIONS]
+        )
 
     def rank(
-        self, english: str, agreement: Agreement | None = None
+        self, english: str, slot: Slot | Agreement | None = None
     ) -> list[tuple[str, float, str]]:
         """(French word, probability-like score, source), best first."""
-        return rank_features(self.features(english, agreement), self.weights)
+        return list(self.ranking(english, slot).ranked)
 
-    def features(self, english: str, agreement: Agreement | None = None) -> list[Features]:
+    def ranking(self, english: str, slot: Slot | Agreement | None = None) -> Ranking:
+        return self.rank_features(self.features(english, slot))
+
+    def rank_features(self, features: list[Features], spin_prior: float = NEUTRAL_PRIOR) -> Ranking:
+        return rank_features(features, self.weights, spin_prior)
+
+    def features(self, english: str, slot: Slot | Agreement | None = None) -> list[Features]:
+        if not isinstance(slot, Slot):
+            slot = Slot(agreement=slot)
         phrase = normalise(english)
+        candidates = self._cache.get(phrase)
+        if candidates is None:
+            candidates = self.candidates(phrase)
+            if len(self._cache) < CACHE_SIZE:
+                self._cache[phrase] = candidates
         by_word: dict[str, list[Candidate]] = {}
-        for candidate in self.candidates(phrase):
+        for candidate in candidates:
             by_word.setdefault(candidate.word, []).append(candidate)
-        return [self._features(phrase, group, agreement) for group in by_word.values()]
+        return [self._features(phrase, group, slot) for group in by_word.values()]
 
-    def _features(
-        self, phrase: str, group: list[Candidate], agreement: Agreement | None
-    ) -> Features:
+    def _features(self, phrase: str, group: list[Candidate], slot: Slot) -> Features:
         word = group[0].word
         info = self.lexicon.info(word.split(" ")[0])
-        values = [0.0] * len(FEATURES)
-        for candidate in group:
-            values[SOURCE_FEATURE[candidate.source]] = 1.0
-            if candidate.mutual:
-                values[10] = 1.0
-            values[12] = max(values[12], candidate.closeness)
+        spinner = [c for c in group if c.source == "synonym-fr"]
+        translations = [c for c in group if c.source != "synonym-fr"]
+        spin = None
+        if spinner:
+            best = max(spinner, key=lambda c: c.evidence)
+            spin = (
+                math.log(max(best.evidence, 0.05)),
+                1.0 if any(c.mutual for c in spinner) else 0.0,
+                max(c.closeness for c in spinner),
+                math.log(max(self.lexicon.entry_size(word), 10)),
+                min(info.en, info.fr),
+            )
+        translation = None
+        if translations:
+            values = [0.0] * len(TRANSLATION_FEATURES)
+            for candidate in translations:
+                values[SOURCE_FEATURE[candidate.source]] = 1.0
+            best = max(translations, key=lambda c: c.evidence)
+            values[3] = math.log(max(best.evidence, 0.05))
+            values[4] = similarity(phrase, word)
+            translation = tuple(values)
         strongest = max(group, key=lambda c: c.evidence)
-        values[4] = info.fr
-        values[5] = min(info.en, info.fr)
-        values[6] = math.log(max(strongest.evidence, 0.05))
-        if any(c.source == "synonym-fr" for c in group):
-            values[7] = math.log(max(self.lexicon.entry_size(word), 10))
-        values[8] = similarity(phrase, word)
-        values[9] = agreement.score(word, info) if agreement is not None else 0.0
-        if " " not in phrase and " " not in word:
-            values[11] = 1.0 if english_plural(phrase) == french_plural_form(word) else -1.0
-        return Features(word, strongest.source, tuple(values))
+        slot_values = self._slot(phrase, word, info, slot)
+        return Features(word, strongest.source, spin, translation, slot_values)
+
+    def _slot(self, phrase: str, word: str, info: WordInfo, slot: Slot) -> tuple[float, ...]:
+        single = " " not in phrase and " " not in word
+        noun = bool(info.genders) and " " not in word
+        number = 0.0
+        if single:
+            number = 1.0 if english_plural(phrase) == french_plural_form(word) else -1.0
+        return (
+            info.fr,
+            slot.agreement.score(word, info) if slot.agreement is not None else 0.0,
+            number,
+            1.0 if slot.document is not None and slot.document.occurs(word) else 0.0,
+            (1.0 if noun else -1.0) if slot.after_de else 0.0,
+            1.0 if noun and slot.sentence_start else 0.0,
+            1.0 if in_locution(word, slot, self.lexicon) else 0.0,
+        )
 
     def candidates(self, phrase: str) -> list[Candidate]:
         found: list[Candidate] = []
@@ -256,18 +371,31 @@ class Suggester:
 
 
 def rank_features(
-    features: list[Features], weights: RankingWeights
-) -> list[tuple[str, float, str]]:
-    """Softmax over the weighted scores, so a score reads as a share of belief."""
+    features: list[Features], weights: RankingWeights, spin_prior: float = NEUTRAL_PRIOR
+) -> Ranking:
+    """Softmax over the candidates' log scores, so a score reads as a share of belief;
+    the hypothesis shares add up each candidate's share under each hypothesis."""
     if not features:
-        return []
-    raw = {f.word: weights.score(f.values) for f in features}
-    top = max(raw.values())
-    shares = {word: math.exp(value - top) for word, value in raw.items()}
-    total = sum(shares.values())
-    sources = {f.word: f.source for f in features}
-    ranked = sorted(shares, key=lambda w: (-shares[w], w))
-    return [(w, round(shares[w] / total, 3), sources[w]) for w in ranked]
+        return Ranking((), (spin_prior, 1 - spin_prior))
+    scored = [score_candidate(f, weights, spin_prior) for f in features]
+    top = max(s.log_score for s in scored)
+    total = sum(math.exp(s.log_score - top) for s in scored)
+    ranked = sorted(scored, key=lambda s: (-s.log_score, s.word))
+    by_hypothesis = [0.0] * len(HYPOTHESES)
+    for s in scored:
+        slot_part = s.log_score - _logsumexp(s.hypothesis_logs)
+        for index, value in enumerate(s.hypothesis_logs):
+            if value > -math.inf:
+                by_hypothesis[index] += math.exp(slot_part + value - top) / total
+    return Ranking(
+        tuple((s.word, round(math.exp(s.log_score - top) / total, 3), s.source) for s in ranked),
+        tuple(by_hypothesis),
+    )
+
+
+def _logsumexp(values: Sequence[float]) -> float:
+    top = max(values)
+    return top + math.log(sum(math.exp(v - top) for v in values if v > -math.inf))
 
 
 def normalise(english: str) -> str:
