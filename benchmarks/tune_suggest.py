@@ -94,9 +94,7 @@ def gold_cases(suggester: Suggester, folder: Path, first_document: int = 0) -> l
 
 def scores(case: Case, theta: np.ndarray, prior: float):
     """Log scores of the candidates and the spin posterior of each (for the gradient)."""
-    spin = np.where(
-        case.has_spin, np.log(prior) + theta[BIAS] + case.spin @ theta[SPIN], -np.inf
-    )
+    spin = np.where(case.has_spin, np.log(prior) + theta[BIAS] + case.spin @ theta[SPIN], -np.inf)
     translation = np.where(
         case.has_translation,
         np.log(1 - prior) + case.translation @ theta[TRANSLATION],

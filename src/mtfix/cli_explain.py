@@ -21,9 +21,9 @@ def explain(
 ) -> None:
     """Show why WORD is (or is not) flagged and where its suggestions come from."""
     from .explain import explain as run_explain
-    from .explain import feature_table
+    from .explain import feature_table, hypotheses_of
     from .lexicon import default_lexicon
-    from .suggest import DEFAULT_WEIGHTS
+    from .suggest import DEFAULT_WEIGHTS, HYPOTHESES
 
     result = run_explain(word, default_lexicon(), context)
     console = Console(highlight=False)
@@ -41,14 +41,25 @@ def explain(
         agreement = result.agreement
         evidence.add_row("determiner asks for", f"{agreement.gender or '-'} {agreement.number}")
     evidence.add_row("verdict", result.verdict)
+    if result.suggestions:
+        evidence.add_row(
+            "damage hypotheses",
+            ", ".join(
+                f"{name} {share:.2f}"
+                for name, share in zip(HYPOTHESES, result.hypothesis_shares, strict=True)
+            ),
+        )
     console.print(evidence)
     if not result.suggestions:
         console.print("No French candidate found.")
         return
     candidates = Table(title="Candidates, best first")
-    for column in ("#", "replacement", "score", "source", "evidence"):
+    for column in ("#", "replacement", "score", "source", "hypotheses", "evidence"):
         candidates.add_column(column)
-    candidates.caption = "evidence: each feature's contribution to the log score"
+    candidates.caption = (
+        "evidence: each feature's contribution to the log score (a hypothesis's features "
+        "count within it; spin_bias and the slot's count for every candidate)"
+    )
     for rank, (suggestion, features) in enumerate(
         zip(result.suggestions, result.features, strict=False), start=1
     ):
@@ -60,6 +71,11 @@ def explain(
             f"{name} {value:+.2f}" for name, value in contributions.items() if abs(value) >= 0.05
         )
         candidates.add_row(
-            str(rank), suggestion.replacement, f"{suggestion.score:.3f}", suggestion.source, shown
+            str(rank),
+            suggestion.replacement,
+            f"{suggestion.score:.3f}",
+            suggestion.source,
+            hypotheses_of(features),
+            shown,
         )
     console.print(candidates)

@@ -1,0 +1,104 @@
+"""The damage model behind the suggestions: hypotheses, slot, document evidence."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from mtfix import check_text
+from mtfix.context import Agreement
+from mtfix.lexicon import default_lexicon
+from mtfix.models import Document, Finding
+from mtfix.segment import segments
+from mtfix.slot import DocumentWords, Slot, slot_of
+from mtfix.suggest import HYPOTHESES, Suggester
+from mtfix.tokenize import tokenize
+
+SUGGESTER = Suggester(default_lexicon())
+
+
+def ranked(english: str, slot: Slot) -> list[str]:
+    return [word for word, _, _ in SUGGESTER.rank(english, slot)]
+
+
+def shares(english: str, slot: Slot) -> dict[str, float]:
+    return {word: share for word, share, _ in SUGGESTER.rank(english, slot)}
+
+
+def first_suggestion(text: str, english: str) -> str:
+    (finding,) = [f for f in check_text(text) if f.text == english]
+    return finding.suggestions[0].replacement
+
+
+def test_a_word_used_elsewhere_in_the_document_is_lifted():
+    assert ranked("concern", Slot())[0] != "question"
+    document = DocumentWords(Counter({"question": 1}))
+    assert ranked("concern", Slot(document=document))[0] == "question"
+
+
+def test_the_document_index_reads_other_words_and_skips_findings():
+    text = "La perspective reste ouverte. Mais la viewpoint est nouvelle."
+    assert first_suggestion(text, "viewpoint") == "perspective"
+    assert first_suggestion("Mais la viewpoint est nouvelle.", "viewpoint") != "perspective"
+    tokens = tokenize(text, segments(Document("t", text))).tokens
+    start = text.index("viewpoint")
+    finding = Finding(start, start + 9, "viewpoint", "english-word", 1.0, "")
+    document = DocumentWords.of(tokens, [finding])
+    assert document.occurs("perspectives")  # singular and plural are one word
+    assert not document.occurs("viewpoint")
+
+
+def test_a_determiner_wants_a_noun():
+    feminine = Slot(agreement=Agreement("f", "sg"))
+    assert ranked("aid", feminine).index("aide") < ranked("aid", feminine).index("aider")
+
+
+def test_a_noun_gains_on_a_verb_after_de():
+    plain, after_de = shares("fight", Slot()), shares("fight", Slot(after_de=True))
+    assert after_de["combat"] / after_de["combattre"] > plain["combat"] / plain["combattre"]
+
+
+def test_slot_of_reads_de_sentence_start_and_the_words_around():
+    text = "Les chars de fight partent. Nous n'avons pas fait experience à la crise."
+    tokens = tokenize(text, segments(Document("t", text))).tokens
+    fight = text.index("fight")
+    assert slot_of(text, fight, fight + 5, tokens).after_de
+    experience = text.index("experience")
+    slot = slot_of(text, experience, experience + 10, tokens)
+    assert (slot.previous, slot.following) == ("fait", "à")  # negation skipped
+    assert slot_of(text, 0, 3, tokens).sentence_start
+
+
+def test_a_light_verb_locution_picks_its_noun():
+    assert first_suggestion("Nous n'avons pas fait experience à la crise.", "experience") == "face"
+    assert first_suggestion("Nous avons une experience utile.", "experience") == "expérience"
+
+
+def test_hypothesis_shares_follow_the_evidence():
+    assert HYPOTHESES == ("spin", "untranslated")
+    spin, untranslated = SUGGESTER.ranking("however").hypothesis_shares
+    assert untranslated > 0.9 and abs(spin + untranslated - 1) < 1e-6
+    spin, untranslated = SUGGESTER.ranking("unachievable").hypothesis_shares
+    assert spin > 0.9
+
+
+def test_a_document_showing_spinner_damage_weighs_the_spin_hypothesis():
+    spun = [SUGGESTER.features(word) for word in ("unachievable", "gurus", "viewpoint")]
+    untranslated = [SUGGESTER.features(word) for word in ("however", "because", "although")]
+    assert SUGGESTER.spin_prior(spun) > 0.5 > SUGGESTER.spin_prior(untranslated)
+    features = SUGGESTER.features("viewpoint")
+    high = SUGGESTER.rank_features(features, 0.9).hypothesis_shares[0]
+    low = SUGGESTER.rank_features(features, 0.1).hypothesis_shares[0]
+    assert high > low
+
+
+def test_explain_shows_the_hypotheses_and_the_document_evidence():
+    from mtfix.explain import explain, feature_table
+
+    result = explain(
+        "viewpoint",
+        default_lexicon(),
+        "La perspective reste ouverte. Mais la viewpoint est nouvelle.",
+    )
+    assert abs(sum(result.hypothesis_shares) - 1) < 1e-6
+    assert result.suggestions[0].replacement == "perspective"
+    assert feature_table(result.features[0])["in_document"] == 1.0
