@@ -36,6 +36,7 @@ EDGE_LEAD = 0.55  # a weak word at the edge of an English run joins it
 RUN_JOINERS = frozenset(" -\u00a0")
 RARE_IN_FRENCH = 2.0  # a French form this rare and far more common in English reads as English
 BORROWED_LEAD = 1.5
+PHRASE_MAX_WORDS = 4  # longest English expression a finding grows into
 MENTION_MAX_WORDS = 3  # a quotation this short names a term (« always »); it does not use it
 INTRODUCER_QUALIFIERS = frozenset(
     [
@@ -178,7 +179,7 @@ class Detector:
         quotes: Sequence[tuple[int, int]],
         asides: Sequence[tuple[int, int]] = (),
     ) -> list[Finding]:
-        classified = self.classify(tokens)
+        classified = _identifier_parts(text, self.classify(tokens))
         verdicts = _introduced_names(classified, self.lexicon.name_introducers)
         verdicts = _glossed_terms(text, _names_in_lists(text, verdicts), asides)
         verdicts = _named_everywhere(classified, verdicts)
@@ -186,7 +187,75 @@ class Detector:
         findings, covered = self._quotations(text, verdicts, quotes)
         findings.extend(self._runs(text, [v for v in verdicts if not covered(v.token)]))
         findings.sort(key=lambda f: (f.start, f.end))
-        return findings
+        return self._whole_phrases(text, tokens, findings)
+
+    def _whole_phrases(
+        self, text: str, tokens: Sequence[Token], findings: list[Finding]
+    ) -> list[Finding]:
+        """A finding inside a known English expression (``of course``, where ``course``
+        is French too) grows to the whole expression: the anglicism list and the
+        dictionary's multi-word headwords, up to ``PHRASE_MAX_WORDS`` words."""
+        starts = [t.start for t in tokens]
+        grown: list[Finding] = []
+        phrase_end = -1  # end of the last expression grown: the findings it swallowed
+        for finding in findings:  # sorted by start: what a phrase swallows is at the tail
+            if finding.rule in (RULE_WORD, RULE_SPAN) and finding.end <= phrase_end:
+                continue
+            if finding.rule not in (RULE_WORD, RULE_SPAN):
+                grown.append(finding)
+                continue
+            first = bisect.bisect_left(starts, finding.start)
+            last = bisect.bisect_left(starts, finding.end) - 1
+            phrase = self._phrase_around(text, tokens, first, last)
+            if phrase is None:
+                grown.append(finding)
+                continue
+            start, end = phrase
+            phrase_end = end
+            while grown and grown[-1].end > start and grown[-1].rule in (RULE_WORD, RULE_SPAN):
+                grown.pop()
+            words = text[start:end]
+            grown.append(
+                Finding(
+                    start,
+                    end,
+                    words,
+                    RULE_SPAN,
+                    finding.confidence,
+                    f"English expression '{' '.join(words.split())}'; {finding.message}",
+                )
+            )
+        return grown
+
+    def _phrase_around(
+        self, text: str, tokens: Sequence[Token], first: int, last: int
+    ) -> tuple[int, int] | None:
+        """The longest known English expression made of tokens ``first..last`` and up to
+        two neighbours on each side, joined by single spaces within one sentence."""
+        if first < 0 or last < first or last >= len(tokens):
+            return None
+        best: tuple[int, int] | None = None
+        for before in range(0, 3):
+            for after in range(0, 3):
+                low, high = first - before, last + after
+                if (before == after == 0) or low < 0 or high >= len(tokens):
+                    continue
+                if high - low + 1 > PHRASE_MAX_WORDS:
+                    continue
+                window = tokens[low : high + 1]
+                if any(t.sentence_start for t in window[1:]) or window[0].elided:
+                    continue
+                if any(
+                    text[a.end : b.start] not in (" ", "\u00a0")
+                    for a, b in itertools.pairwise(window)
+                ):
+                    continue
+                phrase = " ".join(t.lower for t in window)
+                if phrase in self.lexicon.anglicisms or self.lexicon.dictionary.get(phrase):
+                    span = (window[0].start, window[-1].end)
+                    if best is None or span[1] - span[0] > best[1] - best[0]:
+                        best = span
+        return best
 
     def _quotations(self, text: str, verdicts: list[WordVerdict], quotes):
         """English quotations: a title in title case, otherwise a span."""
@@ -295,6 +364,19 @@ class Detector:
             "English phrase",
             evidence=f"{len(run)} English words; strongest: {_evidence(best)}",
         )
+
+
+def _identifier_parts(text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
+    """Letters glued to digits are part of an identifier (``arm64``,
+    ``Bitmap2component``), never a word of their own."""
+    result = []
+    for verdict in verdicts:
+        token = verdict.token
+        glued = (token.start > 0 and text[token.start - 1].isdigit()) or (
+            token.end < len(text) and text[token.end].isdigit()
+        )
+        result.append(replace(verdict, kind=Kind.NEUTRAL) if glued else verdict)
+    return result
 
 
 def _introduced_names(
