@@ -102,3 +102,16 @@ def test_explain_shows_the_hypotheses_and_the_document_evidence():
     assert abs(sum(result.hypothesis_shares) - 1) < 1e-6
     assert result.suggestions[0].replacement == "perspective"
     assert feature_table(result.features[0])["in_document"] == 1.0
+
+
+def test_the_thesaurus_profile_counts_the_relations_a_document_shows():
+    from mtfix.suggest import PROFILE_BITS, thesaurus_profile
+
+    wordnet_bit = PROFILE_BITS[1]
+    related = [[f for f in SUGGESTER.features(w) if f.bits & wordnet_bit] for w in ("remark",)]
+    assert related[0], "remark and comment share a WordNet synset"
+    profile = thesaurus_profile(related * 6)
+    assert profile[1] > 0.8
+    assert thesaurus_profile([]) == (0.5, 0.5)
+    lifted = related[0][0].with_profile(profile)
+    assert lifted.spin[-1] == profile[1]

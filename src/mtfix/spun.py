@@ -15,11 +15,11 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .context import agreement_before
 from .detect import MENTION_MAX_WORDS
 from .lexicon import Lexicon, wordlists_dir
 from .models import Edit, Finding, Suggestion, Token
 from .scorer import RERANK_DEPTH, ContextScorer, Ranked, reranked, slot_for, softmax_shares
+from .slot import DocumentWords, slot_of
 from .suggest import MAX_SUGGESTIONS, Suggester, match_case
 from .table import SortedTable
 from .tokenize import Cover
@@ -244,12 +244,12 @@ def repairs_of(
     """The suggester's first correction of each English-intrusion finding, sorted: the
     other damage in a sentence misleads the model about the word being judged
     (``fait experience à la perspective`` makes ``perspective`` look wrong)."""
-    repairs = []
-    for finding in findings:
-        if finding.rule in SUGGESTER_RULES:
-            suggested = suggester.with_suggestions(text, finding, tokens).suggestions
-            if suggested:
-                repairs.append(Edit(finding.start, finding.end, suggested[0].replacement))
+    english = [f for f in findings if f.rule in SUGGESTER_RULES]
+    repairs = [
+        Edit(f.start, f.end, f.suggestions[0].replacement)
+        for f in suggester.suggest_findings(text, english, tokens)
+        if f.suggestions
+    ]
     return sorted(repairs, key=lambda r: (r.start, r.end))
 
 
@@ -264,14 +264,15 @@ def rerank_findings(
     """The suggester's top ``depth`` candidates re-ordered by the scorer, for every
     English-intrusion finding with a choice to make."""
     result = []
+    document = DocumentWords.of(tokens, [f for f in findings if f.rule in SUGGESTER_RULES])
     for finding in findings:
         if finding.rule not in SUGGESTER_RULES or len(finding.suggestions) < 2:
             result.append(finding)
             continue
-        agreement = agreement_before(text, finding.start, tokens)
+        position = slot_of(text, finding.start, finding.end, tokens, document)
         ranked = [
             Ranked(match_case(finding.text, word), share, source)
-            for word, share, source in suggester.rank(finding.text, agreement)[:depth]
+            for word, share, source in suggester.rank(finding.text, position)[:depth]
         ]
         slot = slot_for(text, finding.start, finding.end, tokens)
         result.append(reranked(finding, slot, ranked, scorer, MAX_SUGGESTIONS))

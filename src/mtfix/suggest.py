@@ -28,6 +28,9 @@ CACHE_SIZE = 50_000  # candidate lists kept per process, by English text
 SUGGESTED_RULES = ("english-word", "english-span")
 RELATION_WEIGHTS = ((2, 1.0), (1, 0.6), (4, 0.6), (8, 0.4))  # bit -> weight (see build script)
 MUTUAL = 1 | 2  # Moby lists each word under the other
+RELATION_BITS = (2, 1, 4, 8)  # in SPIN_FEATURES order: Moby backward, forward, WordNet, hypernym
+PROFILE_BITS = (2, 4)  # relations of the document profile: Moby backward, WordNet synset
+NEUTRAL_PROFILE = 0.5  # a relation's share before a document says otherwise
 SUFFIX_REWRITES = (
     ("ities", "ités"),
     ("ity", "ité"),
@@ -51,11 +54,18 @@ SUFFIX_REWRITES = (
 # over two hypotheses: the spinner swapped a French homograph for a thesaurus neighbour
 # ("spin"), or the word was left untranslated ("untranslated").
 SPIN_FEATURES = (
-    "relation",  # log strength of the thesaurus relation (which thesauri list the pair)
+    "moby_backward",  # the French word's Moby entry lists the written word (a spinner's draw)
+    "moby_forward",  # the written word's Moby entry lists the French word
+    "wordnet",  # the two share a WordNet synset
+    "hypernym",  # the French word is a WordNet hypernym of the written one
     "mutual",  # each word lists the other in Moby
     "closeness",  # share of Moby entries the two words have in common
     "entry_size",  # log size of the French word's thesaurus entry (the spinner's draw)
     "homograph",  # min(Zipf fr, Zipf en): the spinner rewrites words common in both
+    # The thesaurus a document's spinner draws from: a relation times the share of the
+    # document's findings that have a candidate with that relation.
+    "moby_document",
+    "wordnet_document",
 )
 TRANSLATION_FEATURES = (
     "anglicism",  # the curated list of English expressions
@@ -83,24 +93,29 @@ class RankingWeights:
     generators by ``python benchmarks/tune_suggest.py``; ``spin_bias`` is the log odds of
     the spin hypothesis before any evidence."""
 
-    relation: float = 0.56
-    mutual: float = -0.46
-    closeness: float = 1.33
-    entry_size: float = -0.41
-    homograph: float = 0.18
-    anglicism: float = 2.25
-    dictionary: float = 1.16
-    cognate: float = -0.27
-    evidence: float = 0.77
-    similarity: float = 0.27
-    french_frequency: float = 0.42
-    agreement: float = 1.59
-    number: float = 0.34
-    in_document: float = 3.06
-    noun_after_de: float = 0.5
-    noun_at_start: float = -0.53
-    locution: float = 2.02
-    spin_bias: float = -0.45
+    moby_backward: float = 0.6
+    moby_forward: float = 0.18
+    wordnet: float = 0.96
+    hypernym: float = -0.53
+    mutual: float = -0.67
+    closeness: float = 0.88
+    entry_size: float = -0.39
+    homograph: float = 0.22
+    moby_document: float = 0.21
+    wordnet_document: float = 3.27
+    anglicism: float = 2.14
+    dictionary: float = 1.47
+    cognate: float = -0.24
+    evidence: float = 0.58
+    similarity: float = 0.35
+    french_frequency: float = 0.51
+    agreement: float = 1.58
+    number: float = 0.4
+    in_document: float = 2.96
+    noun_after_de: float = 0.55
+    noun_at_start: float = -0.51
+    locution: float = 2.03
+    spin_bias: float = -0.76
 
     def vector(self, names: tuple[str, ...]) -> tuple[float, ...]:
         return tuple(getattr(self, name) for name in names)
@@ -109,6 +124,8 @@ class RankingWeights:
 DEFAULT_WEIGHTS = RankingWeights()
 NEUTRAL_PRIOR = 0.5  # share of spin damage before a document says otherwise
 PRIOR_PSEUDO_COUNT = 2.0  # findings' worth of the neutral prior in a document's estimate
+PRIOR_ROUNDS = 4  # expectation-maximisation rounds of a document's prior
+PRIOR_LIMIT = 0.02  # neither kind of damage is ever ruled out
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +135,7 @@ class Candidate:
     evidence: float  # how strongly the generator ties it to the English text
     mutual: bool = False
     closeness: float = 0.0
+    bits: int = 0  # thesaurus relations of a synonym-fr candidate (see build_wordlists.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +148,18 @@ class Features:
     spin: tuple[float, ...] | None
     translation: tuple[float, ...] | None
     slot: tuple[float, ...]
+    bits: int = 0  # thesaurus relations between the written word and this one
+
+    def with_profile(self, profile: tuple[float, ...]) -> Features:
+        """The document-profile features for a document's thesaurus profile."""
+        if self.spin is None:
+            return self
+        fixed = self.spin[: -len(PROFILE_BITS)]
+        shares = tuple(
+            share if self.bits & bit else 0.0
+            for bit, share in zip(PROFILE_BITS, profile, strict=True)
+        )
+        return replace(self, spin=fixed + shares)
 
     @property
     def values(self) -> tuple[float, ...]:
@@ -212,6 +242,10 @@ class Suggester:
             id(f): self.features(f.text, slot_of(text, f.start, f.end, tokens, document))
             for f in wanted
         }
+        profile = thesaurus_profile(features.values())
+        features = {
+            key: [f.with_profile(profile) for f in group] for key, group in features.items()
+        }
         prior = self.spin_prior(features.values())
         result = []
         for finding in findings:
@@ -223,12 +257,18 @@ class Suggester:
         return result
 
     def spin_prior(self, per_finding: Iterable[list[Features]]) -> float:
-        """The document's share of spinner damage: the neutral prior updated by the mean
-        spin share of its findings."""
-        shares = [self.rank_features(group).hypothesis_shares[0] for group in per_finding if group]
-        return (PRIOR_PSEUDO_COUNT * NEUTRAL_PRIOR + sum(shares)) / (
-            PRIOR_PSEUDO_COUNT + len(shares)
-        )
+        """The document's share of spinner damage, by expectation-maximisation: start
+        from the neutral prior, take the mean spin share of the findings under it (with
+        ``PRIOR_PSEUDO_COUNT`` findings' worth of the neutral prior), repeat."""
+        groups = [group for group in per_finding if group]
+        prior = NEUTRAL_PRIOR
+        for _ in range(PRIOR_ROUNDS):
+            shares = [self.rank_features(group, prior).hypothesis_shares[0] for group in groups]
+            prior = (PRIOR_PSEUDO_COUNT * NEUTRAL_PRIOR + sum(shares)) / (
+                PRIOR_PSEUDO_COUNT + len(shares)
+            )
+            prior = min(max(prior, PRIOR_LIMIT), 1 - PRIOR_LIMIT)
+        return prior
 
     def suggest(self, english: str, slot: Slot | Agreement | None = None) -> tuple[Suggestion, ...]:
         return self._suggestions(english, self.ranking(english, slot))
@@ -270,15 +310,18 @@ class Suggester:
         info = self.lexicon.info(word.split(" ")[0])
         spinner = [c for c in group if c.source == "synonym-fr"]
         translations = [c for c in group if c.source != "synonym-fr"]
+        bits = 0
+        for candidate in spinner:
+            bits |= candidate.bits
         spin = None
         if spinner:
-            best = max(spinner, key=lambda c: c.evidence)
             spin = (
-                math.log(max(best.evidence, 0.05)),
+                *(1.0 if bits & bit else 0.0 for bit in RELATION_BITS),
                 1.0 if any(c.mutual for c in spinner) else 0.0,
                 max(c.closeness for c in spinner),
                 math.log(max(self.lexicon.entry_size(word), 10)),
                 min(info.en, info.fr),
+                *(NEUTRAL_PROFILE if bits & bit else 0.0 for bit in PROFILE_BITS),
             )
         translation = None
         if translations:
@@ -291,7 +334,7 @@ class Suggester:
             translation = tuple(values)
         strongest = max(group, key=lambda c: c.evidence)
         slot_values = self._slot(phrase, word, info, slot)
-        return Features(word, strongest.source, spin, translation, slot_values)
+        return Features(word, strongest.source, spin, translation, slot_values, bits)
 
     def _slot(self, phrase: str, word: str, info: WordInfo, slot: Slot) -> tuple[float, ...]:
         single = " " not in phrase and " " not in word
@@ -323,7 +366,7 @@ class Suggester:
         for french, bits, overlap in self.lexicon.spinner_candidates(phrase):
             weight = sum(w for bit, w in RELATION_WEIGHTS if bits & bit)
             mutual = bits & MUTUAL == MUTUAL
-            found.append(Candidate(french, "synonym-fr", weight, mutual, overlap / 100))
+            found.append(Candidate(french, "synonym-fr", weight, mutual, overlap / 100, bits))
         return found
 
     def _translations(self, phrase: str) -> list[Candidate]:
@@ -368,6 +411,21 @@ class Suggester:
             if len(part) > 1 and not info.in_lexicon:
                 return False
         return bool(parts)
+
+
+def thesaurus_profile(per_finding: Iterable[list[Features]]) -> tuple[float, ...]:
+    """For each relation of ``PROFILE_BITS``, the share of a document's findings with a
+    candidate so related (with ``PRIOR_PSEUDO_COUNT`` findings' worth of the neutral
+    share): a document whose spinner draws from WordNet shows WordNet pairs throughout."""
+    groups = [group for group in per_finding if group]
+    return tuple(
+        (
+            PRIOR_PSEUDO_COUNT * NEUTRAL_PROFILE
+            + sum(any(f.bits & bit for f in group) for group in groups)
+        )
+        / (PRIOR_PSEUDO_COUNT + len(groups))
+        for bit in PROFILE_BITS
+    )
 
 
 def rank_features(
