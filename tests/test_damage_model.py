@@ -68,8 +68,11 @@ def test_slot_of_reads_de_sentence_start_and_the_words_around():
     assert slot_of(text, 0, 3, tokens).sentence_start
 
 
-def test_a_light_verb_locution_picks_its_noun():
-    assert first_suggestion("Nous n'avons pas fait experience à la crise.", "experience") == "face"
+def test_a_light_verb_locution_lifts_its_noun():
+    locution = ranked("experience", Slot(previous="fait", following="à"))
+    plain = ranked("experience", Slot(previous="une", following="utile"))
+    assert locution.index("face") < plain.index("face")
+    assert locution.index("face") < locution.index("expérience")
     assert first_suggestion("Nous avons une experience utile.", "experience") == "expérience"
 
 

@@ -179,19 +179,70 @@ class Scored:
     hypothesis_logs: tuple[float, ...]  # log P(h) + log P(written | h, word), per hypothesis
 
 
+@functools.cache
+def _weight_vectors(weights: RankingWeights) -> tuple[tuple[float, ...], ...]:
+    return tuple(
+        weights.vector(names) for names in (SLOT_FEATURES, SPIN_FEATURES, TRANSLATION_FEATURES)
+    )
+
+
+def linear_parts(
+    features: Features, weights: RankingWeights
+) -> tuple[float, float | None, float | None]:
+    """The parts of a candidate's score that do not depend on the document's prior: the
+    slot's, and each hypothesis's likelihood (``None`` when it cannot give the word)."""
+    slot_weights, spin_weights, translation_weights = _weight_vectors(weights)
+    slot = sum(w * v for w, v in zip(slot_weights, features.slot, strict=True))
+    spin = translation = None
+    if features.spin is not None:
+        spin = weights.spin_bias + sum(
+            w * v for w, v in zip(spin_weights, features.spin, strict=True)
+        )
+    if features.translation is not None:
+        translation = sum(
+            w * v for w, v in zip(translation_weights, features.translation, strict=True)
+        )
+    return slot, spin, translation
+
+
+def spin_share(
+    parts: Sequence[tuple[float, float | None, float | None]],
+    weights: RankingWeights,
+    spin_prior: float,
+) -> float:
+    """The spin hypothesis's share of belief for one finding, from ``linear_parts``."""
+    log_spin, log_translation = math.log(spin_prior), math.log(1 - spin_prior)
+    terms = []
+    for slot, spin, translation in parts:
+        if spin is not None:
+            terms.append((slot + log_spin + spin, True))
+        if translation is not None:
+            terms.append((slot + log_translation + translation, False))
+    if not terms:
+        return spin_prior
+    top = max(value for value, _ in terms)
+    total = spin_total = 0.0
+    for value, is_spin in terms:
+        share = math.exp(value - top)
+        total += share
+        spin_total += share if is_spin else 0.0
+    return spin_total / total
+
+
 def score_candidate(
     features: Features, weights: RankingWeights, spin_prior: float = NEUTRAL_PRIOR
 ) -> Scored:
-    slot = sum(w * v for w, v in zip(weights.vector(SLOT_FEATURES), features.slot, strict=True))
+    slot_weights, spin_weights, translation_weights = _weight_vectors(weights)
+    slot = sum(w * v for w, v in zip(slot_weights, features.slot, strict=True))
     logs = []
-    for values, names, prior, bias in (
-        (features.spin, SPIN_FEATURES, spin_prior, weights.spin_bias),
-        (features.translation, TRANSLATION_FEATURES, 1 - spin_prior, 0.0),
+    for values, vector, prior, bias in (
+        (features.spin, spin_weights, spin_prior, weights.spin_bias),
+        (features.translation, translation_weights, 1 - spin_prior, 0.0),
     ):
         if values is None:
             logs.append(-math.inf)
             continue
-        likelihood = sum(w * v for w, v in zip(weights.vector(names), values, strict=True))
+        likelihood = sum(w * v for w, v in zip(vector, values, strict=True))
         logs.append(math.log(prior) + bias + likelihood)
     top = max(logs)
     mixed = top + math.log(sum(math.exp(x - top) for x in logs if x > -math.inf))
@@ -219,7 +270,7 @@ class Suggester:
     def __init__(self, lexicon: Lexicon, weights: RankingWeights = DEFAULT_WEIGHTS) -> None:
         self.lexicon = lexicon
         self.weights = weights
-        self._cache: dict[str, list[Candidate]] = {}
+        self._cache: dict[str, list[tuple[Features, WordInfo]]] = {}
 
     def with_suggestions(self, text: str, finding: Finding, tokens: Sequence[Token]) -> Finding:
         """One finding on its own (no document evidence); see ``suggest_findings``."""
@@ -260,10 +311,10 @@ class Suggester:
         """The document's share of spinner damage, by expectation-maximisation: start
         from the neutral prior, take the mean spin share of the findings under it (with
         ``PRIOR_PSEUDO_COUNT`` findings' worth of the neutral prior), repeat."""
-        groups = [group for group in per_finding if group]
+        parts = [[linear_parts(f, self.weights) for f in group] for group in per_finding if group]
         prior = NEUTRAL_PRIOR
         for _ in range(PRIOR_ROUNDS):
-            shares = [self.rank_features(group, prior).hypothesis_shares[0] for group in groups]
+            shares = [spin_share(group, self.weights, prior) for group in parts]
             prior = (PRIOR_PSEUDO_COUNT * NEUTRAL_PRIOR + sum(shares)) / (
                 PRIOR_PSEUDO_COUNT + len(shares)
             )
@@ -295,17 +346,25 @@ class Suggester:
         if not isinstance(slot, Slot):
             slot = Slot(agreement=slot)
         phrase = normalise(english)
-        candidates = self._cache.get(phrase)
-        if candidates is None:
-            candidates = self.candidates(phrase)
-            if len(self._cache) < CACHE_SIZE:
-                self._cache[phrase] = candidates
-        by_word: dict[str, list[Candidate]] = {}
-        for candidate in candidates:
-            by_word.setdefault(candidate.word, []).append(candidate)
-        return [self._features(phrase, group, slot) for group in by_word.values()]
+        return [
+            replace(features, slot=self._slot(phrase, features.word, info, slot))
+            for features, info in self._phrase_features(phrase)
+        ]
 
-    def _features(self, phrase: str, group: list[Candidate], slot: Slot) -> Features:
+    def _phrase_features(self, phrase: str) -> list[tuple[Features, WordInfo]]:
+        """The candidates of ``phrase`` with their hypotheses' features (the slot's are
+        left empty), computed once per phrase."""
+        cached = self._cache.get(phrase)
+        if cached is None:
+            by_word: dict[str, list[Candidate]] = {}
+            for candidate in self.candidates(phrase):
+                by_word.setdefault(candidate.word, []).append(candidate)
+            cached = [self._features(phrase, group) for group in by_word.values()]
+            if len(self._cache) < CACHE_SIZE:
+                self._cache[phrase] = cached
+        return cached
+
+    def _features(self, phrase: str, group: list[Candidate]) -> tuple[Features, WordInfo]:
         word = group[0].word
         info = self.lexicon.info(word.split(" ")[0])
         spinner = [c for c in group if c.source == "synonym-fr"]
@@ -333,8 +392,7 @@ class Suggester:
             values[4] = similarity(phrase, word)
             translation = tuple(values)
         strongest = max(group, key=lambda c: c.evidence)
-        slot_values = self._slot(phrase, word, info, slot)
-        return Features(word, strongest.source, spin, translation, slot_values, bits)
+        return Features(word, strongest.source, spin, translation, (), bits), info
 
     def _slot(self, phrase: str, word: str, info: WordInfo, slot: Slot) -> tuple[float, ...]:
         single = " " not in phrase and " " not in word
