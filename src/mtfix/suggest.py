@@ -232,21 +232,12 @@ def spin_share(
 def score_candidate(
     features: Features, weights: RankingWeights, spin_prior: float = NEUTRAL_PRIOR
 ) -> Scored:
-    slot_weights, spin_weights, translation_weights = _weight_vectors(weights)
-    slot = sum(w * v for w, v in zip(slot_weights, features.slot, strict=True))
-    logs = []
-    for values, vector, prior, bias in (
-        (features.spin, spin_weights, spin_prior, weights.spin_bias),
-        (features.translation, translation_weights, 1 - spin_prior, 0.0),
-    ):
-        if values is None:
-            logs.append(-math.inf)
-            continue
-        likelihood = sum(w * v for w, v in zip(vector, values, strict=True))
-        logs.append(math.log(prior) + bias + likelihood)
-    top = max(logs)
-    mixed = top + math.log(sum(math.exp(x - top) for x in logs if x > -math.inf))
-    return Scored(features.word, features.source, slot + mixed, tuple(logs))
+    slot, spin, translation = linear_parts(features, weights)
+    logs = tuple(
+        -math.inf if likelihood is None else math.log(prior) + likelihood
+        for likelihood, prior in ((spin, spin_prior), (translation, 1 - spin_prior))
+    )
+    return Scored(features.word, features.source, slot + _logsumexp(logs), logs)
 
 
 @dataclass(frozen=True, slots=True)
