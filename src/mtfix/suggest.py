@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from .context import Agreement
 from .lexicon import Lexicon, WordInfo
 from .models import Finding, Suggestion, Token
-from .slot import DocumentWords, Slot, in_locution, slot_of
+from .slot import EMPTY_SLOT, DocumentWords, Slot, in_locution, slot_of
 
 MAX_SUGGESTIONS = 5
 CACHE_SIZE = 50_000  # candidate lists kept per process, by English text
@@ -280,10 +280,8 @@ class Suggester:
         if not wanted:
             return list(findings)
         document = DocumentWords.of(tokens, wanted)
-        features = {
-            id(f): self.features(f.text, slot_of(text, f.start, f.end, tokens, document))
-            for f in wanted
-        }
+        slots = {id(f): slot_of(text, f.start, f.end, tokens, document) for f in wanted}
+        features = {id(f): self.features(f.text, slots[id(f)]) for f in wanted}
         profile = thesaurus_profile(features.values())
         features = {
             key: [f.with_profile(profile) for f in group] for key, group in features.items()
@@ -295,7 +293,8 @@ class Suggester:
                 result.append(finding)
                 continue
             ranking = self.rank_features(features[id(finding)], prior)
-            result.append(replace(finding, suggestions=self._suggestions(finding.text, ranking)))
+            suggestions = self._suggestions(finding.text, ranking, slots[id(finding)])
+            result.append(replace(finding, suggestions=suggestions))
         return result
 
     def spin_prior(self, per_finding: Iterable[list[Features]]) -> float:
@@ -313,13 +312,39 @@ class Suggester:
         return prior
 
     def suggest(self, english: str, slot: Slot | Agreement | None = None) -> tuple[Suggestion, ...]:
-        return self._suggestions(english, self.ranking(english, slot))
+        if not isinstance(slot, Slot):
+            slot = Slot(agreement=slot)
+        return self._suggestions(english, self.ranking(english, slot), slot)
 
-    def _suggestions(self, english: str, ranking: Ranking) -> tuple[Suggestion, ...]:
+    def _suggestions(
+        self, english: str, ranking: Ranking, slot: Slot = EMPTY_SLOT
+    ) -> tuple[Suggestion, ...]:
+        ranked = list(ranking.ranked)
+        if slot.agreement is not None and slot.agreement.number == "pl":
+            ranked = self._plural(english, ranked)
         return tuple(
             Suggestion(match_case(english, word), share, source)
-            for word, share, source in ranking.ranked[:MAX_SUGGESTIONS]
+            for word, share, source in ranked[:MAX_SUGGESTIONS]
         )
+
+    def _plural(
+        self, english: str, ranked: list[tuple[str, float, str]]
+    ) -> list[tuple[str, float, str]]:
+        """In a plural slot (``restent sceptical``, ``les aid``), an English singular's
+        candidates take their plural (``sceptiques``) when the lexicon has one."""
+        phrase = normalise(english)
+        if english_plural(phrase):
+            return ranked
+        seen: set[str] = set()
+        plural = []
+        for word, score, source in ranked:
+            form = french_plural(word, self.lexicon)
+            if not form or form == phrase:  # gurus: no French word to offer in its place
+                form = word
+            if form not in seen:
+                seen.add(form)
+                plural.append((form, score, source))
+        return plural
 
     def rank(
         self, english: str, slot: Slot | Agreement | None = None
