@@ -94,28 +94,28 @@ class RankingWeights:
     the spin hypothesis before any evidence."""
 
     moby_backward: float = 0.6
-    moby_forward: float = 0.18
-    wordnet: float = 0.96
-    hypernym: float = -0.53
-    mutual: float = -0.67
-    closeness: float = 0.88
+    moby_forward: float = 0.29
+    wordnet: float = 0.0
+    hypernym: float = -0.59
+    mutual: float = -0.77
+    closeness: float = 0.78
     entry_size: float = -0.39
-    homograph: float = 0.22
-    moby_document: float = 0.21
-    wordnet_document: float = 3.27
-    anglicism: float = 2.14
-    dictionary: float = 1.47
-    cognate: float = -0.24
-    evidence: float = 0.58
+    homograph: float = 0.23
+    moby_document: float = 0.31
+    wordnet_document: float = 4.62
+    anglicism: float = 2.08
+    dictionary: float = 1.52
+    cognate: float = -0.26
+    evidence: float = 0.56
     similarity: float = 0.35
-    french_frequency: float = 0.51
-    agreement: float = 1.58
-    number: float = 0.4
-    in_document: float = 2.96
-    noun_after_de: float = 0.55
-    noun_at_start: float = -0.51
-    locution: float = 2.03
-    spin_bias: float = -0.76
+    french_frequency: float = 0.5
+    agreement: float = 1.52
+    number: float = 0.41
+    in_document: float = 2.95
+    noun_after_de: float = 0.17
+    noun_at_start: float = -0.5
+    locution: float = 2.04
+    spin_bias: float = -0.84
 
     def vector(self, names: tuple[str, ...]) -> tuple[float, ...]:
         return tuple(getattr(self, name) for name in names)
