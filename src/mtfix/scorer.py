@@ -17,12 +17,13 @@ import math
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
 from .models import Edit, Finding, Suggestion, Token
+from .tokenize import indexed
 
 MAX_CONTEXT_CHARS = 300  # around the word: a long sentence is cut to this window
 SENTENCE_BEFORE_CHARS = 200  # more window for each sentence read in front of the word's
@@ -95,6 +96,29 @@ class CachedScorer:
 # --- sentences -------------------------------------------------------------------------
 
 
+class Repairs(Sequence[Edit]):
+    """Edits sorted by offset with their starts indexed once: ``slot_for`` finds those
+    around each word by bisection instead of a pass over all of them."""
+
+    __slots__ = ("_edits", "starts")
+
+    def __init__(self, edits: Iterable[Edit] = ()) -> None:
+        self._edits = sorted(edits, key=lambda e: (e.start, e.end))
+        self.starts = [e.start for e in self._edits]
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._edits[index]
+
+    def __len__(self) -> int:
+        return len(self._edits)
+
+    def __iter__(self) -> Iterator[Edit]:
+        return iter(self._edits)
+
+    def __repr__(self) -> str:
+        return f"Repairs({self._edits!r})"
+
+
 def slot_for(
     text: str,
     start: int,
@@ -107,20 +131,22 @@ def slot_for(
     cut to a window of ``MAX_CONTEXT_CHARS`` and stripped of line breaks, with up to
     ``sentences_before`` sentences in front of it (each widens the window by
     ``SENTENCE_BEFORE_CHARS``) when only punctuation and spaces separate them.
-    ``repairs`` (sorted, outside the word) are applied inside the window first: the
-    model should read the sentence as it would be once its other intrusions are corrected."""
-    starts = [t.start for t in tokens]
-    index = bisect.bisect_right(starts, start) - 1
-    first = _sentence_first(tokens, index)
+    ``repairs`` (outside the word) are applied inside the window first: the model should
+    read the sentence as it would be once its other intrusions are corrected.
+
+    Called once per word: pass the document's ``TokenIndex`` and ``Repairs`` (plain
+    lists are indexed anew on each call)."""
+    tokens = indexed(tokens)
+    repairs = repairs if isinstance(repairs, Repairs) else Repairs(repairs)
+    index = tokens.last_at_or_before(start)
+    first = tokens.sentence_first(index)
     for _ in range(sentences_before):
         if first <= 0:
             break
         if not _only_punctuation(text, tokens[first - 1].end, _begin(text, tokens[first])):
             break
-        first = _sentence_first(tokens, first - 1)
-    last = index + 1
-    while last < len(tokens) and not tokens[last].sentence_start:
-        last += 1
+        first = tokens.sentence_first(first - 1)
+    last = tokens.next_opening(index + 1)
     before = MAX_CONTEXT_CHARS * 2 // 3 + sentences_before * SENTENCE_BEFORE_CHARS
     begin = max(_begin(text, tokens[first]), start - before) if tokens else start
     finish = _sentence_end(text, tokens[last - 1].end) if tokens else end
@@ -130,12 +156,6 @@ def slot_for(
     left = left + " " if left and text[start - 1 : start].isspace() else left
     right = " " + right if right and text[end : end + 1].isspace() else right
     return Slot(left + text[start:end] + right, len(left), len(left) + end - start)
-
-
-def _sentence_first(tokens: Sequence[Token], index: int) -> int:
-    while index > 0 and not tokens[index].sentence_start:
-        index -= 1
-    return index
 
 
 def _begin(text: str, token: Token) -> int:
@@ -161,10 +181,11 @@ def _only_punctuation(text: str, start: int, end: int) -> bool:
     return _SENTENCE_GAP.fullmatch(text, start, end) is not None
 
 
-def _repaired(text: str, begin: int, finish: int, repairs: Sequence[Edit]) -> str:
+def _repaired(text: str, begin: int, finish: int, repairs: Repairs) -> str:
     """``text[begin:finish]`` with the repairs that lie wholly inside it applied."""
     parts, cursor = [], begin
-    for repair in repairs[bisect.bisect_left([r.start for r in repairs], begin) :]:
+    for at in range(bisect.bisect_left(repairs.starts, begin), len(repairs)):
+        repair = repairs[at]
         if repair.start >= finish:
             break
         if repair.end <= finish and repair.start >= cursor:

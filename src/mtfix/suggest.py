@@ -22,6 +22,7 @@ from .models import Finding, Suggestion, Token
 
 MAX_SUGGESTIONS = 5
 CACHE_SIZE = 50_000  # suggestions kept per process, by (English text, determiner)
+RANKED_CACHE_SIZE = 5_000  # whole rankings (longer) kept per process
 RELATION_WEIGHTS = ((2, 1.0), (1, 0.6), (4, 0.6), (8, 0.4))  # bit -> weight (see build script)
 MUTUAL = 1 | 2  # Moby lists each word under the other
 SUFFIX_REWRITES = (
@@ -117,6 +118,7 @@ class Suggester:
         self.lexicon = lexicon
         self.weights = weights
         self._cache: dict[tuple[str, Agreement | None], tuple[Suggestion, ...]] = {}
+        self._ranked: dict[tuple[str, Agreement | None], list[tuple[str, float, str]]] = {}
 
     def with_suggestions(self, text: str, finding: Finding, tokens: Sequence[Token]) -> Finding:
         if finding.suggestions or finding.rule not in ("english-word", "english-span"):
@@ -161,8 +163,15 @@ class Suggester:
     def rank(
         self, english: str, agreement: Agreement | None = None
     ) -> list[tuple[str, float, str]]:
-        """(French word, probability-like score, source), best first."""
-        return rank_features(self.features(english, agreement), self.weights)
+        """(French word, probability-like score, source), best first (a new list; the
+        ranking is cached: ``--context`` re-ranks every finding of a word again)."""
+        key = (english, agreement)
+        ranked = self._ranked.get(key)
+        if ranked is None:
+            ranked = rank_features(self.features(english, agreement), self.weights)
+            if len(self._ranked) < RANKED_CACHE_SIZE:
+                self._ranked[key] = ranked
+        return list(ranked)
 
     def features(self, english: str, agreement: Agreement | None = None) -> list[Features]:
         phrase = normalise(english)
