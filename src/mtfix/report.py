@@ -133,9 +133,20 @@ def suggestion_text(finding: Finding, alternatives: int = 2) -> str:
     return f" → {visible(best.replacement)}"
 
 
+def visible_span(finding: Finding) -> tuple[int, int]:
+    """Where a person should be taken: the finding without the blank lines and spaces
+    its fix also removes (a ``duplicate-line`` finding starts on the blank line before
+    the copy when the copy is the last line)."""
+    text = finding.text
+    start = finding.start + len(text) - len(text.lstrip())
+    end = finding.end - (len(text) - len(text.rstrip()))
+    return (start, end) if start < end else (finding.start, finding.end)
+
+
 def shown_text(finding: Finding, limit: int = 60) -> str:
-    """The flagged text on one line: newlines as ⏎, long text shortened."""
-    text = visible(finding.text) if finding.text.strip() == "" else finding.text
+    """The flagged text on one line: blank lines and spaces around it dropped (unless
+    it is all blank), newlines as ⏎, long text shortened."""
+    text = visible(finding.text) if finding.text.strip() == "" else finding.text.strip()
     text = text.replace("\r\n", "⏎").replace("\n", "⏎")
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -149,7 +160,7 @@ def text_line_parts(
     result: FileResult, finding: Finding, verbose: bool = False
 ) -> tuple[tuple[str, str], ...]:
     """The parts of a finding's report line, each with its style."""
-    line, column = result.position(finding.start)
+    line, column = result.position(visible_span(finding)[0])
     error = severity_of(finding.rule).rank > 1
     parts = [
         (f"{result.path}:{line}:{column}:", "bold"),
