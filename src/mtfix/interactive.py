@@ -15,7 +15,10 @@ from .models import Finding, Fix
 from .planning import Planned, plan_fix
 
 Ask = Callable[[str], str]
-KEYS = "number accept · e edit · s skip · a skip all · u undo · w write and quit · q quit"
+KEYS = (
+    "number accept · e edit · s skip · a skip all · u undo · w write this file and go on"
+    " · q quit (this file unwritten)"
+)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
 
 
@@ -34,6 +37,7 @@ class Review:
     fixes: list[Fix] = field(default_factory=list)
     write: bool = False
     skipped: int = 0
+    stop: bool = False  # ``q`` or the end of the answers: leave the whole run
 
 
 def rich_ask(console: Console) -> Ask:
@@ -108,9 +112,9 @@ def review(
         console.print(Text(KEYS, style="dim"))
         try:
             key = ask("choice").strip()
-        except (EOFError, KeyboardInterrupt):
+        except EOFError:
             console.print("quit without writing")
-            return Review(write=False)
+            return Review(write=False, stop=True)
         lower = key.lower()
         if key.isdigit() and 1 <= int(key) <= len(candidates):
             stack.append(_Decision(index, candidates[int(key) - 1]))
@@ -118,8 +122,8 @@ def review(
         elif lower == "e":
             try:
                 typed = ask("replacement").strip()
-            except (EOFError, KeyboardInterrupt):
-                return Review(write=False)
+            except EOFError:
+                return Review(write=False, stop=True)
             fix = plan_fix(text, finding, typed, mark, gender_of).fix if typed else None
             if fix is not None and _overlaps(fix, taken):
                 console.print("overlaps an accepted change; not taken")
@@ -148,7 +152,7 @@ def review(
         elif lower == "w":
             break
         elif lower == "q":
-            return Review(write=False)
+            return Review(write=False, stop=True)
         else:
             console.print(f"unknown choice {key!r}")
     fixes = [d.fix for d in stack if d.fix is not None]
