@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import atexit
 import bisect
+import contextlib
 import functools
 import math
 import os
@@ -285,18 +286,21 @@ class LlamaScorer:
     """
 
     def __init__(self, model: str = DEFAULT_MODEL, threads: int | None = None) -> None:
-        from llama_cpp import Llama
-
         spec = MODELS[model]
         self.name = spec.name
-        self.llm = Llama(
-            model_path=str(spec.locate()),
-            n_ctx=512,
-            n_batch=512,
-            logits_all=True,
-            n_threads=threads or max(1, os.cpu_count() or 1),
-            verbose=False,
-        )
+        path = str(spec.locate())
+        with native_stderr_silenced():
+            from llama_cpp import Llama
+
+            _silence_llama_log()
+            self.llm = Llama(
+                model_path=path,
+                n_ctx=512,
+                n_batch=512,
+                logits_all=True,
+                n_threads=threads or max(1, os.cpu_count() or 1),
+                verbose=False,
+            )
         # Free the model before the interpreter tears down the modules its __del__ uses.
         atexit.register(self.llm.close)
 
@@ -341,6 +345,49 @@ class LlamaScorer:
         log_norm = top[:, 0] + np.log(np.exp(logits - top).sum(axis=1))
         picked = logits[np.arange(len(logits)), tokens[shared:]]
         return float((picked - log_norm).astype(np.float64).sum())
+
+
+_LOG_CALLBACK = None  # kept alive: llama.cpp calls it for as long as the process runs
+
+
+def _silence_llama_log() -> None:
+    """Route llama.cpp's log lines (warnings and errors too: ``verbose=False`` only drops
+    the lower levels) to a callback that drops them, unless ``MTFIX_DEBUG`` is set."""
+    global _LOG_CALLBACK
+    if _LOG_CALLBACK is not None or os.environ.get("MTFIX_DEBUG"):
+        return
+    import llama_cpp
+
+    setter = getattr(llama_cpp, "llama_log_set", None)
+    callback_type = getattr(llama_cpp, "llama_log_callback", None)
+    if setter is None or callback_type is None:
+        return
+    _LOG_CALLBACK = callback_type(lambda _level, _text, _user_data: None)
+    setter(_LOG_CALLBACK, None)
+
+
+@contextlib.contextmanager
+def native_stderr_silenced() -> Iterator[None]:
+    """File descriptor 2 goes to the null device meanwhile: llama.cpp and its backends
+    print while they load, around any log callback. Python exceptions still propagate
+    (reported once stderr is back); ``MTFIX_DEBUG`` keeps everything."""
+    if os.environ.get("MTFIX_DEBUG"):
+        yield
+        return
+    sys.stderr.flush()
+    try:
+        saved = os.dup(2)
+    except OSError:  # no file descriptor 2 to protect
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _common_length(a: Sequence[int], b: Sequence[int]) -> int:
