@@ -55,6 +55,8 @@ def safety(finding: Finding) -> tuple[Applicability, str]:
 def agree_case(original: str, replacement: str) -> str:
     """``AID`` → ``AIDE``, ``Remark`` → ``Comment``; lower-case originals keep the
     replacement as suggested."""
+    if original.islower():
+        return replacement  # no capital anywhere: the common case, decided at once
     letters = [c for c in original if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return replacement.upper()
