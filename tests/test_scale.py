@@ -8,6 +8,7 @@ takes about 4 times as long, a per-finding scan of the document about 16 times.
 
 from __future__ import annotations
 
+import io
 import re
 import time
 from collections.abc import Callable
@@ -121,3 +122,24 @@ def test_cli_check_and_fix_are_linear_in_findings(tmp_path, monkeypatch) -> None
 
     assert growth(make_check, 250) <= MAX_GROWTH
     assert growth(make_fix, 250) <= MAX_GROWTH
+
+
+def test_interactive_review_is_linear_in_findings() -> None:
+    """``a`` (skip every finding of this word) on the first of many: the rest are
+    skipped without a question, each in constant time."""
+    from rich.console import Console
+
+    from mtfix.interactive import review
+
+    def make_run(count: int) -> Callable[[], object]:
+        text = "Une aid ici. " * count
+        suggestion = (Suggestion("aide", 0.9, "test"),)
+        findings = [
+            Finding(m.start(), m.end(), m.group(), "english-word", 0.9, "English", suggestion)
+            for m in re.finditer("aid", text)
+        ]
+        planned = plan(text, findings, gender_of=lambda _word: "")
+        console = Console(file=io.StringIO())
+        return lambda: review(console, lambda f: "", text, planned, lambda _prompt: "a")
+
+    assert growth(make_run, 2000) <= MAX_GROWTH

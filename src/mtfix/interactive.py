@@ -84,15 +84,17 @@ def review(
     mark = apostrophe_style(text)
     findings = [p.finding for p in planned]
     stack: list[_Decision] = []
+    taken: list[Fix] = []  # the fixes accepted on the stack, kept as it changes
     skipped_words: set[str] = set()
     index = 0
     while index < len(findings):
         finding = findings[index]
-        taken = [d.fix for d in stack if d.fix is not None]
+        if finding.text.lower() in skipped_words:
+            stack.append(_Decision(index, None, auto=True))
+            index += 1
+            continue
         candidates = _candidates(text, finding, mark, gender_of)
-        if finding.text.lower() in skipped_words or (
-            candidates and all(_overlaps(c, taken) for c in candidates)
-        ):
+        if candidates and all(_overlaps(c, taken) for c in candidates):
             stack.append(_Decision(index, None, auto=True))
             index += 1
             continue
@@ -118,6 +120,7 @@ def review(
         lower = key.lower()
         if key.isdigit() and 1 <= int(key) <= len(candidates):
             stack.append(_Decision(index, candidates[int(key) - 1]))
+            taken.append(candidates[int(key) - 1])
             index += 1
         elif lower == "e":
             try:
@@ -129,6 +132,8 @@ def review(
                 console.print("overlaps an accepted change; not taken")
             elif typed:
                 stack.append(_Decision(index, fix))
+                if fix is not None:
+                    taken.append(fix)
                 index += 1
         elif lower == "s":
             stack.append(_Decision(index, None))
@@ -148,6 +153,8 @@ def review(
             last = stack.pop()
             if last.word:
                 skipped_words.discard(last.word)
+            if last.fix is not None:
+                taken.pop()
             index = last.index
         elif lower == "w":
             break
