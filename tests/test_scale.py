@@ -143,3 +143,15 @@ def test_interactive_review_is_linear_in_findings() -> None:
         return lambda: review(console, lambda f: "", text, planned, lambda _prompt: "a")
 
     assert growth(make_run, 2000) <= MAX_GROWTH
+
+
+def test_suppressions_are_linear_in_findings_and_directives() -> None:
+    """A directive on every line (narrowed to another word, so each finding is kept):
+    matching findings to directives is a sweep, not every pair."""
+
+    def make_run(lines: int) -> Callable[[], object]:
+        text = "Une aid pour la viewpoint. # mtfix: ignore checklist\n" * lines
+        document = Document("d.txt", text)
+        return lambda: check_document(document, CheckOptions(suggest=False))
+
+    assert growth(make_run, 1000) <= MAX_GROWTH
