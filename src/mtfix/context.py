@@ -51,8 +51,9 @@ PLURAL_COPULAS = _words(
 )
 DEGREE_ADVERBS = _words("très assez plutôt encore toujours bien trop si plus moins aussi fort")
 # The word before spaces at the end of the text, read on the reversed text (d’une: une):
-# the spaces, the word's letters backwards, then no letter.
-_WORD_BEFORE_BACKWARDS = re.compile(r"[ \u00a0\u202f]+([^\W\d_]+)(?![^\W\d_-])")
+# the spaces (all of them: none before, so a run of spaces is never rescanned), the
+# word's letters backwards, then no letter.
+_WORD_BEFORE_BACKWARDS = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]+([^\W\d_]+)(?![^\W\d_-])")
 _ELIDED_BEFORE_BACKWARDS = re.compile(r"['’]([^\W\d_]+)(?![^\W\d_])")  # l’, d’: reversed
 VERB_IN_NOUN_SLOT = -1.0  # beyond "not a noun": an infinitive after a determiner
 
