@@ -177,3 +177,39 @@ def test_explain_french_word_is_not_flagged() -> None:
     result = run("explain", "question")
     assert result.exit_code == 0
     assert "not flagged: French" in result.output
+
+
+@pytest.mark.parametrize(
+    "console_options",
+    [
+        {"force_terminal": True},
+        {"force_terminal": False},
+        {"force_terminal": True, "no_color": True},
+        {"force_terminal": True, "color_system": "256"},
+    ],
+)
+def test_report_lines_are_what_rich_would_print(console_options: dict) -> None:
+    """The text report writes its lines itself (rich's print per finding was slower than
+    the checking): the bytes are those rich prints, colours and verbose evidence included."""
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from mtfix.pipeline import check_text
+    from mtfix.report import by_severity, make_result, render_text, text_line_parts
+
+    text = "Une aid pour la viewpoint ; ici  là.\n"
+    result = make_result("a.txt", text, "utf-8", check_text(text))
+    fast, slow = io.StringIO(), io.StringIO()
+    render_text(
+        Console(file=fast, highlight=False, soft_wrap=True, **console_options), result, True
+    )
+    console = Console(file=slow, highlight=False, soft_wrap=True, **console_options)
+    for finding in by_severity(result.findings):
+        line = Text()
+        for part, style in text_line_parts(result, finding, True):
+            line.append(part, style=style)
+        console.print(line, soft_wrap=True, highlight=False)
+    assert len(result.findings) >= 2
+    assert fast.getvalue() == slow.getvalue()

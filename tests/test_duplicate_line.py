@@ -119,3 +119,44 @@ def test_registered_in_the_pipeline() -> None:
     text = f"{LONG}\n\n{OTHER}\n\n{LONG}\n"
     rules = {f.rule for f in check_text(text, CheckOptions(suggest=False))}
     assert RULE in rules
+
+
+# --- how a finding reads in a report (issue 15) ---------------------------------------
+
+
+@pytest.mark.parametrize("ending", ["\n", ""])
+def test_report_line_is_one_line_on_the_copy(tmp_path, monkeypatch, ending) -> None:
+    """The last line repeated: its fix also removes the blank line before it, yet the
+    report points at the copy (line 5, column 1), on one line, the text shortened."""
+    from typer.testing import CliRunner
+
+    from mtfix.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    longer = LONG + " Les marchés ont à peine réagi."
+    (tmp_path / "a.txt").write_text(f"{longer}\n\n{OTHER}\n\n{longer}{ending}")
+    result = CliRunner().invoke(app, ["check", "--no-config", "--select", RULE, "a.txt"])
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1, result.stdout
+    assert lines[0].startswith("a.txt:5:1: duplicate-line 'Le président a déclaré")
+    assert "…' repeats line 1" in lines[0]
+    assert len(lines[0]) < len(longer) + 50
+
+
+def test_shown_text_marks_newlines_and_shortens() -> None:
+    from mtfix.report import shown_text, visible_span
+
+    finding = Finding(10, 30, "\n\nune ligne\nune autre\n", RULE, 0.8, "repeats line 1")
+    assert shown_text(finding) == "une ligne⏎une autre"
+    assert shown_text(finding, limit=8) == "une lig…"
+    assert visible_span(finding) == (12, 29)
+
+
+def test_github_annotation_on_the_copy() -> None:
+    from mtfix.report import make_result
+    from mtfix.report_ci import github_lines
+
+    text = f"{LONG}\n\n{OTHER}\n\n{LONG}\n"
+    lines = github_lines(make_result("a.txt", text, "utf-8", run(text)))
+    assert len(lines) == 1 and "line=5,col=1,endColumn=61" in lines[0]
+    assert "%0A" not in lines[0]

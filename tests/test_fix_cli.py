@@ -183,6 +183,45 @@ def test_interactive_end_of_input_writes_nothing(runner, article):
     assert article.read_text(encoding="utf-8") == TEXT
 
 
+@pytest.fixture
+def two_articles(tmp_path, monkeypatch):
+    """a.txt, already fixed by an earlier accepted review, b.txt and c.txt to review."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(TEXT, encoding="utf-8")
+    return tmp_path
+
+
+def test_interactive_quit_leaves_the_whole_run(runner, two_articles):
+    """``q`` in b.txt: a.txt (reviewed to the end) is written, b.txt is not, and c.txt is
+    not even shown."""
+    keys = "1\ns\ns\ns\ns\n" + "1\nq\n"
+    result = runner.invoke(app, ["fix", "-i", "a.txt", "b.txt", "c.txt"], input=keys)
+    assert result.exit_code == 0, result.output
+    assert (two_articles / "a.txt").read_text(encoding="utf-8") == TEXT.replace("gurus", "experts")
+    assert (two_articles / "b.txt").read_text(encoding="utf-8") == TEXT
+    assert (two_articles / "c.txt").read_text(encoding="utf-8") == TEXT
+    assert "c.txt" not in result.stdout
+
+
+def test_interactive_ctrl_c_exits_130(runner, two_articles, monkeypatch):
+    answers = iter(["1", "s", "s", "s", "s", "1"])
+
+    def ask(_prompt: str) -> str:
+        answer = next(answers, None)
+        if answer is None:
+            raise KeyboardInterrupt
+        return answer
+
+    monkeypatch.setattr("mtfix.interactive.rich_ask", lambda console: ask)
+    result = runner.invoke(app, ["fix", "-i", "a.txt", "b.txt", "c.txt"])
+    assert result.exit_code == 130
+    assert "b.txt: interrupted, not written" in result.stderr
+    assert (two_articles / "a.txt").read_text(encoding="utf-8") == TEXT.replace("gurus", "experts")
+    assert (two_articles / "b.txt").read_text(encoding="utf-8") == TEXT
+    assert "c.txt" not in result.stdout
+
+
 def test_interactive_skip_all_of_a_word(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "d.txt").write_text("une aid, une aid, des gurus\n", encoding="utf-8")

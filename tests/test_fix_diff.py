@@ -72,3 +72,39 @@ def test_rich_diff_line_numbers_and_context():
     assert "9 │ ligne 9" in shown and "13 │ fin" in shown  # two lines of context
     assert "ligne 1\n" not in shown
     assert "\x1b[" in console.export_text(styles=True)
+
+
+def _shown(old: str, new: str) -> str:
+    console = Console(record=True, width=200, force_terminal=True, color_system="truecolor")
+    rich_diff(console, "a.txt", old, new)
+    return console.export_text(clear=False)
+
+
+def test_rich_diff_never_mixes_the_words_of_two_lines():
+    """A line removed before a changed one (a duplicate dropped, a word fixed): the
+    removed line stands alone, the word diff pairs only the two versions of one line."""
+    old = (
+        "Le président a déclaré que la guerre continuerait.\n"
+        "Les députés ont voté une aid pour les réfugiés.\n"
+        "Fin.\n"
+    )
+    new = "Les députés ont voté une aide pour les réfugiés.\nFin.\n"
+    shown = _shown(old, new)
+    assert "LeLes" not in shown and "présidentdéputés" not in shown
+    assert "1-│ Le président a déclaré que la guerre continuerait.\n" in shown
+    assert "1 │ Les députés ont voté une aidaide pour les réfugiés.\n" in shown
+
+
+def test_rich_diff_pairs_the_similar_lines_of_a_block():
+    old = "Une aid ici.\nUn paragraphe sans rapport.\nLa viewpoint du président.\n"
+    new = "Une aide ici.\nLa perspective du président.\n"
+    shown = _shown(old, new)
+    assert "1 │ Une aidaide ici." in shown
+    assert "2-│ Un paragraphe sans rapport." in shown
+    assert "2 │ La viewpointperspective du président." in shown
+
+
+def test_rich_diff_unrelated_lines_are_removed_and_added_whole():
+    shown = _shown("Alpha bravo charlie delta.\n", "Un texte tout autre ici.\n")
+    assert "1-│ Alpha bravo charlie delta." in shown
+    assert "1+│ Un texte tout autre ici." in shown

@@ -63,6 +63,39 @@ def test_bytes_outside_edits_unchanged_and_no_overlap(case):
     assert len(result.applied) + len(result.skipped) == len(fixes)
 
 
+@st.composite
+def multi_edit_fixes(draw):
+    """Fixes of one to three edits each, insertions and touching ranges included."""
+    fixes = []
+    for _ in range(draw(st.integers(0, 10))):
+        edits = []
+        for _ in range(draw(st.integers(1, 3))):
+            start = draw(st.integers(0, 30))
+            edits.append(Edit(start, draw(st.integers(start, min(30, start + 4))), "x"))
+        fixes.append(Fix(tuple(edits), Applicability.SAFE))
+    return fixes
+
+
+def _touch(a, b):
+    if a.start == a.end or b.start == b.end:
+        return a.start == b.start or b.start < a.start < b.end or a.start < b.start < a.end
+    return a.start < b.end and b.start < a.end
+
+
+@settings(max_examples=300)
+@given(multi_edit_fixes())
+def test_overlap_sweep_takes_what_comparing_every_pair_takes(fixes):
+    """The bisected sweep of ``apply_fixes`` decides as comparing each fix with every
+    edit taken before it (the quadratic rule it replaced)."""
+    expected, taken_edits = [], []
+    for fix in sorted(fixes, key=lambda f: (f.start, f.end)):
+        own = any(_touch(a, b) for i, a in enumerate(fix.edits) for b in fix.edits[i + 1 :])
+        if not own and not any(_touch(e, t) for e in fix.edits for t in taken_edits):
+            expected.append(fix)
+            taken_edits += fix.edits
+    assert list(apply_fixes("." * 30, fixes).applied) == expected
+
+
 @settings(max_examples=300)
 @given(texts, st.booleans())
 def test_fixing_twice_is_fixing_once(text, unsafe):

@@ -160,3 +160,64 @@ def test_slot_for_reads_the_sentence_with_its_other_intrusions_repaired() -> Non
     # A repair reaching past the window is left out rather than cut.
     cut = slot_for(text, start, start + 11, tokens_of(text), [Edit(0, len(text), "x")])
     assert cut.sentence == text
+
+
+# --- llama.cpp's own logging (issue 15) -----------------------------------------------
+
+
+def _fake_llama_cpp(monkeypatch, tmp_path):
+    """A stand-in for llama-cpp-python: loading prints to file descriptor 2 as llama.cpp
+    does, and sends lines to whatever log callback is installed."""
+    import ctypes
+    import os
+    import sys
+    import types
+
+    from mtfix import scorer
+
+    fake = types.ModuleType("llama_cpp")
+    fake.llama_log_callback = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p)
+    fake.installed = None
+
+    def llama_log_set(callback, user_data):
+        fake.installed = callback
+
+    class Llama:
+        def __init__(self, **kwargs):
+            os.write(2, b"llama_model_loader: loaded meta data with 38 key-value pairs\n")
+            if fake.installed is not None:
+                fake.installed(3, b"llama_context: n_ctx_per_seq (512) < n_ctx_train\n", None)
+
+        def close(self):
+            pass
+
+    fake.llama_log_set = llama_log_set
+    fake.Llama = Llama
+    monkeypatch.setitem(sys.modules, "llama_cpp", fake)
+    weights = tmp_path / "model.gguf"
+    weights.write_bytes(b"GGUF")
+    spec = scorer.ModelSpec("fake", "fake-package", "none", lambda: weights)
+    monkeypatch.setitem(scorer.MODELS, "fake", spec)
+    return fake
+
+
+def test_llama_cpp_log_lines_never_reach_stderr(monkeypatch, tmp_path, capfd):
+    from mtfix.scorer import LlamaScorer
+
+    _fake_llama_cpp(monkeypatch, tmp_path)
+    monkeypatch.delenv("MTFIX_DEBUG", raising=False)
+    print("before", file=sys.stderr, flush=True)
+    LlamaScorer("fake")
+    print("after", file=sys.stderr, flush=True)
+    err = capfd.readouterr().err
+    assert "llama_" not in err
+    assert err.splitlines() == ["before", "after"]  # our own stderr is back
+
+
+def test_llama_cpp_logs_shown_with_debug(monkeypatch, tmp_path, capfd):
+    from mtfix.scorer import LlamaScorer
+
+    _fake_llama_cpp(monkeypatch, tmp_path)
+    monkeypatch.setenv("MTFIX_DEBUG", "1")
+    LlamaScorer("fake")
+    assert "llama_model_loader" in capfd.readouterr().err

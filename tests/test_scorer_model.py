@@ -139,3 +139,21 @@ def test_seed_article_route_swap_is_found_with_the_original_first(options) -> No
 def test_clean_french_gains_no_finding(options) -> None:
     found = check_document(Document("<t>", CLEAN), options)
     assert [f for f in found if f.rule == RULE] == []
+
+
+def test_llama_cpp_prints_nothing_on_stderr(tmp_path) -> None:
+    """A real run with the model: standard error holds mtfix's own lines only."""
+    import os
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text(SEED_HARD["populace"][0] + "\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "MTFIX_DEBUG"}
+    run = subprocess.run(
+        [sys.executable, "-c", "from mtfix.cli import main; main()", "check", "--context",
+         "--no-config", str(article)],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert run.returncode in (0, 1), run.stderr
+    assert all(line.startswith("mtfix:") for line in run.stderr.splitlines()), run.stderr

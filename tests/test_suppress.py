@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from mtfix.models import Document, Finding
 from mtfix.pipeline import CheckOptions, check_document
 from mtfix.suppress import UNUSED_RULE, apply_suppressions, find_suppressions
@@ -87,3 +89,49 @@ def test_a_rule_prefix_narrows_a_suppression():
     assert words(text, "a.md") == ["aid", "viewpoint"]
     text = f"{SPUN} <!-- mtfix: ignore typography -->\n"
     assert words(text, "a.md") == ["aid", "viewpoint"]
+
+
+def test_suppression_sweep_decides_as_every_pair() -> None:
+    """The sweep in apply_suppressions keeps exactly what comparing each finding with
+    each directive keeps, on generated texts of directives and words."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from mtfix.models import Finding
+    from mtfix.suppress import apply_suppressions, find_suppressions
+
+    lines = st.sampled_from(
+        [
+            "Une aid ici.",
+            "Une aid ici. # mtfix: ignore",
+            "# mtfix: ignore-next-line",
+            "# mtfix: off",
+            "# mtfix: on",
+            "La viewpoint. # mtfix: ignore aid",
+            "mtfix: ignore english-title",
+        ]
+    )
+
+    def every_pair(findings, suppressions):
+        kept = []
+        for finding in findings:
+            if any(s.start < finding.end and finding.start < s.end for s in suppressions):
+                continue
+            if not any(s.matches(finding) for s in suppressions):
+                kept.append(finding)
+        return kept
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(lines, max_size=12))
+    def check(chosen):
+        text = "\n".join(chosen) + "\n"
+        findings = [
+            Finding(m.start(), m.end(), m.group(), "english-word", 0.9, "t")
+            for m in re.finditer(r"aid|viewpoint|ignore", text)
+        ]
+        suppressions = find_suppressions(text, None)
+        assert apply_suppressions(text, findings, suppressions) == every_pair(
+            findings, suppressions
+        )
+
+    check()

@@ -87,7 +87,7 @@ def check(
         typer.Option(
             "--context/--no-context",
             help="Score sentences with a language model: re-rank suggestions, find French "
-            "words that are spinner swaps (the 'context' extra; one process).",
+            "words that are spinner swaps (needs the context extra; one process).",
         ),
     ] = None,
 ) -> None:
@@ -122,6 +122,7 @@ def check(
     try:
         resolver = make_resolver(request)
         base = with_context(base, context, resolver, (paths or ["."])[0])
+        note = context_note(context, resolver, (paths or ["."])[0])
         jobs = 1 if base.context else jobs  # one model in memory, not one per worker
         planned = plan_run(request, base, resolver)
     except MtfixError as error:
@@ -162,17 +163,29 @@ def check(
         sys.stdout.write(json.dumps(to_sarif(results), ensure_ascii=False, indent=2) + "\n")
     if progress.enabled:
         render_summary(stderr_console(), summary)
-    if wants_context and not base.context:
-        sys.stderr.write(CONTEXT_HINT)
+    if wants_context and note:
+        sys.stderr.write(note)
     if summary.errors:
         raise typer.Exit(EXIT_ERROR)
     raise typer.Exit(EXIT_FINDINGS if summary.findings else EXIT_CLEAN)
 
 
-CONTEXT_HINT = (
-    "mtfix: note: context scoring is off; --context would rank suggestions in their "
-    "sentence and find French words that are spinner swaps (the 'context' extra)\n"
-)
+def context_note(context: bool | None, resolver: Resolver, path: str) -> str:
+    """The note on standard error after a run that left a choice context scoring would
+    make: only when the extra is missing (whoever installed it knows ``--context``) and
+    neither ``--context/--no-context`` nor the config's ``context`` decided."""
+    from .install_hint import context_extra_hint
+    from .scorer import context_available
+
+    if context is not None or resolver.config(path).context is not None:
+        return ""
+    if context_available():
+        return ""
+    return (
+        "mtfix: note: context scoring is off; --context would rank suggestions in their "
+        "sentence and find French words that are spinner swaps, with the context extra: "
+        f"{context_extra_hint()} (--no-context or 'context = false' in the config: no note)\n"
+    )
 
 
 def with_context(
@@ -184,11 +197,12 @@ def with_context(
     from dataclasses import replace
 
     from .errors import MtfixError
-    from .scorer import EXTRA_HINT, context_available
+    from .install_hint import context_extra_hint
+    from .scorer import context_available
 
     wanted = context if context is not None else bool(resolver.config(path).context)
     if wanted and not context_available():
-        raise MtfixError("--context", f"context scoring needs the extra: {EXTRA_HINT}")
+        raise MtfixError("--context", f"context scoring needs the extra: {context_extra_hint()}")
     return replace(base, context=wanted)
 
 

@@ -94,7 +94,9 @@ def _stdin(unsafe: bool, options: CheckOptions, tally: Tally) -> None:
 
 def _interactive(
     path: str, source: Source, options: CheckOptions, console: Console, tally: Tally
-) -> None:
+) -> bool:
+    """Review one file; False when the user left the run (``q``). Ctrl-C propagates
+    (exit 130) once the file is said to be unwritten."""
     from .interactive import review, rich_ask
 
     text = source.document.text
@@ -105,10 +107,14 @@ def _interactive(
         column = finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
         return f"{path}:{line}:{column}"
 
-    choice = review(console, location, text, planned, rich_ask(console))
+    try:
+        choice = review(console, location, text, planned, rich_ask(console))
+    except KeyboardInterrupt:
+        report_error(path, "interrupted, not written")
+        raise
     if not choice.write:
         tally.left += ["skipped"] * len(planned)
-        return
+        return not choice.stop
     encoding = source.document.encoding
     fitted = (fit_encoding(text, fix, encoding) for fix in choice.fixes)
     result = apply_fixes(text, [fix for fix in fitted if fix is not None])
@@ -116,6 +122,7 @@ def _interactive(
         tally.changed = True
     tally.fixed += len(result.applied)
     tally.left += ["skipped"] * (len(planned) - len(result.applied))
+    return True
 
 
 @app.command()
@@ -147,7 +154,7 @@ def fix(
         typer.Option(
             "--context/--no-context",
             help="Score sentences with a language model: re-rank suggestions, find French "
-            "words that are spinner swaps (their fixes are unsafe; the 'context' extra).",
+            "words that are spinner swaps (their fixes are unsafe; needs the context extra).",
         ),
     ] = None,
 ) -> None:
@@ -190,7 +197,8 @@ def fix(
         try:
             source = read_source(path)
             if interactive:
-                _interactive(path, source, options, console, tally)
+                if not _interactive(path, source, options, console, tally):
+                    break
                 continue
             new, part = _fix_text(source, unsafe_fixes, options)
             if write and new != source.document.text:

@@ -50,8 +50,11 @@ PLURAL_COPULAS = _words(
     "paraissaient paraîtront paraîtraient"
 )
 DEGREE_ADVERBS = _words("très assez plutôt encore toujours bien trop si plus moins aussi fort")
-_WORD_BEFORE = re.compile(r"(?<![^\W\d_-])([^\W\d_]+)[ \u00a0\u202f]+\Z")  # d’une: une
-_ELIDED_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)['’]\Z")
+# The word before spaces at the end of the text, read on the reversed text (d’une: une):
+# the spaces (all of them: none before, so a run of spaces is never rescanned), the
+# word's letters backwards, then no letter.
+_WORD_BEFORE_BACKWARDS = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]+([^\W\d_]+)(?![^\W\d_-])")
+_ELIDED_BEFORE_BACKWARDS = re.compile(r"['’]([^\W\d_]+)(?![^\W\d_])")  # l’, d’: reversed
 VERB_IN_NOUN_SLOT = -1.0  # beyond "not a noun": an infinitive after a determiner
 
 
@@ -88,16 +91,18 @@ class Agreement:
         return not (self.noun and info.infinitive and not info.genders)
 
 
-def _previous_words(head: str, count: int) -> list[str]:
-    """Up to ``count`` words before the end of ``head``, nearest first, separated by
-    spaces only (punctuation ends the list)."""
+def _previous_words(backwards: str, count: int) -> list[str]:
+    """Up to ``count`` words before the end of a text given reversed (``backwards``),
+    nearest first, separated by spaces only (punctuation ends the list). Reversed, the
+    patterns match at the start; anchored at the end, ``search`` tried every position."""
     words = []
+    at = 0
     for _ in range(count):
-        match = _WORD_BEFORE.search(head)
+        match = _WORD_BEFORE_BACKWARDS.match(backwards, at)
         if match is None:
             break
-        words.append(match.group(1).lower())
-        head = head[: match.start()]
+        words.append(match.group(1)[::-1].lower())
+        at = match.end()
     return words
 
 
@@ -106,11 +111,12 @@ def slot_before(text: str, start: int, lexicon: Lexicon | None = None) -> Agreem
     determiner (``la viewpoint``, ``l’aid``, ``une nouvelle aid``) or after a noun and
     ``de`` (``chars de fight``), a plural after a plural copula (``restent sceptical``)."""
     head = text[max(0, start - 80) : start]
-    elided = _ELIDED_BEFORE.search(head)
+    backwards = head[::-1]
+    elided = _ELIDED_BEFORE_BACKWARDS.match(backwards)
     if elided is not None:
-        found = ELIDED_DETERMINERS.get(elided.group(1).lower())
+        found = ELIDED_DETERMINERS.get(elided.group(1)[::-1].lower())
         return Agreement(*found) if found else None
-    words = _previous_words(head, 3)
+    words = _previous_words(backwards, 3)
     for word in words:
         if word in DETERMINERS:
             return Agreement(*DETERMINERS[word])

@@ -80,7 +80,10 @@ def _hunks(old_lines: list[str], new_lines: list[str], context: int) -> Iterator
 
 
 def rich_diff(console: Console, path: str, old: str, new: str, context: int = 2) -> None:
-    """Print a word-level diff of ``old`` → ``new`` with line numbers and context."""
+    """Print a word-level diff of ``old`` → ``new`` with line numbers and context.
+
+    Lines are diffed first; words only between the two versions of one line (a changed
+    block's lines are paired by similarity), so words of different lines never mix."""
     if old == new:
         return
     old_lines, new_lines = _display_lines(old), _display_lines(new)
@@ -94,13 +97,58 @@ def rich_diff(console: Console, path: str, old: str, new: str, context: int = 2)
                 for k in range(i1, i2):
                     _row(console, width, k + 1, Text(old_lines[k], style="dim"))
                 continue
-            pairs = min(i2 - i1, j2 - j1) if tag == "replace" else 0
-            for k in range(pairs):
-                _row(console, width, j1 + k + 1, word_diff(old_lines[i1 + k], new_lines[j1 + k]))
-            for k in range(i1 + pairs, i2):
-                _row(console, width, k + 1, Text(old_lines[k], style="bold red strike"), "-")
-            for k in range(j1 + pairs, j2):
-                _row(console, width, k + 1, Text(new_lines[k], style="bold green"), "+")
+            for i, j in pair_lines(old_lines[i1:i2], new_lines[j1:j2]):
+                if i is not None and j is not None:
+                    body = word_diff(old_lines[i1 + i], new_lines[j1 + j])
+                    _row(console, width, j1 + j + 1, body)
+                elif i is not None:
+                    body = Text(old_lines[i1 + i], style="bold red strike")
+                    _row(console, width, i1 + i + 1, body, "-")
+                elif j is not None:
+                    _row(
+                        console, width, j1 + j + 1, Text(new_lines[j1 + j], style="bold green"), "+"
+                    )
+
+
+PAIR_CUTOFF = 0.5  # share of word pieces two lines must have in common to be one line
+MAX_PAIRING = 2_500  # old x new lines of a block beyond which no pairing is tried
+
+
+def pair_lines(old: list[str], new: list[str]) -> list[tuple[int | None, int | None]]:
+    """The lines of a changed block in order: ``(i, j)`` for the two versions of one line,
+    ``(i, None)`` for a removed line, ``(None, j)`` for an added one. As ``difflib.Differ``
+    does, the most similar pair is taken first, then the lines before and after it."""
+    if len(old) * len(new) > MAX_PAIRING:
+        return [(i, None) for i in range(len(old))] + [(None, j) for j in range(len(new))]
+    pieces_old = [_PIECES.findall(line) for line in old]
+    pieces_new = [_PIECES.findall(line) for line in new]
+
+    def align(a1: int, a2: int, b1: int, b2: int) -> list[tuple[int | None, int | None]]:
+        # depth <= the pairs found <= min(len(old), len(new)) <= sqrt(MAX_PAIRING)
+        best = _most_similar(pieces_old, pieces_new, a1, a2, b1, b2)
+        if best is None:
+            return [(i, None) for i in range(a1, a2)] + [(None, j) for j in range(b1, b2)]
+        i, j = best
+        return [*align(a1, i, b1, j), (i, j), *align(i + 1, a2, j + 1, b2)]
+
+    return align(0, len(old), 0, len(new))
+
+
+def _most_similar(
+    old: list[list[str]], new: list[list[str]], a1: int, a2: int, b1: int, b2: int
+) -> tuple[int, int] | None:
+    best, best_ratio = None, PAIR_CUTOFF
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    for j in range(b1, b2):
+        matcher.set_seq2(new[j])
+        for i in range(a1, a2):
+            matcher.set_seq1(old[i])
+            if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best_ratio or (best is None and ratio == best_ratio):
+                best, best_ratio = (i, j), ratio
+    return best
 
 
 def _row(console: Console, width: int, number: int, body: Text, mark: str = " ") -> None:

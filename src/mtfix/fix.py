@@ -13,6 +13,7 @@ applying fixes without overlap. Which policy a rule's findings get is the regist
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -54,6 +55,8 @@ def safety(finding: Finding) -> tuple[Applicability, str]:
 def agree_case(original: str, replacement: str) -> str:
     """``AID`` → ``AIDE``, ``Remark`` → ``Comment``; lower-case originals keep the
     replacement as suggested."""
+    if original.islower():
+        return replacement  # no capital anywhere: the common case, decided at once
     letters = [c for c in original if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return replacement.upper()
@@ -200,21 +203,42 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> Applied:
     is skipped whole. Nothing outside the edited ranges changes."""
     taken: list[Fix] = []
     skipped: list[Fix] = []
-    spans: list[tuple[int, int]] = []
+    spans = TakenSpans()
     for fix in sorted(fixes, key=lambda f: (f.start, f.end)):
         for edit in fix.edits:
             check_edit(text, edit)
-        if _overlaps(fix, spans) or _self_overlapping(fix):
+        if _self_overlapping(fix) or any(spans.touches(e.start, e.end) for e in fix.edits):
             skipped.append(fix)
             continue
         taken.append(fix)
-        spans.extend((e.start, e.end) for e in fix.edits)
+        for edit in fix.edits:
+            spans.add(edit.start, edit.end)
     edits = sorted((e for f in taken for e in f.edits), key=lambda e: (e.start, e.end))
     return Applied(apply_edits(text, edits), tuple(taken), tuple(skipped))
 
 
-def _overlaps(fix: Fix, spans: list[tuple[int, int]]) -> bool:
-    return any(_touch(e.start, e.end, s, t) for e in fix.edits for s, t in spans)
+class TakenSpans:
+    """The ranges of the edits taken so far, none touching another, sorted by start;
+    whether a new range touches one of them costs O(log n), not a pass over them all."""
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self._spans, (start, end))  # fixes come in order: mostly an append
+
+    def touches(self, start: int, end: int) -> bool:
+        # Disjoint ranges sorted by start have their ends in order too: a range touching
+        # ``start..end`` is the last one opening before ``start`` or one opening inside.
+        spans = self._spans
+        at = bisect.bisect_left(spans, (start, start)) - 1
+        for index in range(max(at, 0), len(spans)):
+            other_start, other_end = spans[index]
+            if other_start > end:
+                return False
+            if _touch(start, end, other_start, other_end):
+                return True
+        return False
 
 
 def _self_overlapping(fix: Fix) -> bool:

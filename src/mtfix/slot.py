@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .context import Agreement, agreement_before
 from .lexicon import Lexicon
 from .models import Finding, Token
+from .tokenize import indexed
 
 NEGATION = frozenset({"pas", "plus", "jamais", "point", "guère", "ne", "n", "rien"})
 
@@ -77,7 +78,8 @@ def slot_of(
     tokens: Sequence[Token],
     document: DocumentWords | None = None,
 ) -> Slot:
-    starts = [t.start for t in tokens]
+    tokens = indexed(tokens)  # built once per document by the tokenizer
+    starts = tokens.starts
     index = bisect.bisect_left(starts, start)
     token = tokens[index] if index < len(tokens) and tokens[index].start == start else None
     after = bisect.bisect_left(starts, end)

@@ -18,11 +18,19 @@ from dataclasses import dataclass
 from .detect import MENTION_MAX_WORDS
 from .lexicon import Lexicon, wordlists_dir
 from .models import Edit, Finding, Suggestion, Token
-from .scorer import RERANK_DEPTH, ContextScorer, Ranked, reranked, slot_for, softmax_shares
+from .scorer import (
+    RERANK_DEPTH,
+    ContextScorer,
+    Ranked,
+    Repairs,
+    reranked,
+    slot_for,
+    softmax_shares,
+)
 from .slot import DocumentWords, slot_of
 from .suggest import MAX_SUGGESTIONS, Suggester, match_case
 from .table import SortedTable
-from .tokenize import Cover
+from .tokenize import Cover, indexed
 
 RULE = "spun-french-word"
 SUGGESTER_RULES = ("english-word", "english-span")
@@ -194,7 +202,8 @@ def spun_findings(
     evidence = english_evidence(taken, tokens)
     if not evidence.shows_spinning(settings):
         return []
-    repairs = repairs_of(text, taken, tokens, suggester) if suggester else []
+    tokens = indexed(tokens)
+    repairs = repairs_of(text, taken, tokens, suggester) if suggester else Repairs()
     found = []
     for target in target_words(text, tokens, quotes, lexicon, allow, taken, settings):
         token = target.token
@@ -240,17 +249,17 @@ def _more_frequent(zipf_gap: float, settings: SpunSettings) -> str:
 
 def repairs_of(
     text: str, findings: Sequence[Finding], tokens: Sequence[Token], suggester: Suggester
-) -> list[Edit]:
+) -> Repairs:
     """The suggester's first correction of each English-intrusion finding, sorted: the
     other damage in a sentence misleads the model about the word being judged
     (``fait experience à la perspective`` makes ``perspective`` look wrong)."""
+    tokens = indexed(tokens)
     english = [f for f in findings if f.rule in SUGGESTER_RULES]
-    repairs = [
+    return Repairs(
         Edit(f.start, f.end, f.suggestions[0].replacement)
         for f in suggester.suggest_findings(text, english, tokens)
         if f.suggestions
-    ]
-    return sorted(repairs, key=lambda r: (r.start, r.end))
+    )
 
 
 def rerank_findings(
@@ -263,6 +272,7 @@ def rerank_findings(
 ) -> list[Finding]:
     """The suggester's top ``depth`` candidates re-ordered by the scorer, for every
     English-intrusion finding with a choice to make."""
+    tokens = indexed(tokens)
     result = []
     document = DocumentWords.of(tokens, [f for f in findings if f.rule in SUGGESTER_RULES])
     for finding in findings:

@@ -9,6 +9,7 @@ rule ids (or prefixes: ``english``) after the directive narrow it:
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -101,10 +102,15 @@ def apply_suppressions(
     ``unused-suppression`` finding for each directive that covered nothing."""
     used: set[int] = set()
     kept: list[Finding] = []
-    for finding in findings:
-        if any(s.start < finding.end and finding.start < s.end for s in suppressions):
+    directives = sorted(suppressions, key=lambda s: s.start)  # disjoint: ends sorted too
+    directive_starts = [s.start for s in directives]
+    directive_ends = [s.end for s in directives]
+    covering = _covering(findings, suppressions)
+    for finding, around in zip(findings, covering, strict=True):
+        at = bisect.bisect_right(directive_ends, finding.start)
+        if at < len(directives) and directive_starts[at] < finding.end:
             continue  # the words of a directive itself (plain text) are not prose
-        hits = [i for i, s in enumerate(suppressions) if s.matches(finding)]
+        hits = [i for i in around if suppressions[i].matches(finding)]
         used.update(hits)
         if not hits:
             kept.append(finding)
@@ -128,3 +134,24 @@ def apply_suppressions(
 def _line_end(starts: list[int], line: int, length: int) -> int:
     """Offset just past line ``line`` (its newline included); ``length`` past the last."""
     return starts[line + 1] if line + 1 < len(starts) else length
+
+
+def _covering(findings: Sequence[Finding], suppressions: Sequence[Suppression]) -> list[list[int]]:
+    """For each finding, the indices of the suppressions whose cover holds its start: one
+    sweep over findings and covers sorted by offset, with the covers open at each point
+    in a heap by their end (a pass over every directive per finding was quadratic)."""
+    order = sorted(range(len(findings)), key=lambda i: findings[i].start)
+    opening = sorted(range(len(suppressions)), key=lambda i: suppressions[i].cover_start)
+    open_covers: list[tuple[int, int]] = []  # (cover_end, index)
+    covering: list[list[int]] = [[] for _ in findings]
+    following = 0
+    for index in order:
+        at = findings[index].start
+        while following < len(opening) and suppressions[opening[following]].cover_start <= at:
+            added = opening[following]
+            heapq.heappush(open_covers, (suppressions[added].cover_end, added))
+            following += 1
+        while open_covers and open_covers[0][0] <= at:
+            heapq.heappop(open_covers)
+        covering[index] = sorted(i for _, i in open_covers)
+    return covering

@@ -94,9 +94,65 @@ def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return regions
 
 
+class TokenIndex(Sequence[Token]):
+    """A document's tokens, indexed once: where each starts and where its sentence begins
+    and ends. Look-ups per finding then cost O(log n) instead of a pass over the document."""
+
+    __slots__ = ("_next_opening", "_sentence_first", "_tokens", "starts")
+
+    def __init__(self, tokens: Iterable[Token]) -> None:
+        self._tokens = list(tokens)
+        self.starts = [t.start for t in self._tokens]
+        self._sentence_first: list[int] = []
+        first = 0
+        for index, token in enumerate(self._tokens):
+            if token.sentence_start:
+                first = index
+            self._sentence_first.append(first)
+        self._next_opening = [len(self._tokens)] * (len(self._tokens) + 1)
+        for index in range(len(self._tokens) - 1, -1, -1):
+            opens = self._tokens[index].sentence_start
+            self._next_opening[index] = index if opens else self._next_opening[index + 1]
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._tokens[index]
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self._tokens)
+
+    def __repr__(self) -> str:
+        return f"TokenIndex({self._tokens!r})"
+
+    def first_at_or_after(self, offset: int) -> int:
+        """Index of the first token starting at ``offset`` or later (``len`` if none)."""
+        return bisect.bisect_left(self.starts, offset)
+
+    def last_at_or_before(self, offset: int) -> int:
+        """Index of the last token starting at ``offset`` or earlier (-1 if none)."""
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def sentence_first(self, index: int) -> int:
+        """Index of the token opening the sentence of token ``index`` (the first token
+        when no sentence opening comes before it)."""
+        return self._sentence_first[index] if index > 0 else index
+
+    def next_opening(self, index: int) -> int:
+        """Index of the first token at ``index`` or after that opens a sentence (``len``
+        if none)."""
+        return self._next_opening[max(index, 0)]
+
+
+def indexed(tokens: Sequence[Token]) -> TokenIndex:
+    """``tokens`` as a ``TokenIndex`` (built once here when given a plain list)."""
+    return tokens if isinstance(tokens, TokenIndex) else TokenIndex(tokens)
+
+
 @dataclass(frozen=True, slots=True)
 class Tokenized:
-    tokens: list[Token]
+    tokens: TokenIndex
     quotes: list[tuple[int, int]]  # the inside of each quotation, as offsets
     asides: list[tuple[int, int]] = field(default_factory=list)  # inside of (parentheses)
 
@@ -110,7 +166,7 @@ def tokenize(text: str, segments: Iterable[Segment]) -> Tokenized:
         tokens.extend(_tokenize_segment(text, segment.start, segment.end, segment_quotes))
         quotes.extend(segment_quotes)
         asides.extend(m.span(1) for m in ASIDE_RE.finditer(text, segment.start, segment.end))
-    return Tokenized(tokens, quotes, asides)
+    return Tokenized(TokenIndex(tokens), quotes, asides)
 
 
 def _tokenize_segment(
@@ -163,6 +219,8 @@ def _touches(technical: list[tuple[int, int]], index: int, start: int, end: int,
 
 
 def _split_elision(word: str) -> tuple[str, str, str]:
+    if "'" not in word and "’" not in word:
+        return word, "", ""  # most words: no need to walk the letters
     for index, char in enumerate(word):
         if char in "'’":
             head = word[:index]

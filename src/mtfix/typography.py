@@ -451,6 +451,7 @@ WHITESPACE_RE = re.compile("[ \u00a0\u202f\u2009]+")
 HIGH_PUNCTUATION = ";:!?"
 SPACED_PUNCTUATION_RE = re.compile("[;:!?«»]")  # the only characters the spacing loop acts on
 SPACE_BEFORE_OK_AFTER = "!?.…)]"
+ACTS_AFTER = HIGH_PUNCTUATION + ",.»"  # what a single space may not stand before as it is
 
 
 def _is_character_reference(reference: str) -> bool:
@@ -620,6 +621,8 @@ def check_spacing(
                 start, end = match.span()
                 if start == line.start or end >= line.end:
                     continue  # indentation and trailing spaces (a Markdown line break)
+                if end - start == 1 and text[end] not in ACTS_AFTER and text[start - 1] != "«":
+                    continue  # one space between words, the most common case: nothing due
                 if start in protected or end - 1 in protected:
                     continue
                 found = _whitespace_finding(text, start, end, line, protected, settings)

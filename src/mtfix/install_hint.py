@@ -1,0 +1,46 @@
+"""How to add the ``context`` extra to this installation of mtfix.
+
+mtfix is not on PyPI, so ``pip install 'mtfix[context]'`` would not find it: the hint
+installs the extra from wherever this copy came from (a checkout, a folder, a git
+repository, a wheel), as pip recorded it (``direct_url.json``, PEP 610), with the
+Python that runs mtfix.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import sys
+from urllib.parse import unquote, urlparse
+
+EXTRA = "context"
+
+
+def context_extra_hint() -> str:
+    """The command that installs the ``context`` extra for the running mtfix."""
+    from importlib import metadata
+
+    try:
+        direct_url = metadata.distribution("mtfix").read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        direct_url = None
+    return extra_hint_for(direct_url)
+
+
+def extra_hint_for(direct_url: str | None, extra: str = EXTRA) -> str:
+    """The pip command for ``extra``, given the installation's ``direct_url.json``."""
+    pip = f"{sys.executable} -m pip install"
+    try:
+        origin = json.loads(direct_url) if direct_url else {}
+    except ValueError:
+        origin = {}
+    url = origin.get("url", "") if isinstance(origin, dict) else ""
+    if not url:
+        return f"{pip} {shlex.quote(f'mtfix[{extra}]')}"
+    if url.startswith("file://") and "dir_info" in origin:
+        folder = unquote(urlparse(url).path)
+        editable = "-e " if origin["dir_info"].get("editable") else ""
+        return f"{pip} {editable}{shlex.quote(f'{folder}[{extra}]')}"
+    vcs = origin.get("vcs_info", {}).get("vcs")
+    source = f"{vcs}+{url}" if vcs else url
+    return f"{pip} {shlex.quote(f'mtfix[{extra}] @ {source}')}"
