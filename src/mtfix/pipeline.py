@@ -4,14 +4,17 @@ suppressions and settings, suggest, and attach each finding's fix."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from .detect import detector_for
 from .lexicon import Lexicon, default_lexicon
 from .models import Document, Finding, Severity
 from .rules import CHECKERS, Checker, CheckInput, enabled, severity_of
-from .scorer import ContextScorer
 from .segment import layout
 from .tokenize import tokenize
+
+if TYPE_CHECKING:
+    from .scorer import ContextScorer
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,12 @@ from .lexicon import Lexicon, wordlists_dir
 from .models import Edit, Finding, Suggestion, Token
 from .scorer import RERANK_DEPTH, ContextScorer, Ranked, reranked, slot_for, softmax_shares
 from .slot import DocumentWords, slot_of
-from .suggest import MAX_SUGGESTIONS, Suggester, match_case
+from .suggest import (  # noqa: F401  (context_would_help: read here by tests)
+    MAX_SUGGESTIONS,
+    Suggester,
+    context_would_help,
+    match_case,
+)
 from .table import SortedTable
 from .tokenize import Cover
 
@@ -277,8 +282,3 @@ def rerank_findings(
         slot = slot_for(text, finding.start, finding.end, tokens)
         result.append(reranked(finding, slot, ranked, scorer, MAX_SUGGESTIONS))
     return result
-
-
-def context_would_help(findings: Sequence[Finding]) -> bool:
-    """Whether a run without context scoring left a choice the scorer would make."""
-    return any(f.rule in SUGGESTER_RULES and len(f.suggestions) > 1 for f in findings)
