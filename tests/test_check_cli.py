@@ -177,3 +177,15 @@ def test_explain_french_word_is_not_flagged() -> None:
     result = run("explain", "question")
     assert result.exit_code == 0
     assert "not flagged: French" in result.output
+
+
+def test_version_from_the_console_script_loads_no_command_line() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; sys.argv = ['mtfix', '--version']; from mtfix.entry import main; main(); "
+        "print(sorted(m for m in ('typer', 'rich', 'mtfix.cli') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == [f"mtfix {__version__}", "[]"]
