@@ -267,6 +267,8 @@ class LlamaScorer:
     def __init__(self, model: str = DEFAULT_MODEL, threads: int | None = None) -> None:
         from llama_cpp import Llama
 
+        from .batch import default_jobs
+
         spec = MODELS[model]
         self.name = spec.name
         self.llm = Llama(
@@ -274,7 +276,7 @@ class LlamaScorer:
             n_ctx=512,
             n_batch=512,
             logits_all=True,
-            n_threads=threads or max(1, os.cpu_count() or 1),
+            n_threads=threads or default_jobs(),  # the cores this process may run on
             verbose=False,
         )
         # Free the model before the interpreter tears down the modules its __del__ uses.
@@ -358,7 +360,15 @@ def default_scorer(model: str | None = None) -> CachedScorer:
     return CachedScorer(scorer, _progress if sys.stderr.isatty() else None)
 
 
+_progress_shown = [0.0]  # when the terminal line was last written
+
+
 def _progress(sentences: int) -> None:
-    if sentences % 200 == 0:
+    """A status line on the terminal, rewritten at most five times a second."""
+    import time
+
+    now = time.monotonic()
+    if now - _progress_shown[0] >= 0.2:
+        _progress_shown[0] = now
         sys.stderr.write(f"\rmtfix: context: {sentences} sentences scored")
         sys.stderr.flush()
