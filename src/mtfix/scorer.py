@@ -176,7 +176,10 @@ def _repaired(text: str, begin: int, finish: int, repairs: Sequence[Edit]) -> st
 
 # --- re-ranking ------------------------------------------------------------------------
 
-RERANK_DEPTH = 20  # suggester candidates the scorer chooses among
+RERANK_DEPTH = 20  # suggester candidates the scorer chooses among (each costs a sentence)
+# The scorer re-ranks a finding only when the suggester's runner-up has at least this share
+# of its first's: a clear lead is one the model does not overturn (benchmarks/context_budget.py).
+RERANK_CLOSE = 0.0
 RERANK_PRIOR = 0.5  # weight of the suggester's own belief (log share) beside the model's
 
 

@@ -18,7 +18,15 @@ from dataclasses import dataclass
 from .detect import MENTION_MAX_WORDS
 from .lexicon import Lexicon, wordlists_dir
 from .models import Edit, Finding, Suggestion, Token
-from .scorer import RERANK_DEPTH, ContextScorer, Ranked, reranked, slot_for, softmax_shares
+from .scorer import (
+    RERANK_CLOSE,
+    RERANK_DEPTH,
+    ContextScorer,
+    Ranked,
+    reranked,
+    slot_for,
+    softmax_shares,
+)
 from .slot import DocumentWords, slot_of
 from .suggest import (  # noqa: F401  (context_would_help: read here by tests)
     MAX_SUGGESTIONS,
@@ -265,9 +273,11 @@ def rerank_findings(
     suggester: Suggester,
     scorer: ContextScorer,
     depth: int = RERANK_DEPTH,
+    close: float = RERANK_CLOSE,
 ) -> list[Finding]:
     """The suggester's top ``depth`` candidates re-ordered by the scorer, for every
-    English-intrusion finding with a choice to make."""
+    English-intrusion finding with a choice to make: a close one (the runner-up has at
+    least ``close`` of the first's share); the others keep the suggester's order."""
     result = []
     document = DocumentWords.of(tokens, [f for f in findings if f.rule in SUGGESTER_RULES])
     for finding in findings:
@@ -279,6 +289,9 @@ def rerank_findings(
             Ranked(match_case(finding.text, word), share, source)
             for word, share, source in suggester.rank(finding.text, position)[:depth]
         ]
+        if len(ranked) < 2 or ranked[1].share < close * ranked[0].share:
+            result.append(finding)
+            continue
         slot = slot_for(text, finding.start, finding.end, tokens)
         result.append(reranked(finding, slot, ranked, scorer, MAX_SUGGESTIONS))
     return result
