@@ -87,7 +87,8 @@ def check(paths: list[Path], scorer) -> dict[str, list]:
     cached = CachedScorer(scorer)
     found = {}
     for path in paths:
-        findings = check_document(read_document(str(path)), CheckOptions(context=True), None, cached)
+        document = read_document(str(path))
+        findings = check_document(document, CheckOptions(context=True), None, cached)
         found[str(path)] = [
             (f.start, f.end, f.rule, f.suggestions[0].replacement if f.suggestions else "")
             for f in findings
