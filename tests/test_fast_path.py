@@ -26,7 +26,7 @@ CORPORA = Path(__file__).parent.parent / "benchmarks" / "corpora"
 FILES = sorted(
     [*(CORPORA / "clean" / "dev").glob("*.txt"), *(CORPORA / "synthetic" / "dev").glob("*.txt")]
 )[::4] + sorted((CORPORA / "seed").glob("*.txt"))
-ALPHABET = "ab éA'’-./_=@(1 \n\u00a0\u202f«»“”\"‘:;,!?)h`wtp"
+ALPHABET = "absS éA'’-./_=@(1 \n\u00a0\u202f«»“”\"‘:;,!?)h`wtp"
 
 
 def _random_texts(count: int, seed: int = 7) -> list[str]:

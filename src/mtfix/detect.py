@@ -120,19 +120,29 @@ class Detector:
 
     def need(self, word: str) -> Need:
         """What a word as the tokenizer matched it (elision included) needs: neighbours
-        when it may be English somewhere, its own token when it is capitalised (it may
-        name a word elsewhere), else nothing."""
+        when it may be English somewhere, its own token when it is capitalised and may
+        name such a word elsewhere (``document_names``), else nothing."""
         known = self._needs.get(word)
         if known is None:
             _head, separator, rest = split_elision(word)
             form = rest if separator else word
             if self._form(form, True, False)[0] >= Kind.WEAK:
                 known = Need.NEIGHBOURS
+            elif form[:1].isupper() and self._may_name_english(form):
+                known = Need.TOKEN
             else:
-                known = Need.TOKEN if form[:1].isupper() else Need.NOTHING
+                known = Need.NOTHING
             if len(self._needs) < FORM_CACHE_SIZE:
                 self._needs[word] = known
         return known
+
+    def _may_name_english(self, form: str) -> bool:
+        """Whether a word with ``form``'s lower-case form may be English where it opens a
+        sentence: as ``Xxx`` or ``Xxx's`` (``’s`` reads the same), the only capitalised
+        spellings that are not neutral anyway."""
+        lower = lookup_form(form)[0]
+        title = lower[:1].upper() + lower[1:]
+        return any(self._form(t, True, False)[0] >= Kind.WEAK for t in (title, title + "'s"))
 
     def classify(self, tokens: Sequence[Token]) -> list[WordVerdict]:
         names = document_names(tokens)
