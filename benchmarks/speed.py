@@ -145,7 +145,10 @@ def main() -> None:
         if peer in runs:
             peer_counted = grammalecte_words if peer == "grammalecte-cli" else words
             ratio = (words / base.wall) / (peer_counted / runs[peer].wall)
-            console.print(f"mtfix -j 1 throughput / {peer}: {ratio:.2f}×")
+            by_cpu = (words / base.cpu) / (peer_counted / runs[peer].cpu)
+            console.print(
+                f"mtfix -j 1 throughput / {peer}: {ratio:.2f}× (by CPU time: {by_cpu:.2f}×)"
+            )
     if "codespell" not in runs:
         console.print("codespell: not installed (pip install codespell to compare)")
     for name, run in runs.items():
