@@ -72,10 +72,55 @@ def test_detection_on_sparse_tokens_matches_the_full_path(shared: bool) -> None:
     assert flagged > 100  # the comparison saw English to find
 
 
+WORDS = [
+    "always",
+    "never",
+    "ou",
+    "et",
+    "or",
+    ",",
+    "/",
+    "exit",
+    "logout",
+    "return",
+    "UNIX",
+    "most",
+    "Le",
+    "la",
+    "commande",
+    "find",
+    "aid",
+    "however",
+    "Cette",
+    "arrive",
+    "l’",
+    "d'",
+    "--bind",
+    "«",
+    "»",
+    '"',
+    ":",
+    ".",
+    "!",
+    "the",
+    "job",
+    "interview",
+]
+
+
+def _random_sentences(count: int, seed: int = 11) -> list[str]:
+    rng = random.Random(seed)
+    found = []
+    for _ in range(count):
+        words = [rng.choice(WORDS) for _ in range(rng.randint(1, 14))]
+        found.append("".join(w + rng.choice(("", " ", " ", ", ")) for w in words))
+    return found
+
+
 def test_detection_matches_on_random_text() -> None:
     lexicon = default_lexicon()
     detector = Detector(lexicon)
-    for text in _random_texts(3000):
+    for text in _random_texts(3000) + _random_sentences(4000):
         segments = [Segment(0, len(text))]
         full = tokenize(text, segments)
         sparse = tokenize(text, segments, detector.need)

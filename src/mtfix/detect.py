@@ -18,7 +18,7 @@ from enum import IntEnum
 
 from .lexicon import Lexicon, WordInfo
 from .models import Finding, Token
-from .tokenize import Cover, Need, split_elision
+from .tokenize import LIST_CONJUNCTIONS, Cover, Need, split_elision
 
 RULE_WORD = "english-word"
 RULE_SPAN = "english-span"
@@ -62,7 +62,6 @@ INTRODUCER_QUALIFIERS = frozenset(
     ]
 )
 LIST_SEPARATORS = frozenset((",", "/"))
-LIST_CONJUNCTIONS = frozenset(("ou", "et"))
 
 
 class Kind(IntEnum):

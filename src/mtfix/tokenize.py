@@ -177,7 +177,7 @@ def _tokenize_segment(
         return at < len(technical) and technical[at][0] < matches[index].end()
 
     quoted = Cover(quotes)
-    kept = range(len(matches)) if need is None else _kept(matches, quotes, need, is_technical)
+    kept = range(len(matches)) if need is None else _kept(text, matches, quotes, need, is_technical)
     for index in kept:
         match = matches[index]
         word_start, word_end = match.span()
@@ -205,7 +205,15 @@ def _tokenize_segment(
         )
 
 
+# A word that may be English keeps the list it may belong to (``always, never ou
+# auto``: detect._names_in_lists): the words joined to it by these separators, or by a
+# conjunction word, with or without a comma before it. A superset of the detector's links.
+LIST_GAPS = frozenset((",", "/"))
+LIST_CONJUNCTIONS = frozenset(("ou", "et"))
+
+
 def _kept(
+    text: str,
     matches: list[re.Match[str]],
     quotes: list[tuple[int, int]],
     need: WordNeed,
@@ -216,6 +224,28 @@ def _kept(
     words = [m.group() for m in matches]
     needs = {word: need(word) for word in set(words)}
     kept: set[int] = set()
+    listed: set[int] = set()  # matches whose list is already kept
+
+    def linked(index: int) -> bool:
+        """Whether match ``index`` and the next may be members of one list."""
+        gap = text[matches[index].end() : matches[index + 1].start()].strip()
+        if gap in LIST_GAPS:
+            return True
+        return gap in ("", ",") and (
+            words[index].lower() in LIST_CONJUNCTIONS
+            or words[index + 1].lower() in LIST_CONJUNCTIONS
+        )
+
+    def keep_list(index: int) -> None:
+        if index in listed:
+            return
+        first = last = index
+        while first > 0 and linked(first - 1):
+            first -= 1
+        while last + 1 < len(matches) and linked(last):
+            last += 1
+        listed.update(range(first, last + 1))
+        kept.update(range(first, last + 1))
 
     def neighbours(index: int, step: int, count: int) -> None:
         while count and 0 <= index + step < len(matches):
@@ -230,6 +260,7 @@ def _kept(
             if wanted == Need.NEIGHBOURS:
                 neighbours(index, -1, 2)
                 neighbours(index, 1, 1)
+                keep_list(index)
     if quotes:
         starts = [m.start() for m in matches]
         for start, end in quotes:
