@@ -1,6 +1,7 @@
 """Speed of mtfix beside its peers, on the same files, in one run.
 
     python benchmarks/speed.py [--quick] [--files 2000] [--runs 5] [--context 40]
+                               [--mtfix-src OTHER_CHECKOUT/src]
 
 Builds a corpus of article files (~2.5 kB each) by cutting the clean and synthetic
 development corpora into paragraphs and regrouping them deterministically, then
@@ -9,7 +10,9 @@ without suggestions); the speed-up of ``-j 2`` over ``-j 1``; peak memory of the
 largest process; and codespell and Grammalecte (Debian ``grammalecte-cli``) on the
 same files when installed. CPU-time figures are printed too: on a shared machine
 they are steadier than wall time. ``--context N`` adds the cost of ``--context``
-(needs ``mtfix[context]``): N of the articles with and without it, and the seed.
+(needs ``mtfix[context]``): N of the articles with and without it, and the seed, in
+seconds per 1,000 words. ``--mtfix-src`` times the mtfix whose sources are there (another
+checkout's ``src``, e.g. the commit before a change) instead of the installed one.
 """
 
 from __future__ import annotations
@@ -89,11 +92,12 @@ def main() -> None:
     parser.add_argument(
         "--context", type=int, default=0, metavar="N", help="also time --context on N articles"
     )
+    parser.add_argument("--mtfix-src", type=Path, help="time the mtfix in this src folder")
     args = parser.parse_args()
     files = args.files or (200 if args.quick else 2000)
     context_words: dict[str, int] = {}
     console = Console()
-    mtfix = mtfix_command()
+    mtfix = mtfix_command(args.mtfix_src)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         corpus = folder / "corpus"
@@ -101,7 +105,7 @@ def main() -> None:
         paths, words = build_corpus(corpus, files)
         size = sum(p.stat().st_size for p in paths)
         console.print(f"corpus: {files:,} files, {size / 1e6:.1f} MB, {words:,} words")
-        starts = startup_times(one_line_file(folder), args.runs)
+        starts = startup_times(one_line_file(folder), args.runs, mtfix)
         check = [*mtfix, "check", str(corpus), "--format", "jsonl"]
         runs = {
             "mtfix -j 1": measure([*check, "-j", "1"]),
@@ -141,7 +145,21 @@ def main() -> None:
         if peer in runs:
             peer_counted = grammalecte_words if peer == "grammalecte-cli" else words
             ratio = (words / base.wall) / (peer_counted / runs[peer].wall)
-            console.print(f"mtfix -j 1 throughput / {peer}: {ratio:.2f}×")
+            by_cpu = (words / base.cpu) / (peer_counted / runs[peer].cpu)
+            console.print(
+                f"mtfix -j 1 throughput / {peer}: {ratio:.2f}× (by CPU time: {by_cpu:.2f}×)"
+            )
+    if "codespell" not in runs:
+        console.print("codespell: not installed (pip install codespell to compare)")
+    for name, run in runs.items():
+        if name.endswith("--context"):
+            plain = runs[name.removesuffix(" --context")]
+            per_thousand = 1000 / context_words[name]
+            console.print(
+                f"{name}: {run.wall * per_thousand:.2f} s wall, {run.cpu * per_thousand:.2f} s CPU "
+                f"per 1,000 words (without: {plain.wall * per_thousand:.2f} s wall), "
+                f"peak {run.peak_kb / 1024:.0f} MB"
+            )
     py = starts["python -c pass"][0]
     console.print(f"python -c pass: {py:.3f} s (the interpreter's floor)")
 

@@ -213,3 +213,15 @@ def test_report_lines_are_what_rich_would_print(console_options: dict) -> None:
         console.print(line, soft_wrap=True, highlight=False)
     assert len(result.findings) >= 2
     assert fast.getvalue() == slow.getvalue()
+
+
+def test_version_from_the_console_script_loads_no_command_line() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; sys.argv = ['mtfix', '--version']; from mtfix.entry import main; main(); "
+        "print(sorted(m for m in ('typer', 'rich', 'mtfix.cli') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == [f"mtfix {__version__}", "[]"]

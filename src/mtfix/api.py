@@ -19,13 +19,16 @@ def check_text(
     min_confidence: float = 0.0,
     suggest: bool = True,
     allow: Iterable[str] = (),
+    context: bool = False,
 ) -> list[Finding]:
     """Findings in ``text``, sorted by offset.
 
     ``path`` only names the text (and, with ``kind`` unset, its type: ``.md`` reads as
     Markdown, ``.html`` as HTML); ``kind`` is ``"text"``, ``"markdown"`` or ``"html"``.
     Findings below ``min_confidence`` are left out; ``suggest=False`` skips suggestions
-    (faster); ``allow`` lists words never to flag. Offsets are ``str`` indices into
+    (faster); ``allow`` lists words never to flag; ``context=True`` scores sentences with
+    the language model, as ``--context`` does (``mtfix[context]``; the model loads once per
+    process). Offsets are ``str`` indices into
     ``text``. No configuration file is read: pass settings explicitly.
 
     >>> [f.text for f in check_text("Un point de viewpoint intéressant.")]
@@ -38,6 +41,7 @@ def check_text(
         suggest=suggest,
         allow=frozenset(allow),
         kind=kind,
+        context=context,
     )
     return check_document(Document(path or "<text>", text), options)
 

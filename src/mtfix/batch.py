@@ -11,15 +11,26 @@ import os
 import signal
 from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from .report import FileResult
 from .runner import Job, check_path
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+    from concurrent.futures import ProcessPoolExecutor as Pool
+
 SERIAL_MAX_FILES = 2  # fewer files than this do not pay a pool's start-up
 CHUNK_FILES = 4  # files per task: amortises inter-process messages
 IN_FLIGHT_PER_WORKER = 4  # chunks queued ahead per worker: bounds memory, keeps workers busy
+
+
+def ProcessPoolExecutor(**options: Any) -> Pool:
+    """A process pool; its modules load only when a run goes parallel (start-up)."""
+    from concurrent.futures import ProcessPoolExecutor as Pool
+
+    return Pool(**options)
 
 
 def default_jobs() -> int:
@@ -86,12 +97,12 @@ def _parallel(jobs: Sequence[Job], workers: int, keep_text: bool) -> Iterator[Fi
         _shut_down(pool, interrupted)
 
 
-def _submit(
-    pool: ProcessPoolExecutor, chunk: Sequence[Job], keep_text: bool
-) -> Future[list[FileResult]]:
+def _submit(pool: Pool, chunk: Sequence[Job], keep_text: bool) -> Future[list[FileResult]]:
     try:
         return pool.submit(_check_chunk, chunk, keep_text)
     except Exception as error:  # the pool broke earlier: these files fail too
+        from concurrent.futures import Future
+
         failed: Future[list[FileResult]] = Future()
         failed.set_exception(error)
         return failed
@@ -105,7 +116,7 @@ def _chunk_results(chunk: Sequence[Job], future: Future[list[FileResult]]) -> li
         return [FileResult(job.path, error=cause) for job in chunk]
 
 
-def _shut_down(pool: ProcessPoolExecutor, interrupted: bool) -> None:
+def _shut_down(pool: Pool, interrupted: bool) -> None:
     if interrupted:
         # Stop now: drop queued chunks and end the workers busy with a file.
         processes = dict(getattr(pool, "_processes", None) or {})

@@ -100,7 +100,7 @@ def check(
     from .progress import BatchProgress, stderr_console
     from .report import file_to_dict, render_text, to_json_document
     from .report_ci import github_lines, to_sarif
-    from .spun import context_would_help
+    from .suggest import context_would_help
     from .summary import Summary, render_summary
 
     request = run_request(
@@ -196,13 +196,16 @@ def with_context(
     extra."""
     from dataclasses import replace
 
-    from .errors import MtfixError
-    from .install_hint import context_extra_hint
-    from .scorer import context_available
-
     wanted = context if context is not None else bool(resolver.config(path).context)
-    if wanted and not context_available():
-        raise MtfixError("--context", f"context scoring needs the extra: {context_extra_hint()}")
+    if wanted:
+        from .errors import MtfixError
+        from .install_hint import context_extra_hint
+        from .scorer import context_available
+
+        if not context_available():
+            raise MtfixError(
+                "--context", f"context scoring needs the extra: {context_extra_hint()}"
+            )
     return replace(base, context=wanted)
 
 

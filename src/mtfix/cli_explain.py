@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from .cli_app import app
 
@@ -20,6 +19,8 @@ def explain(
     ] = None,
 ) -> None:
     """Show why WORD is (or is not) flagged and where its suggestions come from."""
+    from rich.table import Table
+
     from .explain import explain as run_explain
     from .explain import feature_table, hypotheses_of
     from .lexicon import default_lexicon

@@ -9,6 +9,7 @@ words is one finding; an English quotation is one finding of its own.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -17,7 +18,7 @@ from enum import IntEnum
 
 from .lexicon import Lexicon, WordInfo
 from .models import Finding, Token
-from .tokenize import Cover
+from .tokenize import LIST_CONJUNCTIONS, Cover, Need, split_elision
 
 RULE_WORD = "english-word"
 RULE_SPAN = "english-span"
@@ -61,7 +62,6 @@ INTRODUCER_QUALIFIERS = frozenset(
     ]
 )
 LIST_SEPARATORS = frozenset((",", "/"))
-LIST_CONJUNCTIONS = frozenset(("ou", "et"))
 
 
 class Kind(IntEnum):
@@ -101,68 +101,108 @@ def document_names(tokens: Sequence[Token]) -> frozenset[str]:
     )
 
 
+# Bound on the word forms a detector remembers: a process checking an archive keeps a
+# cache of the forms it met, not of every string it ever read.
+FORM_CACHE_SIZE = 200_000
+FormVerdict = tuple[Kind, WordInfo, str]  # kind, what the lists say, accented spelling
+
+
 class Detector:
     def __init__(self, lexicon: Lexicon, allow: frozenset[str] = frozenset()) -> None:
         self.lexicon = lexicon
         self.allow = frozenset(word.lower() for word in allow)
+        # A verdict depends on the token only through its text, whether it opens a
+        # sentence or a quotation, and whether the document writes it as a name:
+        # each such form is classified once per detector, across documents.
+        self._forms: dict[tuple[str, bool, bool], FormVerdict] = {}
+        self._needs: dict[str, Need] = {}
+
+    def need(self, word: str) -> Need:
+        """What a word as the tokenizer matched it (elision included) needs: neighbours
+        when it may be English somewhere, its own token when it is capitalised and may
+        name such a word elsewhere (``document_names``), else nothing."""
+        known = self._needs.get(word)
+        if known is None:
+            _head, separator, rest = split_elision(word)
+            form = rest if separator else word
+            if self._form(form, True, False)[0] >= Kind.WEAK:
+                known = Need.NEIGHBOURS
+            elif form[:1].isupper() and self._may_name_english(form):
+                known = Need.TOKEN
+            else:
+                known = Need.NOTHING
+            if len(self._needs) < FORM_CACHE_SIZE:
+                self._needs[word] = known
+        return known
+
+    def _may_name_english(self, form: str) -> bool:
+        """Whether a word with ``form``'s lower-case form may be English where it opens a
+        sentence: as ``Xxx`` or ``Xxx's`` (``’s`` reads the same), the only capitalised
+        spellings that are not neutral anyway."""
+        lower = lookup_form(form)[0]
+        title = lower[:1].upper() + lower[1:]
+        return any(self._form(t, True, False)[0] >= Kind.WEAK for t in (title, title + "'s"))
 
     def classify(self, tokens: Sequence[Token]) -> list[WordVerdict]:
         names = document_names(tokens)
-        # A verdict depends on the token only through its text and whether it opens a
-        # sentence or a quotation: classify each such form once per document.
-        seen: dict[tuple[str, bool], WordVerdict] = {}
         verdicts = []
         for token in tokens:
-            key = (token.text, token.sentence_start or token.quote_start)
-            known = seen.get(key)
-            if known is None:
-                known = seen[key] = self._classify(token, names)
-                verdicts.append(known)
-            else:
-                verdicts.append(WordVerdict(token, known.kind, known.info, known.accented))
+            text = token.text
+            opens = token.sentence_start or token.quote_start
+            named = opens and text[:1].isupper() and lookup_form(text)[0] in names
+            kind, info, accented = self._form(text, opens, named)
+            verdicts.append(WordVerdict(token, kind, info, accented))
         return verdicts
 
-    def _classify(self, token: Token, names: frozenset[str]) -> WordVerdict:
-        text = token.text
+    def _form(self, text: str, opens: bool, named: bool) -> FormVerdict:
+        key = (text, opens, named)
+        known = self._forms.get(key)
+        if known is None:
+            known = self._classify(text, opens, named)
+            if len(self._forms) < FORM_CACHE_SIZE:
+                self._forms[key] = known
+        return known
+
+    def _classify(self, text: str, opens: bool, named: bool) -> FormVerdict:
+        """``opens``: the word opens a sentence or a quotation; ``named``: the document
+        writes it with a capital in mid-sentence elsewhere."""
         word, possessive = lookup_form(text)
         info = self.lexicon.info(word)
-        neutral = WordVerdict(token, Kind.NEUTRAL, info)
+        neutral = (Kind.NEUTRAL, info, "")
         if len(word) < 2 or word in self.allow:
             return neutral
         if text.isupper() and len(text) > 1:
             return neutral  # acronym, constant or heading
         if any(c.isupper() for c in text[1:]) and not text.isupper():
             return neutral  # camelCase or McName
-        if text[0].isupper() and (not (token.sentence_start or token.quote_start) or word in names):
+        if text[0].isupper() and (not opens or named):
             return neutral
         if "-" in word and info.en == 0 and info.fr == 0:
-            return self._classify_compound(token, word)
+            return self._classify_compound(word)
         if self.lexicon.is_loanword(word):
-            return (
-                WordVerdict(token, Kind.WEAK, info) if info.english_lead >= WEAK_LEAD else neutral
-            )
+            return (Kind.WEAK, info, "") if info.english_lead >= WEAK_LEAD else neutral
         accented = info.accented
         if possessive and info.en >= MIN_ENGLISH_ZIPF:
-            return WordVerdict(token, Kind.STRONG, info)
+            return (Kind.STRONG, info, "")
         if (
             not info.in_lexicon
             and info.en >= MIN_ENGLISH_ZIPF
             and (info.english_lead >= STRONG_LEAD or (accented and info.english_lead > 0))
         ):
-            return WordVerdict(token, Kind.STRONG, info, accented)
+            return (Kind.STRONG, info, accented)
         if info.in_lexicon and info.fr < RARE_IN_FRENCH and info.english_lead >= BORROWED_LEAD:
-            return WordVerdict(token, Kind.STRONG, info)  # a rare borrowing: ``gurus``
+            return (Kind.STRONG, info, "")  # a rare borrowing: ``gurus``
         if (
             info.english_lead >= WEAK_LEAD
             and info.en >= WEAK_MIN_ENGLISH
             and info.fr < FRENCH_FUNCTION_ZIPF
         ):
-            return WordVerdict(token, Kind.WEAK, info)
+            return (Kind.WEAK, info, "")
         if not info.in_lexicon and info.fr == 0 and info.en == 0:
             return neutral  # unknown: a name, a typo, a rare word; not our call
-        return WordVerdict(token, Kind.FRENCH, info)
+        return (Kind.FRENCH, info, "")
 
-    def _classify_compound(self, token: Token, word: str) -> WordVerdict:
+    def _classify_compound(self, word: str) -> FormVerdict:
         """An unknown hyphenated word is English when every part is."""
         parts = [self.lexicon.info(part) for part in word.split("-") if part]
         info = min(parts, key=lambda p: p.english_lead) if parts else self.lexicon.info(word)
@@ -170,7 +210,7 @@ class Detector:
             not p.in_lexicon and p.en >= MIN_ENGLISH_ZIPF and p.english_lead >= STRONG_LEAD
             for p in parts
         )
-        return WordVerdict(token, Kind.STRONG if english else Kind.NEUTRAL, info)
+        return (Kind.STRONG if english else Kind.NEUTRAL, info, "")
 
     def detect(
         self,
@@ -377,6 +417,12 @@ def _identifier_parts(text: str, verdicts: list[WordVerdict]) -> list[WordVerdic
         )
         result.append(replace(verdict, kind=Kind.NEUTRAL) if glued else verdict)
     return result
+
+
+@functools.lru_cache(maxsize=16)
+def detector_for(lexicon: Lexicon, allow: frozenset[str] = frozenset()) -> Detector:
+    """One detector (and its cache of word forms) per lexicon and allow list, per process."""
+    return Detector(lexicon, allow)
 
 
 def _introduced_names(

@@ -148,6 +148,7 @@ class Lexicon:
         row = self.dictionary.get(phrase)
         return row.split(",") if row else []
 
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 (one lexicon per process)
     def entry_size(self, french: str) -> int:
         row = self.homograph_entry_sizes.get(french)
         return int(row) if row else 0

@@ -4,13 +4,17 @@ suppressions and settings, suggest, and attach each finding's fix."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
+from .detect import detector_for
 from .lexicon import Lexicon, default_lexicon
 from .models import Document, Finding, Severity
 from .rules import CHECKERS, Checker, CheckInput, enabled, severity_of
-from .scorer import ContextScorer
 from .segment import layout
 from .tokenize import tokenize
+
+if TYPE_CHECKING:
+    from .scorer import ContextScorer
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,10 @@ def check_document(
 
         scorer = default_scorer()
     read = layout(document, options.kind)
-    tokenized = tokenize(document.text, read.segments)
+    # Without the language model, only the words that may be English (and the words
+    # around them) need tokens; the model reads every word.
+    need = None if scorer is not None else detector_for(lexicon, options.allow).need
+    tokenized = tokenize(document.text, read.segments, need)
     given = CheckInput(document, read.segments, tokenized, lexicon, options.allow, scorer)
     findings: list[Finding] = []
     for checker in checkers_to_run(options, scorer is not None):
@@ -63,9 +70,13 @@ def check_document(
     findings = _configured(document, read.comments, findings, options)
     if options.suggest and findings:
         from .planning import with_fixes
-        from .suggest import suggester_for
+        from .suggest import SUGGESTED_RULES, suggester_for
 
         suggester = suggester_for(lexicon)
+        if need is not None and any(f.rule in SUGGESTED_RULES for f in findings):
+            # The suggester reads the whole document (the words it uses elsewhere, each
+            # finding's sentence): it gets every token.
+            tokenized = tokenize(document.text, read.segments)
         findings = suggester.suggest_findings(document.text, findings, tokenized.tokens)
         if scorer is not None:
             from .spun import rerank_findings

@@ -197,7 +197,10 @@ def _repaired(text: str, begin: int, finish: int, repairs: Repairs) -> str:
 
 # --- re-ranking ------------------------------------------------------------------------
 
-RERANK_DEPTH = 20  # suggester candidates the scorer chooses among
+RERANK_DEPTH = 20  # suggester candidates the scorer chooses among (each costs a sentence)
+# The scorer re-ranks a finding only when the suggester's runner-up has at least this share
+# of its first's: a clear lead is one the model does not overturn (benchmarks/context_budget.py).
+RERANK_CLOSE = 0.0
 RERANK_PRIOR = 0.5  # weight of the suggester's own belief (log share) beside the model's
 
 
@@ -286,6 +289,8 @@ class LlamaScorer:
     """
 
     def __init__(self, model: str = DEFAULT_MODEL, threads: int | None = None) -> None:
+        from .batch import default_jobs
+
         spec = MODELS[model]
         self.name = spec.name
         path = str(spec.locate())
@@ -298,7 +303,7 @@ class LlamaScorer:
                 n_ctx=512,
                 n_batch=512,
                 logits_all=True,
-                n_threads=threads or max(1, os.cpu_count() or 1),
+                n_threads=threads or default_jobs(),  # the cores this process may run on
                 verbose=False,
             )
         # Free the model before the interpreter tears down the modules its __del__ uses.
@@ -426,7 +431,15 @@ def default_scorer(model: str | None = None) -> CachedScorer:
     return CachedScorer(scorer, _progress if sys.stderr.isatty() else None)
 
 
+_progress_shown = [0.0]  # when the terminal line was last written
+
+
 def _progress(sentences: int) -> None:
-    if sentences % 200 == 0:
+    """A status line on the terminal, rewritten at most five times a second."""
+    import time
+
+    now = time.monotonic()
+    if now - _progress_shown[0] >= 0.2:
+        _progress_shown[0] = now
         sys.stderr.write(f"\rmtfix: context: {sentences} sentences scored")
         sys.stderr.flush()

@@ -19,6 +19,7 @@ from .detect import MENTION_MAX_WORDS
 from .lexicon import Lexicon, wordlists_dir
 from .models import Edit, Finding, Suggestion, Token
 from .scorer import (
+    RERANK_CLOSE,
     RERANK_DEPTH,
     ContextScorer,
     Ranked,
@@ -28,7 +29,12 @@ from .scorer import (
     softmax_shares,
 )
 from .slot import DocumentWords, slot_of
-from .suggest import MAX_SUGGESTIONS, Suggester, match_case
+from .suggest import (  # noqa: F401  (context_would_help: read here by tests)
+    MAX_SUGGESTIONS,
+    Suggester,
+    context_would_help,
+    match_case,
+)
 from .table import SortedTable
 from .tokenize import Cover, indexed
 
@@ -269,9 +275,11 @@ def rerank_findings(
     suggester: Suggester,
     scorer: ContextScorer,
     depth: int = RERANK_DEPTH,
+    close: float = RERANK_CLOSE,
 ) -> list[Finding]:
     """The suggester's top ``depth`` candidates re-ordered by the scorer, for every
-    English-intrusion finding with a choice to make."""
+    English-intrusion finding with a choice to make: a close one (the runner-up has at
+    least ``close`` of the first's share); the others keep the suggester's order."""
     tokens = indexed(tokens)
     result = []
     document = DocumentWords.of(tokens, [f for f in findings if f.rule in SUGGESTER_RULES])
@@ -284,11 +292,9 @@ def rerank_findings(
             Ranked(match_case(finding.text, word), share, source)
             for word, share, source in suggester.rank(finding.text, position)[:depth]
         ]
+        if len(ranked) < 2 or ranked[1].share < close * ranked[0].share:
+            result.append(finding)
+            continue
         slot = slot_for(text, finding.start, finding.end, tokens)
         result.append(reranked(finding, slot, ranked, scorer, MAX_SUGGESTIONS))
     return result
-
-
-def context_would_help(findings: Sequence[Finding]) -> bool:
-    """Whether a run without context scoring left a choice the scorer would make."""
-    return any(f.rule in SUGGESTER_RULES and len(f.suggestions) > 1 for f in findings)

@@ -251,6 +251,11 @@ class Ranking:
 SOURCE_FEATURE = {"anglicism": 0, "dictionary": 1, "cognate": 2}
 
 
+def context_would_help(findings: Sequence[Finding]) -> bool:
+    """Whether a run without context scoring left a choice the scorer would make."""
+    return any(f.rule in SUGGESTED_RULES and len(f.suggestions) > 1 for f in findings)
+
+
 @functools.cache
 def suggester_for(lexicon: Lexicon) -> Suggester:
     """One suggester (and its cache) per lexicon and process."""

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from enum import IntEnum
 
 from .models import Segment, Token
 
@@ -37,6 +38,7 @@ SENTENCE_END = frozenset(".!?…")
 OPENING_QUOTES = frozenset("“«‘„‹")
 CLOSING_QUOTES = frozenset("”»’“‹›")
 PAIRS = {"“": "”", "«": "»", "‘": "’", "„": "“", "‹": "›", '"': '"'}
+QUOTE_MARK_RE = re.compile("[" + re.escape("".join(sorted(set(PAIRS) | CLOSING_QUOTES))) + "]")
 
 
 class Cover:
@@ -58,8 +60,35 @@ class Cover:
         return at >= 0 and offset < self._reach[at]
 
 
+# Every TECHNICAL_RE alternative holds one of these, and no match holds whitespace: only
+# the runs of non-space characters around a trigger need the full pattern.
+TECHNICAL_TRIGGER_RE = re.compile(rf"[{_SPECIAL}@]|www\.|\w\.\w|(?<!\w)-|\(\d")
+SPACE_RE = re.compile(r"\s")
+
+
 def technical_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in TECHNICAL_RE.finditer(text, start, end)]
+    regions: list[tuple[int, int]] = []
+    searched = start  # the runs before this offset are done
+    for trigger in TECHNICAL_TRIGGER_RE.finditer(text, start, end):
+        at = trigger.start()
+        if at < searched:
+            continue
+        run_start = max(start, searched)
+        space = _last_space(text, run_start, at)
+        if space >= 0:
+            run_start = space + 1
+        after = SPACE_RE.search(text, trigger.end(), end)
+        searched = after.start() if after else end
+        regions.extend(m.span() for m in TECHNICAL_RE.finditer(text, run_start, searched))
+    return regions
+
+
+def _last_space(text: str, start: int, end: int) -> int:
+    """Offset of the last whitespace character in ``text[start:end]``, or -1."""
+    for index in range(end - 1, start - 1, -1):
+        if text[index].isspace():
+            return index
+    return -1
 
 
 def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -70,10 +99,9 @@ def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     stack: list[tuple[str, int]] = []
     regions: list[tuple[int, int]] = []
-    for index in range(start, end):
-        char = text[index]
-        if char not in PAIRS and char not in CLOSING_QUOTES:
-            continue
+    for mark in QUOTE_MARK_RE.finditer(text, start, end):
+        index = mark.start()
+        char = mark.group()
         before = text[index - 1] if index > start else " "
         after = text[index + 1] if index + 1 < end else " "
         apostrophe = char in "’'" and before.isalpha()
@@ -157,58 +185,146 @@ class Tokenized:
     asides: list[tuple[int, int]] = field(default_factory=list)  # inside of (parentheses)
 
 
-def tokenize(text: str, segments: Iterable[Segment]) -> Tokenized:
+class Need(IntEnum):
+    """What a word, as WORD_RE matched it (elision included), needs for detection."""
+
+    NOTHING = 0
+    TOKEN = 1  # its own token (a capitalised word: it may name a word elsewhere)
+    NEIGHBOURS = 2  # its token and its neighbours' (it may be English)
+
+
+WordNeed = Callable[[str], Need]
+
+
+def tokenize(text: str, segments: Iterable[Segment], need: WordNeed | None = None) -> Tokenized:
+    """Every word of the prose segments; with ``need``, only the words it asks for,
+    the neighbours of the NEIGHBOURS words (two tokens before, one after) and the words
+    in or right before a quotation: each token is the same as in the full list."""
     tokens: list[Token] = []
     quotes: list[tuple[int, int]] = []
     asides: list[tuple[int, int]] = []
     for segment in segments:
         segment_quotes = quote_regions(text, segment.start, segment.end)
-        tokens.extend(_tokenize_segment(text, segment.start, segment.end, segment_quotes))
+        tokens.extend(_tokenize_segment(text, segment.start, segment.end, segment_quotes, need))
         quotes.extend(segment_quotes)
         asides.extend(m.span(1) for m in ASIDE_RE.finditer(text, segment.start, segment.end))
     return Tokenized(TokenIndex(tokens), quotes, asides)
 
 
 def _tokenize_segment(
-    text: str, start: int, end: int, quotes: list[tuple[int, int]]
+    text: str,
+    start: int,
+    end: int,
+    quotes: list[tuple[int, int]],
+    need: WordNeed | None = None,
 ) -> Iterator[Token]:
+    matches = list(WORD_RE.finditer(text, start, end))
+    if not matches:
+        return
     technical = technical_regions(text, start, end)
+    technical_ends = [b for _, b in technical]
+
+    def technical_at(match: re.Match[str]) -> int:
+        """Index of the first technical region ending after the match starts."""
+        return bisect.bisect_right(technical_ends, match.start())
+
+    def is_technical(index: int) -> bool:
+        at = technical_at(matches[index])
+        return at < len(technical) and technical[at][0] < matches[index].end()
+
     quoted = Cover(quotes)
-    tech_index = 0
-    previous_end = start
-    sentence_start = True
-    for match in WORD_RE.finditer(text, start, end):
+    kept = range(len(matches)) if need is None else _kept(text, matches, quotes, need, is_technical)
+    for index in kept:
+        match = matches[index]
         word_start, word_end = match.span()
-        while tech_index < len(technical) and technical[tech_index][1] <= word_start:
-            tech_index += 1
-        gap = text[previous_end:word_start]
-        if previous_end == start or _ends_sentence(gap):
-            sentence_start = True
-        quote_open = _opens_quote(gap)
-        previous_end = word_end
+        # A token's attributes depend only on the gap since the word before it.
+        gap = text[matches[index - 1].end() if index else start : word_start]
+        tech_index = technical_at(match)
         if tech_index < len(technical) and technical[tech_index][0] < word_end:
-            sentence_start = False
             continue
         word = match.group()
         elided = ""
-        head, separator, rest = _split_elision(word)
+        head, separator, rest = split_elision(word)
         if separator:
             elided = head + separator
             word_start += len(elided)
             word = rest
-        in_quotes = word_start in quoted
-        beside_code = _touches(technical, tech_index, match.start(), word_end, text)
         yield Token(
             text=word,
             start=word_start,
             end=word_end,
-            sentence_start=sentence_start,
-            in_quotes=in_quotes,
-            quote_start=quote_open,
+            sentence_start=index == 0 or _ends_sentence(gap),
+            in_quotes=word_start in quoted,
+            quote_start=_opens_quote(gap),
             elided=elided,
-            beside_code=beside_code,
+            beside_code=_touches(technical, tech_index, match.start(), word_end, text),
         )
-        sentence_start = False
+
+
+# A word that may be English keeps the list it may belong to (``always, never ou
+# auto``: detect._names_in_lists): the words joined to it by these separators, or by a
+# conjunction word, with or without a comma before it. A superset of the detector's links.
+LIST_GAPS = frozenset((",", "/"))
+LIST_CONJUNCTIONS = frozenset(("ou", "et"))
+
+
+def _kept(
+    text: str,
+    matches: list[re.Match[str]],
+    quotes: list[tuple[int, int]],
+    need: WordNeed,
+    is_technical: Callable[[int], bool],
+) -> list[int]:
+    """Indices of the matches that become tokens, in order. Technical matches never
+    become tokens: a neighbour is the nearest match that is not technical."""
+    words = [m.group() for m in matches]
+    needs = {word: need(word) for word in set(words)}
+    kept: set[int] = set()
+    listed: set[int] = set()  # matches whose list is already kept
+
+    def linked(index: int) -> bool:
+        """Whether match ``index`` and the next may be members of one list."""
+        gap = text[matches[index].end() : matches[index + 1].start()].strip()
+        if gap in LIST_GAPS:
+            return True
+        return gap in ("", ",") and (
+            words[index].lower() in LIST_CONJUNCTIONS
+            or words[index + 1].lower() in LIST_CONJUNCTIONS
+        )
+
+    def keep_list(index: int) -> None:
+        if index in listed:
+            return
+        first = last = index
+        while first > 0 and linked(first - 1):
+            first -= 1
+        while last + 1 < len(matches) and linked(last):
+            last += 1
+        listed.update(range(first, last + 1))
+        kept.update(range(first, last + 1))
+
+    def neighbours(index: int, step: int, count: int) -> None:
+        while count and 0 <= index + step < len(matches):
+            index += step
+            kept.add(index)
+            count -= not is_technical(index)
+
+    for index, word in enumerate(words):
+        wanted = needs[word]
+        if wanted:
+            kept.add(index)
+            if wanted == Need.NEIGHBOURS:
+                neighbours(index, -1, 2)
+                neighbours(index, 1, 1)
+                keep_list(index)
+    if quotes:
+        starts = [m.start() for m in matches]
+        for start, end in quotes:
+            first = bisect.bisect_left(starts, start)
+            last = bisect.bisect_left(starts, end, first)
+            kept.update(range(first, last))
+            neighbours(first, -1, 1)  # the word before: a determiner of the quotation
+    return sorted(kept)
 
 
 def _touches(technical: list[tuple[int, int]], index: int, start: int, end: int, text: str) -> bool:
@@ -218,7 +334,7 @@ def _touches(technical: list[tuple[int, int]], index: int, start: int, end: int,
     return index > 0 and not text[technical[index - 1][1] : start].strip(" \t")
 
 
-def _split_elision(word: str) -> tuple[str, str, str]:
+def split_elision(word: str) -> tuple[str, str, str]:
     if "'" not in word and "’" not in word:
         return word, "", ""  # most words: no need to walk the letters
     for index, char in enumerate(word):

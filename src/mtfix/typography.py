@@ -25,6 +25,7 @@ The two scans never edit the same characters:
 from __future__ import annotations
 
 import bisect
+import functools
 import html.entities
 import re
 from collections.abc import Iterator
@@ -447,7 +448,11 @@ PROTECTED_RE = re.compile(
     r"|(?<!\d)\d+(?:[:.,h]\d+)+"
     r"|(?<![\w:;=])[:;=][-'^o]?[()\[\]DPpOo3/\\|*](?!\w)"
 )
-WHITESPACE_RE = re.compile("[ \u00a0\u202f\u2009]+")
+# The runs of whitespace the spacing rule can fire on (a superset): after «, before
+# punctuation or », two characters or more, or at the end of a piece (the rule reads the
+# character after it). Each match is a whole run of whitespace.
+_WS = "[ \u00a0\u202f\u2009]"
+SPACING_TRIGGER_RE = re.compile(rf"(?<=«){_WS}+|{_WS}+(?=[;:!?,.»])|{_WS}{{2,}}|{_WS}+\Z")
 HIGH_PUNCTUATION = ";:!?"
 SPACED_PUNCTUATION_RE = re.compile("[;:!?«»]")  # the only characters the spacing loop acts on
 SPACE_BEFORE_OK_AFTER = "!?.…)]"
@@ -460,18 +465,26 @@ def _is_character_reference(reference: str) -> bool:
 
 
 class _Protected:
+    """The protected regions of a line, found the first time one is asked about."""
+
     def __init__(self, text: str, line: Line) -> None:
+        self.text = text
+        self.line = line
+
+    @functools.cached_property
+    def _spans(self) -> tuple[list[int], list[int]]:
+        found = PROTECTED_RE.finditer(self.text, self.line.start, self.line.end)
         spans = [
             m.span()
-            for m in PROTECTED_RE.finditer(text, line.start, line.end)
+            for m in found
             if not m.group().startswith("&") or _is_character_reference(m.group())
         ]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
+        return [s for s, _ in spans], [e for _, e in spans]
 
     def __contains__(self, index: int) -> bool:
-        at = bisect.bisect_right(self.starts, index) - 1
-        return at >= 0 and index < self.ends[at]
+        starts, ends = self._spans
+        at = bisect.bisect_right(starts, index) - 1
+        return at >= 0 and index < ends[at]
 
 
 def _after(text: str, index: int, line: Line) -> str:
@@ -617,7 +630,7 @@ def check_spacing(
         protected = _Protected(text, line)
         for piece in line.pieces:
             findings.extend(_missing_space_findings(text, line, piece, protected, settings))
-            for match in WHITESPACE_RE.finditer(text, *piece):
+            for match in SPACING_TRIGGER_RE.finditer(text, *piece):
                 start, end = match.span()
                 if start == line.start or end >= line.end:
                     continue  # indentation and trailing spaces (a Markdown line break)

@@ -39,10 +39,10 @@ class Checker:
 
 
 def _english(given: CheckInput) -> list[Finding]:
-    from ..detect import Detector
+    from ..detect import detector_for
 
     tokenized = given.tokenized
-    detector = Detector(given.lexicon, given.allow)
+    detector = detector_for(given.lexicon, given.allow)
     return detector.detect(
         given.document.text, tokenized.tokens, tokenized.quotes, tokenized.asides
     )

@@ -1,0 +1,155 @@
+"""The fast paths give exactly what the slow reference paths give.
+
+Detection tokenizes only the words that may be English (and their neighbours, the
+capitalised words and the quotations), classifies each word form once per process, finds
+technical regions only around their trigger characters, and the spacing rule scans only
+the whitespace it can fire on. Each is compared here with the plain path on the
+development corpora and on random strings made of the characters that matter.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from mtfix import typography
+from mtfix.detect import Detector
+from mtfix.lexicon import default_lexicon
+from mtfix.models import Document, Segment
+from mtfix.segment import layout
+from mtfix.tokenize import TECHNICAL_RE, technical_regions, tokenize
+
+CORPORA = Path(__file__).parent.parent / "benchmarks" / "corpora"
+FILES = sorted(
+    [*(CORPORA / "clean" / "dev").glob("*.txt"), *(CORPORA / "synthetic" / "dev").glob("*.txt")]
+)[::4] + sorted((CORPORA / "seed").glob("*.txt"))
+ALPHABET = "absS éA'’-./_=@(1 \n\u00a0\u202f«»“”\"‘:;,!?)h`wtp"
+
+
+def _random_texts(count: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 40))) for _ in range(count)]
+
+
+def _documents() -> list[tuple[str, list[Segment]]]:
+    found = []
+    for path in FILES:
+        text = path.read_text(encoding="utf-8")
+        found.append((text, layout(Document(str(path), text), None).segments))
+    return found
+
+
+def test_the_corpora_are_there() -> None:
+    assert len(FILES) > 50
+
+
+def test_sparse_tokens_are_the_full_tokens_they_keep() -> None:
+    detector = Detector(default_lexicon())
+    for text, segments in _documents():
+        full = tokenize(text, segments).tokens
+        sparse = tokenize(text, segments, detector.need).tokens
+        assert len(sparse) < len(full)
+        assert set(sparse) <= set(full)
+
+
+@pytest.mark.parametrize("shared", [False, True])
+def test_detection_on_sparse_tokens_matches_the_full_path(shared: bool) -> None:
+    """Shared: one detector (and cache of forms) for every document, as in a batch."""
+    lexicon = default_lexicon()
+    detector = Detector(lexicon)
+    flagged = 0
+    for text, segments in _documents():
+        reference = Detector(lexicon)
+        full = tokenize(text, segments)
+        expected = reference.detect(text, full.tokens, full.quotes, full.asides)
+        fast = detector if shared else Detector(lexicon)
+        sparse = tokenize(text, segments, fast.need)
+        assert fast.detect(text, sparse.tokens, sparse.quotes, sparse.asides) == expected
+        flagged += len(expected)
+    assert flagged > 100  # the comparison saw English to find
+
+
+WORDS = [
+    "always",
+    "never",
+    "ou",
+    "et",
+    "or",
+    ",",
+    "/",
+    "exit",
+    "logout",
+    "return",
+    "UNIX",
+    "most",
+    "Le",
+    "la",
+    "commande",
+    "find",
+    "aid",
+    "however",
+    "Cette",
+    "arrive",
+    "l’",
+    "d'",
+    "--bind",
+    "«",
+    "»",
+    '"',
+    ":",
+    ".",
+    "!",
+    "the",
+    "job",
+    "interview",
+]
+
+
+def _random_sentences(count: int, seed: int = 11) -> list[str]:
+    rng = random.Random(seed)
+    found = []
+    for _ in range(count):
+        words = [rng.choice(WORDS) for _ in range(rng.randint(1, 14))]
+        found.append("".join(w + rng.choice(("", " ", " ", ", ")) for w in words))
+    return found
+
+
+def test_detection_matches_on_random_text() -> None:
+    lexicon = default_lexicon()
+    detector = Detector(lexicon)
+    for text in _random_texts(3000) + _random_sentences(4000):
+        segments = [Segment(0, len(text))]
+        full = tokenize(text, segments)
+        sparse = tokenize(text, segments, detector.need)
+        expected = Detector(lexicon).detect(text, full.tokens, full.quotes, full.asides)
+        assert detector.detect(text, sparse.tokens, sparse.quotes, sparse.asides) == expected
+
+
+def test_technical_regions_match_a_scan_of_the_whole_segment() -> None:
+    texts = [text for text, _ in _documents()] + _random_texts(20000, seed=3)
+    for text in texts:
+        expected = [m.span() for m in TECHNICAL_RE.finditer(text, 0, len(text))]
+        assert technical_regions(text, 0, len(text)) == expected, text
+
+
+def test_spacing_matches_a_scan_of_every_whitespace_run(monkeypatch) -> None:
+    documents = [(text, segments) for text, segments in _documents()]
+    for text in _random_texts(5000, seed=5):
+        middle = len(text) // 2
+        documents.append((text, [Segment(0, middle), Segment(middle + 1, len(text))]))
+    styles = [typography.DEFAULT_SETTINGS, typography.TypographySettings("curly", "plain", True)]
+
+    def findings() -> list:
+        return [
+            typography.check_spacing(Document("x", text), segments, style)
+            for text, segments in documents
+            for style in styles
+        ]
+
+    fast = findings()
+    monkeypatch.setattr(typography, "SPACING_TRIGGER_RE", re.compile("[ \u00a0\u202f\u2009]+"))
+    assert fast == findings()
+    assert sum(map(len, fast)) > 100
