@@ -38,6 +38,7 @@ RUN_JOINERS = frozenset(" -\u00a0")
 RARE_IN_FRENCH = 2.0  # a French form this rare and far more common in English reads as English
 BORROWED_LEAD = 1.5
 PHRASE_MAX_WORDS = 4  # longest English expression a finding grows into
+PHRASE_CACHE_SIZE = 100_000  # word sequences remembered per detector
 MENTION_MAX_WORDS = 3  # a quotation this short names a term (« always »); it does not use it
 INTRODUCER_QUALIFIERS = frozenset(
     [
@@ -115,6 +116,7 @@ class Detector:
         # sentence or a quotation, and whether the document writes it as a name:
         # each such form is classified once per detector, across documents.
         self._forms: dict[tuple[str, bool, bool], FormVerdict] = {}
+        self._phrases: dict[str, bool] = {}  # word sequences: known English expression?
         self._needs: dict[str, Need] = {}
 
     def need(self, word: str) -> Need:
@@ -262,10 +264,23 @@ class Detector:
                     words,
                     RULE_SPAN,
                     finding.confidence,
-                    f"English expression '{' '.join(words.split())}'; {finding.message}",
+                    "English expression",
+                    evidence=f"'{' '.join(words.split())}' is an English expression; "
+                    f"{finding.evidence}",
                 )
             )
         return grown
+
+    def _known_phrase(self, phrase: str) -> bool:
+        """An English expression of the anglicism list or the dictionary (cached: a
+        document repeats its intrusions, and each is looked up in several windows)."""
+        known = self._phrases.get(phrase)
+        if known is None:
+            lexicon = self.lexicon
+            known = phrase in lexicon.anglicisms or bool(lexicon.dictionary.get(phrase))
+            if len(self._phrases) < PHRASE_CACHE_SIZE:
+                self._phrases[phrase] = known
+        return known
 
     def _phrase_around(
         self, text: str, tokens: Sequence[Token], first: int, last: int
@@ -290,8 +305,7 @@ class Detector:
                     for a, b in itertools.pairwise(window)
                 ):
                     continue
-                phrase = " ".join(t.lower for t in window)
-                if phrase in self.lexicon.anglicisms or self.lexicon.dictionary.get(phrase):
+                if self._known_phrase(" ".join(t.lower for t in window)):
                     span = (window[0].start, window[-1].end)
                     if best is None or span[1] - span[0] > best[1] - best[0]:
                         best = span

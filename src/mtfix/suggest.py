@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -286,33 +287,54 @@ class Suggester:
             return list(findings)
         document = DocumentWords.of(tokens, wanted)
         slots = {id(f): slot_of(text, f.start, f.end, tokens, document) for f in wanted}
-        features = {id(f): self.features(f.text, slots[id(f)]) for f in wanted}
-        profile = thesaurus_profile(features.values())
+        # Findings of the same words in the same slot rank alike: each such case is
+        # computed once (a document repeats its intrusions), yet counts once per finding.
+        cases = {id(f): (f.text, replace(slots[id(f)], document=None)) for f in wanted}
+        features: dict[tuple, list[Features]] = {}
+        for finding in wanted:
+            case = cases[id(finding)]
+            if case not in features:
+                features[case] = self.features(finding.text, slots[id(finding)])
+        profile = thesaurus_profile(features[cases[id(f)]] for f in wanted)
         features = {
-            key: [f.with_profile(profile) for f in group] for key, group in features.items()
+            case: [f.with_profile(profile) for f in group] for case, group in features.items()
         }
-        prior = self.spin_prior(features.values())
+        prior = self.spin_prior(features[cases[id(f)]] for f in wanted)
+        suggested: dict[tuple, tuple[Suggestion, ...]] = {}
         result = []
         for finding in findings:
-            if id(finding) not in features:
+            case = cases.get(id(finding))
+            if case is None:
                 result.append(finding)
                 continue
-            ranking = self.rank_features(features[id(finding)], prior)
-            suggestions = self._suggestions(finding.text, ranking, slots[id(finding)])
-            result.append(replace(finding, suggestions=suggestions))
+            if case not in suggested:
+                ranking = self.rank_features(features[case], prior)
+                suggested[case] = self._suggestions(finding.text, ranking, slots[id(finding)])
+            result.append(replace(finding, suggestions=suggested[case]))
         return result
 
     def spin_prior(self, per_finding: Iterable[list[Features]]) -> float:
         """The document's share of spinner damage, by expectation-maximisation: start
         from the neutral prior, take the mean spin share of the findings under it (with
         ``PRIOR_PSEUDO_COUNT`` findings' worth of the neutral prior), repeat."""
-        parts = [[linear_parts(f, self.weights) for f in group] for group in per_finding if group]
+        # Findings of the same case share one list: its parts are computed once and its
+        # share counted once per finding.
+        counts: Counter[int] = Counter()
+        groups: dict[int, list[Features]] = {}
+        for group in per_finding:
+            if group:
+                counts[id(group)] += 1
+                groups[id(group)] = group
+        parts = {
+            key: [linear_parts(f, self.weights) for f in group] for key, group in groups.items()
+        }
+        findings = sum(counts.values())
         prior = NEUTRAL_PRIOR
         for _ in range(PRIOR_ROUNDS):
-            shares = [spin_share(group, self.weights, prior) for group in parts]
-            prior = (PRIOR_PSEUDO_COUNT * NEUTRAL_PRIOR + sum(shares)) / (
-                PRIOR_PSEUDO_COUNT + len(shares)
+            total = sum(
+                counts[key] * spin_share(group, self.weights, prior) for key, group in parts.items()
             )
+            prior = (PRIOR_PSEUDO_COUNT * NEUTRAL_PRIOR + total) / (PRIOR_PSEUDO_COUNT + findings)
             prior = min(max(prior, PRIOR_LIMIT), 1 - PRIOR_LIMIT)
         return prior
 
