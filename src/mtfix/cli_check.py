@@ -250,13 +250,12 @@ def rules_command(
     if markdown:
         sys.stdout.write(markdown_table())
         return
+    width = max(len(known.id) for known in RULES)
     for known in RULES:
         default = "on" if known.default else "off"
         if known.requires:
             default += f" (with {known.requires})"
-        fixer = (
-            known.fixer.__name__.removesuffix("_fix").replace("_", "-") if known.fixer else "none"
-        )
         sys.stdout.write(
-            f"{known.id:<20} {known.severity.value:<8} {default:<42} {fixer:<13} {known.summary}\n"
+            f"{known.id:<{width}} {known.severity.value:<8} {default:<42} "
+            f"{known.fix_policy:<13} {known.summary}\n"
         )

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from .lines import line_starts
 from .models import Finding
-from .rules import severity_of
+from .rules import SUGGESTED_RULES, severity_of
 
 JSON_VERSION = 1
 
@@ -99,7 +99,6 @@ def to_json_document(results: Sequence[FileResult]) -> dict:
 NO_BREAK_MARK = "⍽"  # a no-break space, narrow or not: the message says which
 SPACE_MARK = "␣"
 _INVISIBLE = {"\u202f": NO_BREAK_MARK, "\u00a0": NO_BREAK_MARK, "\u2009": NO_BREAK_MARK}
-ENGLISH_RULES = ("english-word", "english-span")
 
 
 def visible(replacement: str) -> str:
@@ -123,7 +122,7 @@ def suggestion_text(finding: Finding, alternatives: int = 2) -> str:
     if not finding.suggestions:
         return ""
     best, *others = finding.suggestions
-    if finding.rule in ENGLISH_RULES or finding.rule == "spun-french-word":
+    if finding.rule in SUGGESTED_RULES or finding.rule == "spun-french-word":
         text = f"; French would say '{best.replacement}'"
         if others[:alternatives]:
             text += " (or " + ", ".join(f"'{s.replacement}'" for s in others[:alternatives]) + ")"

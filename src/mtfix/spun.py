@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .detect import MENTION_MAX_WORDS
 from .lexicon import Lexicon, wordlists_dir
 from .models import Edit, Finding, Suggestion, Token
+from .rules import SUGGESTED_RULES
 from .scorer import (
     RERANK_CLOSE,
     RERANK_DEPTH,
@@ -39,7 +40,6 @@ from .table import SortedTable
 from .tokenize import Cover, indexed
 
 RULE = "spun-french-word"
-SUGGESTER_RULES = ("english-word", "english-span")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +88,7 @@ class SpinEvidence:
 
 
 def english_evidence(findings: Sequence[Finding], tokens: Sequence[Token]) -> SpinEvidence:
-    return SpinEvidence(sum(f.rule in SUGGESTER_RULES for f in findings), len(tokens))
+    return SpinEvidence(sum(f.rule in SUGGESTED_RULES for f in findings), len(tokens))
 
 
 def original_values(
@@ -260,7 +260,7 @@ def repairs_of(
     other damage in a sentence misleads the model about the word being judged
     (``fait experience à la perspective`` makes ``perspective`` look wrong)."""
     tokens = indexed(tokens)
-    english = [f for f in findings if f.rule in SUGGESTER_RULES]
+    english = [f for f in findings if f.rule in SUGGESTED_RULES]
     return Repairs(
         Edit(f.start, f.end, f.suggestions[0].replacement)
         for f in suggester.suggest_findings(text, english, tokens)
@@ -282,9 +282,9 @@ def rerank_findings(
     least ``close`` of the first's share); the others keep the suggester's order."""
     tokens = indexed(tokens)
     result = []
-    document = DocumentWords.of(tokens, [f for f in findings if f.rule in SUGGESTER_RULES])
+    document = DocumentWords.of(tokens, [f for f in findings if f.rule in SUGGESTED_RULES])
     for finding in findings:
-        if finding.rule not in SUGGESTER_RULES or len(finding.suggestions) < 2:
+        if finding.rule not in SUGGESTED_RULES or len(finding.suggestions) < 2:
             result.append(finding)
             continue
         position = slot_of(text, finding.start, finding.end, tokens, document)

@@ -22,11 +22,11 @@ from dataclasses import dataclass, replace
 from .context import Agreement
 from .lexicon import Lexicon, WordInfo
 from .models import Finding, Suggestion, Token
+from .rules import SUGGESTED_RULES
 from .slot import EMPTY_SLOT, DocumentWords, Slot, in_locution, slot_of
 
 MAX_SUGGESTIONS = 5
 CACHE_SIZE = 50_000  # candidate lists kept per process, by English text
-SUGGESTED_RULES = ("english-word", "english-span")
 RELATION_WEIGHTS = ((2, 1.0), (1, 0.6), (4, 0.6), (8, 0.4))  # bit -> weight (see build script)
 MUTUAL = 1 | 2  # Moby lists each word under the other
 RELATION_BITS = (2, 1, 4, 8)  # in SPIN_FEATURES order: Moby backward, forward, WordNet, hypernym

@@ -8,12 +8,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .report import FileResult
-from .rules import severity_of
+from .rules import SUGGESTED_RULES, severity_of
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-ENGLISH_RULES = frozenset({"english-word", "english-span"})
 TOP_WORDS = 10
 TOP_FILES = 5
 
@@ -46,7 +45,7 @@ class Summary:
         for finding in result.findings:
             self.by_rule[finding.rule] += 1
             self.by_severity[severity_of(finding.rule).value] += 1
-            if finding.rule in ENGLISH_RULES:
+            if finding.rule in SUGGESTED_RULES:
                 word = finding.text.lower()
                 self.words[word] += 1
                 if finding.suggestions:

@@ -24,6 +24,7 @@ from .fixers import Fixer, display_only_fix, suggestion_fix, unsafe_fix, verbati
 __all__ = [
     "CHECKERS",
     "RULES",
+    "SUGGESTED_RULES",
     "CheckInput",
     "Checker",
     "Rule",
@@ -47,6 +48,11 @@ class Rule:
     checker: str  # the Checker (or pipeline step) that produces its findings
     fixer: Fixer | None  # the Fix of a finding; None: never fixed
     requires: str = ""  # a condition besides selection: "--context", "--report-unused-suppressions"
+
+    @property
+    def fix_policy(self) -> str:
+        """``suggestion``, ``display-only``, ``unsafe``, ``verbatim``; ``none``."""
+        return self.fixer.__name__.removesuffix("_fix").replace("_", "-") if self.fixer else "none"
 
 
 RULES: tuple[Rule, ...] = (
@@ -144,6 +150,8 @@ RULES: tuple[Rule, ...] = (
 )
 
 _BY_ID = {r.id: r for r in RULES}
+# The English-intrusion rules the suggester proposes French words for.
+SUGGESTED_RULES: tuple[str, ...] = tuple(r.id for r in RULES if r.fixer is suggestion_fix)
 
 
 def rule(rule_id: str) -> Rule | None:
@@ -189,7 +197,7 @@ def markdown_table() -> str:
         default = "on" if known.default else "off"
         if known.requires:
             default += f" (with `{known.requires}`)"
-        fixer = known.fixer.__name__.removesuffix("_fix").replace("_", "-") if known.fixer else "—"
+        fixer = known.fix_policy if known.fixer else "—"
         lines.append(
             f"| `{known.id}` | {known.severity.value} | {default} | {fixer} | {known.summary} |"
         )
