@@ -55,6 +55,17 @@ def test_sparse_tokens_are_the_full_tokens_they_keep() -> None:
         assert set(sparse) <= set(full)
 
 
+def test_a_completed_sparse_tokenization_is_the_full_one() -> None:
+    detector = Detector(default_lexicon())
+    texts = [(text, segments) for text, segments in _documents()]
+    texts += [(text, [Segment(0, len(text))]) for text in _random_texts(3000)]
+    for text, segments in texts:
+        full = tokenize(text, segments)
+        completed = tokenize(text, segments, detector.need).complete()
+        assert list(completed.tokens) == list(full.tokens)
+        assert (completed.quotes, completed.asides) == (full.quotes, full.asides)
+
+
 @pytest.mark.parametrize("shared", [False, True])
 def test_detection_on_sparse_tokens_matches_the_full_path(shared: bool) -> None:
     """Shared: one detector (and cache of forms) for every document, as in a batch."""

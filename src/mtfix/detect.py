@@ -289,11 +289,24 @@ class Detector:
         two neighbours on each side, joined by single spaces within one sentence."""
         if first < 0 or last < first or last >= len(tokens):
             return None
+        words = self.lexicon.phrase_words
+        if any(tokens[index].lower not in words for index in range(first, last + 1)):
+            return None
+        before_most = 0  # neighbours that may belong to an expression
+        while before_most < 2 and first - before_most > 0:
+            if tokens[first - before_most - 1].lower not in words:
+                break
+            before_most += 1
+        after_most = 0
+        while after_most < 2 and last + after_most + 1 < len(tokens):
+            if tokens[last + after_most + 1].lower not in words:
+                break
+            after_most += 1
         best: tuple[int, int] | None = None
-        for before in range(0, 3):
-            for after in range(0, 3):
+        for before in range(0, before_most + 1):
+            for after in range(0, after_most + 1):
                 low, high = first - before, last + after
-                if (before == after == 0) or low < 0 or high >= len(tokens):
+                if before == after == 0:
                     continue
                 if high - low + 1 > PHRASE_MAX_WORDS:
                     continue
@@ -534,6 +547,9 @@ def _names_in_lists(text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]
         while (step := _next_member(text, verdicts, chain[-1])) is not None:
             chain.append(step[0])
             separators.append(step[1])
+        if len(chain) == 1:  # a word alone is no list
+            index += 1
+            continue
         foreign = sum(_non_french(verdicts[member]) for member in chain)
         conjoined = bool(separators) and separators[-1] != ","
         marked = any(_marked_as_name(verdicts[member].token) for member in chain)

@@ -96,6 +96,14 @@ class Lexicon:
         return SortedTable(self.directory / "homographs.tsv")
 
     @functools.cached_property
+    def phrase_words(self) -> frozenset[str]:
+        """The words of the multi-word English expressions (anglicism list and dictionary
+        headwords): a word sequence with any other word is no known expression."""
+        keys = [line.partition("\t")[0] for line in self.read_lines("dictionary.tsv")]
+        keys.extend(self.anglicisms)
+        return frozenset(word for key in keys if " " in key for word in key.split(" "))
+
+    @functools.cached_property
     def anglicisms(self) -> dict[str, tuple[str, ...]]:
         table = {}
         for line in self.read_lines("anglicisms.tsv"):

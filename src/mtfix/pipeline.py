@@ -73,10 +73,10 @@ def check_document(
         from .suggest import SUGGESTED_RULES, suggester_for
 
         suggester = suggester_for(lexicon)
-        if need is not None and any(f.rule in SUGGESTED_RULES for f in findings):
+        if tokenized.sparse and any(f.rule in SUGGESTED_RULES for f in findings):
             # The suggester reads the whole document (the words it uses elsewhere, each
             # finding's sentence): it gets every token.
-            tokenized = tokenize(document.text, read.segments)
+            tokenized = tokenized.complete()
         findings = suggester.suggest_findings(document.text, findings, tokenized.tokens)
         if scorer is not None:
             from .spun import rerank_findings

@@ -183,6 +183,30 @@ class Tokenized:
     tokens: TokenIndex
     quotes: list[tuple[int, int]]  # the inside of each quotation, as offsets
     asides: list[tuple[int, int]] = field(default_factory=list)  # inside of (parentheses)
+    # A sparse tokenization keeps what it needs to build the other tokens on demand.
+    words: tuple[SegmentWords, ...] = ()
+    kept: tuple[list[int], ...] = ()
+
+    @property
+    def sparse(self) -> bool:
+        return bool(self.words)
+
+    def complete(self) -> Tokenized:
+        """Every token, as the full tokenization gives them: the tokens kept are reused
+        and only the others are built."""
+        if not self.sparse:
+            return self
+        tokens: list[Token] = []
+        built = iter(self.tokens)  # the kept matches' tokens, in order
+        for words, kept in zip(self.words, self.kept, strict=True):
+            kept_set = set(kept)
+            for index in range(len(words.matches)):
+                if index in kept_set:
+                    if not words.is_technical(index):
+                        tokens.append(next(built))
+                elif (token := words.token(index)) is not None:
+                    tokens.append(token)
+        return Tokenized(TokenIndex(tokens), self.quotes, self.asides)
 
 
 class Need(IntEnum):
@@ -199,49 +223,65 @@ WordNeed = Callable[[str], Need]
 def tokenize(text: str, segments: Iterable[Segment], need: WordNeed | None = None) -> Tokenized:
     """Every word of the prose segments; with ``need``, only the words it asks for,
     the neighbours of the NEIGHBOURS words (two tokens before, one after) and the words
-    in or right before a quotation: each token is the same as in the full list."""
+    in or right before a quotation: each token is the same as in the full list, and
+    ``complete()`` gives the full list."""
     tokens: list[Token] = []
     quotes: list[tuple[int, int]] = []
     asides: list[tuple[int, int]] = []
+    words_of_segments: list[SegmentWords] = []
+    kept_of_segments: list[list[int]] = []
     for segment in segments:
         segment_quotes = quote_regions(text, segment.start, segment.end)
-        tokens.extend(_tokenize_segment(text, segment.start, segment.end, segment_quotes, need))
+        words = SegmentWords(text, segment.start, segment.end, segment_quotes)
+        if need is None:
+            tokens.extend(words.tokens(range(len(words.matches))))
+        else:
+            kept = _kept(text, words.matches, segment_quotes, need, words.is_technical)
+            tokens.extend(words.tokens(kept))
+            words_of_segments.append(words)
+            kept_of_segments.append(kept)
         quotes.extend(segment_quotes)
         asides.extend(m.span(1) for m in ASIDE_RE.finditer(text, segment.start, segment.end))
-    return Tokenized(TokenIndex(tokens), quotes, asides)
+    return Tokenized(
+        TokenIndex(tokens), quotes, asides, tuple(words_of_segments), tuple(kept_of_segments)
+    )
 
 
-def _tokenize_segment(
-    text: str,
-    start: int,
-    end: int,
-    quotes: list[tuple[int, int]],
-    need: WordNeed | None = None,
-) -> Iterator[Token]:
-    matches = list(WORD_RE.finditer(text, start, end))
-    if not matches:
-        return
-    technical = technical_regions(text, start, end)
-    technical_ends = [b for _, b in technical]
+class SegmentWords:
+    """The words WORD_RE matches in one segment, and the token each one makes."""
 
-    def technical_at(match: re.Match[str]) -> int:
+    __slots__ = ("_quoted", "_start", "_technical", "_technical_ends", "_text", "matches")
+
+    def __init__(self, text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> None:
+        self._text = text
+        self._start = start
+        self.matches = list(WORD_RE.finditer(text, start, end))
+        self._technical = technical_regions(text, start, end) if self.matches else []
+        self._technical_ends = [b for _, b in self._technical]
+        self._quoted = Cover(quotes)
+
+    def _technical_at(self, match: re.Match[str]) -> int:
         """Index of the first technical region ending after the match starts."""
-        return bisect.bisect_right(technical_ends, match.start())
+        return bisect.bisect_right(self._technical_ends, match.start())
 
-    def is_technical(index: int) -> bool:
-        at = technical_at(matches[index])
-        return at < len(technical) and technical[at][0] < matches[index].end()
+    def is_technical(self, index: int) -> bool:
+        match = self.matches[index]
+        at = self._technical_at(match)
+        return at < len(self._technical) and self._technical[at][0] < match.end()
 
-    quoted = Cover(quotes)
-    kept = range(len(matches)) if need is None else _kept(text, matches, quotes, need, is_technical)
-    for index in kept:
+    def tokens(self, indices: Iterable[int]) -> list[Token]:
+        """The tokens of the matches ``indices``, in order; technical matches make none."""
+        return [t for t in map(self.token, indices) if t is not None]
+
+    def token(self, index: int) -> Token | None:
+        text, matches, technical = self._text, self.matches, self._technical
         match = matches[index]
         word_start, word_end = match.span()
         # A token's attributes depend only on the gap since the word before it.
-        gap = text[matches[index - 1].end() if index else start : word_start]
-        tech_index = technical_at(match)
+        gap = text[matches[index - 1].end() if index else self._start : word_start]
+        tech_index = self._technical_at(match)
         if tech_index < len(technical) and technical[tech_index][0] < word_end:
-            continue
+            return None
         word = match.group()
         elided = ""
         head, separator, rest = split_elision(word)
@@ -249,12 +289,12 @@ def _tokenize_segment(
             elided = head + separator
             word_start += len(elided)
             word = rest
-        yield Token(
+        return Token(
             text=word,
             start=word_start,
             end=word_end,
             sentence_start=index == 0 or _ends_sentence(gap),
-            in_quotes=word_start in quoted,
+            in_quotes=word_start in self._quoted,
             quote_start=_opens_quote(gap),
             elided=elided,
             beside_code=_touches(technical, tech_index, match.start(), word_end, text),
