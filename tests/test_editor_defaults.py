@@ -113,3 +113,46 @@ def test_typography_suggestions_show_no_invisible_character():
         (Suggestion("aide", 0.9, "cognate"), Suggestion("aider", 0.4, "dictionary")),
     )  # fmt: skip
     assert suggestion_text(english) == "; French would say 'aide' (or 'aider')"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le paquet est ajouté au champ « Depends: » du fichier.",
+        "Lancez la commande « apt update; apt dist-upgrade » ensuite.",
+        "Les classes [:alnum:] et [:digit:] sont reconnues.",
+        "E: pour erreur ; une violation de la Charte.",
+        'Le séparateur est ";" pour ce système.',
+        "Consultez lvm(8): les bases du mécanisme.",
+        "Faites cd ./source; puis compilez.",
+    ],
+)
+def test_a_mark_glued_to_code_or_a_field_name_needs_no_french_space(text: str):
+    assert [r for r in rules_found(text) if r == "typography-missing-space"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les fichiers sont analysés comme suit: les répertoires d'abord.",
+        "Remarque: les options courtes aussi.",
+        "La version ne sait pas le faire; elle s'arrête.",
+        "Le champ (blanc pour aucun): rien.",
+    ],
+)
+def test_a_mark_glued_to_a_french_word_still_needs_its_space(text: str):
+    assert [r for r in rules_found(text) if r == "typography-missing-space"] != []
+
+
+def test_a_quoted_english_name_that_spells_out_an_acronym_beside_it_is_silent():
+    named = "Utilisez un protocole sûr comme « Authenticated Post Office Protocol » (APOP) ici."
+    assert rules_found(named) == []
+    unnamed = "Utilisez un protocole sûr comme « Authenticated Post Office Protocol » ici."
+    assert rules_found(unnamed) == ["english-title"]
+
+
+def test_an_english_original_name_in_parentheses_after_its_translation_is_silent():
+    glossed = "Lisez le guide Traitement de texte (« Word Processing Using LaTeX ») d'abord."
+    assert rules_found(glossed) == []
+    spun = "Il l'écrit dans le livre, « The Combat of His Lifestyle : Inside of the Residence »."
+    assert rules_found(spun) == ["english-title"]

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import IntEnum
 
+from .acronyms import spells_out_acronym
 from .lexicon import Lexicon, WordInfo
 from .models import Finding, Token
 from .tokenize import LIST_CONJUNCTIONS, Cover, Need, split_elision
@@ -346,6 +347,9 @@ class Detector:
             if len(english) < 2 or len(english) < 2 * len(french):
                 continue
             first, last = inside[0].token, inside[-1].token
+            if _in_parentheses(text, start) or spells_out_acronym(text, first.start, last.end):
+                spans.append((first.start, last.end))  # a name: no finding, nor for its words
+                continue
             long_words = [v for v in words if len(v.token.text) > 3]
             capitalised = sum(v.token.text[0].isupper() for v in long_words)
             is_title = capitalised * 2 >= len(long_words)
@@ -530,6 +534,13 @@ def _glossed_terms(
                 verdict = replace(verdict, kind=Kind.NEUTRAL)
         result.append(verdict)
     return result
+
+
+def _in_parentheses(text: str, inside_start: int) -> bool:
+    """Whether the quotation whose inside starts at ``inside_start`` opens right after a
+    parenthesis: ``Traitement de texte (« Word Processing Using LaTeX »)`` gives the
+    original name beside its translation."""
+    return text[max(0, inside_start - 3) : inside_start - 1].rstrip(" \u00a0\u202f").endswith("(")
 
 
 def _names_in_lists(text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:

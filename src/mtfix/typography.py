@@ -28,7 +28,7 @@ import bisect
 import functools
 import html.entities
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -86,6 +86,7 @@ class TypographySettings:
 
 
 DEFAULT_SETTINGS = TypographySettings()
+FrenchTest = Callable[[str], bool]  # is this word French?
 
 QUOTE_CHARS = frozenset("\"“”„«»‘’'")
 QUOTE_RE = re.compile("[\"“”„«»‘’']")
@@ -564,12 +565,39 @@ def _whitespace_finding(
     return _finding(text, start, end, SPACING_RULE, "double space", kept)
 
 
+# A run glued to ``; : ! ?`` holding one of these, or ``(digit``, is code: ``[:alnum:]``,
+# ``./source;``, ``lvm(8):``, ``"\C-x": ``.
+CODE_CHARS_RE = re.compile(r"[/\\_=<>{}\[\]$#@|`~^*.%+]|\(\d")
+GLUED_RUN_TRIM = "\"'“”«»‘’()"
+
+
+def _glued_to_code(text: str, index: int, line: Line, is_french: FrenchTest) -> bool:
+    """Whether the mark at ``index`` ends a piece of code or a label rather than a French
+    word: a field name (``Depends:``, ``Content-Type:``), a command (``apt update;``), a
+    one-letter label (``E:``), a character class (``[:alnum:]``) or a quoted mark
+    (``";"``). French typography is for French words."""
+    run_start = index
+    while run_start > line.start and not text[run_start - 1].isspace():
+        run_start -= 1
+    run = text[run_start:index]
+    if CODE_CHARS_RE.search(run):
+        return True
+    before, after = run[-1:], _after(text, index + 1, line)
+    if before in QUOTE_CHARS and after in QUOTE_CHARS:
+        return True  # a mark quoted on its own: ``le séparateur est ";"``
+    word = run.strip(GLUED_RUN_TRIM)
+    if not word or not word.replace("-", "").isalpha():
+        return False
+    return len(word) == 1 or not is_french(word)
+
+
 def _missing_space_findings(
     text: str,
     line: Line,
     piece: tuple[int, int],
     protected: _Protected,
     settings: TypographySettings,
+    is_french: FrenchTest | None,
 ) -> Iterator[Finding]:
     space = settings.space_char
     name = _space_name(settings)
@@ -581,8 +609,10 @@ def _missing_space_findings(
         before = text[index - 1] if index > line.start else ""
         after = _after(text, index + 1, line)
         if char in HIGH_PUNCTUATION:
-            if (before.isalnum() or (before and before in ')]»”"')) and _high_punctuation_due(
-                text, index, line
+            if (
+                (before.isalnum() or (before and before in ')]»”"'))
+                and _high_punctuation_due(text, index, line)
+                and not (is_french and _glued_to_code(text, index, line, is_french))
             ):
                 yield _finding(
                     text,
@@ -620,16 +650,23 @@ def _missing_space_findings(
 
 
 def check_spacing(
-    document: Document, segments: list[Segment], settings: TypographySettings = DEFAULT_SETTINGS
+    document: Document,
+    segments: list[Segment],
+    settings: TypographySettings = DEFAULT_SETTINGS,
+    is_french: FrenchTest | None = None,
 ) -> list[Finding]:
     """``typography-spacing``: a (narrow) no-break space before ``; : ! ?`` and inside
-    guillemets, none before ``,`` and ``.``, no double spaces."""
+    guillemets, none before ``,`` and ``.``, no double spaces. With ``is_french``, a
+    mark glued to something other than a French word (code, a field name) is left
+    alone by ``typography-missing-space``."""
     text = document.text
     findings: list[Finding] = []
     for line in prose_lines(text, segments):
         protected = _Protected(text, line)
         for piece in line.pieces:
-            findings.extend(_missing_space_findings(text, line, piece, protected, settings))
+            findings.extend(
+                _missing_space_findings(text, line, piece, protected, settings, is_french)
+            )
             for match in SPACING_TRIGGER_RE.finditer(text, *piece):
                 start, end = match.span()
                 if start == line.start or end >= line.end:

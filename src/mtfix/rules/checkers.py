@@ -57,7 +57,13 @@ def _quotes(given: CheckInput) -> list[Finding]:
 def _spacing(given: CheckInput) -> list[Finding]:
     from ..typography import check_spacing
 
-    return check_spacing(given.document, given.prose)
+    lexicon = given.lexicon
+
+    def is_french(word: str) -> bool:
+        info = lexicon.info(word.lower())
+        return info.in_lexicon or info.fr > info.en
+
+    return check_spacing(given.document, given.prose, is_french=is_french)
 
 
 def _duplicates(given: CheckInput) -> list[Finding]:
