@@ -72,7 +72,7 @@ def gold_cases(suggester: Suggester, folder: Path, first_document: int = 0) -> l
         tokens = tokenize(text, segments(Document(str(gold_path), text))).tokens
         spans = [s for s in json.loads(gold_path.read_text("utf-8"))["spans"]]
         flagged = [Finding(s["start"], s["end"], s["text"], "gold", 1.0, "") for s in spans]
-        document = DocumentWords.of(tokens, flagged)
+        document = DocumentWords.of(tokens, flagged, text)
         easy = []
         for span in spans:
             if span["kind"] != "easy":

@@ -30,9 +30,30 @@ def first_suggestion(text: str, english: str) -> str:
 
 
 def test_a_word_used_elsewhere_in_the_document_is_lifted():
-    assert ranked("concern", Slot())[0] != "question"
+    plain = ranked("concern", Slot())
+    assert plain[0] != "question"
     document = DocumentWords(Counter({"question": 1}))
-    assert ranked("concern", Slot(document=document))[0] == "question"
+    assert ranked("concern", Slot(document=document)).index("question") < plain.index("question")
+    # Beside the same word as here (``la question`` elsewhere, ``la concern`` here): first.
+    beside = DocumentWords(Counter({"question": 1}), frozenset({("la", "question")}))
+    assert ranked("concern", Slot(previous="la", document=beside))[0] == "question"
+    assert ranked("concern", Slot(previous="une", document=beside))[0] != "question"
+
+
+def test_the_document_index_pairs_words_with_only_spaces_between():
+    text = "La prise en charge reste. Prise, outre. Une prise en care du code."
+    tokens = tokenize(text, segments(Document("t", text))).tokens
+    start = text.index("care")
+    document = DocumentWords.of(
+        tokens, [Finding(start, start + 4, "care", "english-word", 1.0, "")], text
+    )
+    assert document.beside("charge", "en", "")
+    assert document.beside("charge", "", "reste")
+    assert not document.beside("prise", "reste", "")  # a full stop between
+    assert not document.beside("outre", "prise", "")  # a comma between
+    assert not document.beside("care", "en", "")  # the finding itself is not a word of the text
+    assert document.count("charge") == 1 and document.count("prises") == 3
+    assert not DocumentWords.of(tokens).pairs  # no text, no pairs
 
 
 def test_the_document_index_reads_other_words_and_skips_findings():
@@ -115,6 +136,6 @@ def test_the_thesaurus_profile_counts_the_relations_a_document_shows():
     assert related[0], "remark and comment share a WordNet synset"
     profile = thesaurus_profile(related * 6)
     assert profile[1] > 0.8
-    assert thesaurus_profile([]) == (0.5, 0.5)
+    assert thesaurus_profile([]) == (0.5,) * len(PROFILE_BITS)
     lifted = related[0][0].with_profile(profile)
     assert lifted.spin[-1] == profile[1]

@@ -157,9 +157,17 @@ class Lexicon:
         return row.split(",") if row else []
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 (one lexicon per process)
-    def entry_size(self, french: str) -> int:
+    def entry_sizes(self, french: str) -> tuple[int, int]:
+        """The size of a French homograph's Moby entry, and how many English words any
+        thesaurus relates to it."""
         row = self.homograph_entry_sizes.get(french)
-        return int(row) if row else 0
+        if not row:
+            return 0, 0
+        moby, neighbours = row.split("\t")
+        return int(moby), int(neighbours)
+
+    def entry_size(self, french: str) -> int:
+        return self.entry_sizes(french)[0]
 
 
 @functools.cache

@@ -25,31 +25,64 @@ NEGATION = frozenset({"pas", "plus", "jamais", "point", "guère", "ne", "n", "ri
 
 @dataclass(frozen=True, slots=True)
 class DocumentWords:
-    """Lower-case word forms of a document, other than the words found English."""
+    """Lower-case word forms of a document, other than the words found English, and the
+    pairs of adjacent words it contains (a document repeats its phrases: ``prise en
+    charge`` elsewhere tells what ``prise en care`` was)."""
 
     counts: Counter
+    pairs: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
-    def of(cls, tokens: Sequence[Token], findings: Iterable[Finding] = ()) -> DocumentWords:
+    def of(
+        cls, tokens: Sequence[Token], findings: Iterable[Finding] = (), text: str = ""
+    ) -> DocumentWords:
+        """``text``, when given, separates the words with only spaces between them into
+        pairs (without it no pair is recorded)."""
         flagged = sorted((f.start, f.end) for f in findings)
         starts = [start for start, _ in flagged]
         counts: Counter = Counter()
+        pairs: set[tuple[str, str]] = set()
+        previous: Token | None = None
         for token in tokens:
             at = bisect.bisect_right(starts, token.start) - 1
             if at >= 0 and token.start < flagged[at][1]:
+                previous = None
                 continue
-            counts[token.lower] += 1
-        return cls(counts)
+            lower = token.lower
+            counts[lower] += 1
+            if (
+                text
+                and previous is not None
+                and not token.elided
+                and not text[previous.end : token.start].strip()
+            ):
+                pairs.add((previous.lower, lower))
+            previous = token
+        return cls(counts, frozenset(pairs))
+
+    def count(self, word: str) -> int:
+        """How often ``word`` (or its singular/plural) stands elsewhere in the document."""
+        if " " in word:
+            return 0
+        found = self.counts.get(word, 0)
+        if word.endswith(("s", "x")):
+            found += self.counts.get(word[:-1], 0)
+        else:
+            found += self.counts.get(word + "s", 0) + self.counts.get(word + "x", 0)
+        return found
 
     def occurs(self, word: str) -> bool:
         """``word`` or its singular/plural stands elsewhere in the document."""
-        if " " in word:
+        return self.count(word) > 0
+
+    def beside(self, word: str, previous: str, following: str) -> bool:
+        """``word`` stands elsewhere after ``previous`` or before ``following``."""
+        if not self.pairs or " " in word:
             return False
-        if self.counts.get(word):
-            return True
-        if word.endswith(("s", "x")) and self.counts.get(word[:-1]):
-            return True
-        return bool(self.counts.get(word + "s") or self.counts.get(word + "x"))
+        return bool(
+            (previous and (previous, word) in self.pairs)
+            or (following and (word, following) in self.pairs)
+        )
 
 
 @dataclass(frozen=True, slots=True)

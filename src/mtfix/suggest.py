@@ -29,8 +29,9 @@ MAX_SUGGESTIONS = 5
 CACHE_SIZE = 50_000  # candidate lists kept per process, by English text
 RELATION_WEIGHTS = ((2, 1.0), (1, 0.6), (4, 0.6), (8, 0.4))  # bit -> weight (see build script)
 MUTUAL = 1 | 2  # Moby lists each word under the other
-RELATION_BITS = (2, 1, 4, 8)  # in SPIN_FEATURES order: Moby backward, forward, WordNet, hypernym
-PROFILE_BITS = (2, 4)  # relations of the document profile: Moby backward, WordNet synset
+# In SPIN_FEATURES order: Moby backward, forward, WordNet, hypernym, mythes-en-us.
+RELATION_BITS = (2, 1, 4, 8, 16)
+PROFILE_BITS = (2, 4, 16)  # relations of the document profile: Moby backward, WordNet, mythes
 NEUTRAL_PROFILE = 0.5  # a relation's share before a document says otherwise
 SUFFIX_REWRITES = (
     ("ities", "ités"),
@@ -59,14 +60,17 @@ SPIN_FEATURES = (
     "moby_forward",  # the written word's Moby entry lists the French word
     "wordnet",  # the two share a WordNet synset
     "hypernym",  # the French word is a WordNet hypernym of the written one
+    "mythes",  # mythes-en-us relates the two (synonyms, similar or related terms)
     "mutual",  # each word lists the other in Moby
     "closeness",  # share of Moby entries the two words have in common
-    "entry_size",  # log size of the French word's thesaurus entry (the spinner's draw)
+    "entry_size",  # log size of the French word's Moby entry (the spinner's draw)
+    "neighbours",  # log number of English words any thesaurus relates to the French word
     "homograph",  # min(Zipf fr, Zipf en): the spinner rewrites words common in both
     # The thesaurus a document's spinner draws from: a relation times the share of the
     # document's findings that have a candidate with that relation.
     "moby_document",
     "wordnet_document",
+    "mythes_document",
 )
 TRANSLATION_FEATURES = (
     "anglicism",  # the curated list of English expressions
@@ -80,6 +84,8 @@ SLOT_FEATURES = (
     "agreement",  # gender and number asked by the determiner in front
     "number",  # +1 when singular/plural matches the English word, -1 when not
     "in_document",  # the word stands elsewhere in the document, not flagged
+    "document_count",  # log of how often it stands there
+    "document_pair",  # it stands there after the same word or before the same word
     "noun_after_de",  # +1 a noun, -1 not, after ``de``
     "noun_at_start",  # a noun at a sentence start, with no determiner in front
     "locution",  # completes a light-verb locution around it (``fait … à`` -> ``face``)
@@ -94,29 +100,34 @@ class RankingWeights:
     generators by ``python benchmarks/tune_suggest.py``; ``spin_bias`` is the log odds of
     the spin hypothesis before any evidence."""
 
-    moby_backward: float = 0.6
-    moby_forward: float = 0.29
-    wordnet: float = 0.0
-    hypernym: float = -0.59
-    mutual: float = -0.77
-    closeness: float = 0.78
-    entry_size: float = -0.39
-    homograph: float = 0.23
-    moby_document: float = 0.31
-    wordnet_document: float = 4.62
-    anglicism: float = 2.08
-    dictionary: float = 1.52
-    cognate: float = -0.26
-    evidence: float = 0.56
-    similarity: float = 0.35
-    french_frequency: float = 0.5
-    agreement: float = 1.52
-    number: float = 0.41
-    in_document: float = 2.95
-    noun_after_de: float = 0.17
-    noun_at_start: float = -0.5
-    locution: float = 2.04
-    spin_bias: float = -0.84
+    moby_backward: float = 0.56
+    moby_forward: float = 0.35
+    wordnet: float = -0.76
+    hypernym: float = -0.63
+    mythes: float = -0.62
+    mutual: float = -0.78
+    closeness: float = 0.73
+    entry_size: float = -0.48
+    neighbours: float = 0.12
+    homograph: float = 0.26
+    moby_document: float = 0.36
+    wordnet_document: float = 5.64
+    mythes_document: float = 0.89
+    anglicism: float = 2.04
+    dictionary: float = 1.55
+    cognate: float = -0.24
+    evidence: float = 0.52
+    similarity: float = 0.38
+    french_frequency: float = 0.53
+    agreement: float = 1.46
+    number: float = 0.43
+    in_document: float = 2.26
+    document_count: float = 0.14
+    document_pair: float = 2.0
+    noun_after_de: float = 0.04
+    noun_at_start: float = -0.49
+    locution: float = 2.05
+    spin_bias: float = -0.99
 
     def vector(self, names: tuple[str, ...]) -> tuple[float, ...]:
         return tuple(getattr(self, name) for name in names)
@@ -285,7 +296,7 @@ class Suggester:
         wanted = [f for f in findings if not f.suggestions and f.rule in SUGGESTED_RULES]
         if not wanted:
             return list(findings)
-        document = DocumentWords.of(tokens, wanted)
+        document = DocumentWords.of(tokens, wanted, text)
         slots = {id(f): slot_of(text, f.start, f.end, tokens, document) for f in wanted}
         # Findings of the same words in the same slot rank alike: each such case is
         # computed once (a document repeats its intrusions), yet counts once per finding.
@@ -421,7 +432,7 @@ class Suggester:
                 *(1.0 if bits & bit else 0.0 for bit in RELATION_BITS),
                 1.0 if any(c.mutual for c in spinner) else 0.0,
                 max(c.closeness for c in spinner),
-                math.log(max(self.lexicon.entry_size(word), 10)),
+                *(math.log(max(size, 10)) for size in self.lexicon.entry_sizes(word)),
                 min(info.en, info.fr),
                 *(NEUTRAL_PROFILE if bits & bit else 0.0 for bit in PROFILE_BITS),
             )
@@ -439,6 +450,8 @@ class Suggester:
 
     def _slot(self, phrase: str, word: str, info: WordInfo, slot: Slot) -> tuple[float, ...]:
         single = " " not in phrase and " " not in word
+        document = slot.document
+        count = document.count(word) if document is not None else 0
         noun = bool(info.genders) and " " not in word
         number = 0.0
         if single:
@@ -447,7 +460,9 @@ class Suggester:
             info.fr,
             slot.agreement.score(word, info) if slot.agreement is not None else 0.0,
             number,
-            1.0 if slot.document is not None and slot.document.occurs(word) else 0.0,
+            1.0 if count else 0.0,
+            math.log(count) if count else 0.0,
+            1.0 if count and document.beside(word, slot.previous, slot.following) else 0.0,
             (1.0 if noun else -1.0) if slot.after_de else 0.0,
             1.0 if noun and slot.sentence_start else 0.0,
             1.0 if in_locution(word, slot, self.lexicon) else 0.0,
