@@ -139,3 +139,43 @@ def test_the_thesaurus_profile_counts_the_relations_a_document_shows():
     assert thesaurus_profile([]) == (0.5,) * len(PROFILE_BITS)
     lifted = related[0][0].with_profile(profile)
     assert lifted.spin[-1] == profile[1]
+
+
+def test_slot_of_reads_the_kind_of_word_the_slot_wants():
+    text = "Il indique analysis la mémoire et l’usage. Il est mortal que tout doit make ceci."
+    tokens = tokenize(text, segments(Document("t", text))).tokens
+
+    def slot(word: str) -> Slot:
+        start = text.index(word)
+        return slot_of(text, start, start + len(word), tokens)
+
+    assert slot("analysis").following_determiner
+    assert slot("et").following_determiner  # an elided l’ is a determiner too
+    assert not slot("mémoire").following_determiner
+    assert slot("mortal").after_copula and not slot("analysis").after_copula
+    assert slot("make").wants_infinitive and not slot("mortal").wants_infinitive
+
+
+def test_a_word_of_the_slots_kind_gains():
+    def share(english: str, word: str, slot: Slot) -> float:
+        return shares(english, slot)[word]
+
+    # ``Il est X``: an adjective rather than a noun; ``doit X``: an infinitive.
+    assert share("mortal", "possible", Slot(previous="est")) > share("mortal", "possible", Slot())
+    assert share("fight", "combattre", Slot(previous="doit")) > share("fight", "combattre", Slot())
+
+
+def test_the_english_ending_asks_for_the_french_one():
+    from mtfix.suggest import form_match
+
+    assert form_match("usually", "habituellement") == 1.0
+    assert form_match("usually", "habituel") == -1.0
+    assert form_match("damaged", "endommagé") == 1.0
+    assert form_match("table", "table") == 0.0
+
+
+def test_a_suggestion_takes_the_documents_apostrophe():
+    curly = "L’outil s’arrête. Il tourne for now et il marche."
+    straight = "L'outil s'arrête. Il tourne for now et il marche."
+    assert first_suggestion(curly, "for now") == "pour l’instant"
+    assert first_suggestion(straight, "for now") == "pour l'instant"

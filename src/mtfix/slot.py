@@ -21,6 +21,90 @@ from .models import Finding, Token
 from .tokenize import indexed
 
 NEGATION = frozenset({"pas", "plus", "jamais", "point", "guère", "ne", "n", "rien"})
+# A determiner right after the slot: a noun is rarely followed by one (``indique X la``).
+FOLLOWING_DETERMINERS = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "des",
+        "du",
+        "au",
+        "aux",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "mon",
+        "ma",
+        "mes",
+        "ton",
+        "ta",
+        "tes",
+        "son",
+        "sa",
+        "ses",
+        "notre",
+        "nos",
+        "votre",
+        "vos",
+        "leur",
+        "leurs",
+    ]
+)
+# After a copula the slot mostly holds an adjective or a participle (``il est X que``).
+COPULAS = frozenset(
+    [
+        "est",
+        "sont",
+        "était",
+        "étaient",
+        "sera",
+        "seront",
+        "serait",
+        "seraient",
+        "soit",
+        "soient",
+        "fut",
+        "être",
+        "reste",
+        "restent",
+        "semble",
+        "semblent",
+        "devient",
+        "deviennent",
+        "paraît",
+        "demeure",
+    ]
+)
+# Words followed by an infinitive (``pour X``, ``doit X``, ``peut X``).
+INFINITIVE_INTRODUCERS = frozenset(
+    [
+        "pour",
+        "sans",
+        "afin",
+        "doit",
+        "doivent",
+        "devrait",
+        "devraient",
+        "peut",
+        "peuvent",
+        "pourra",
+        "pourront",
+        "pourrait",
+        "pourraient",
+        "faut",
+        "va",
+        "vont",
+        "veut",
+        "veulent",
+        "sait",
+        "savent",
+        "laisse",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +179,19 @@ class Slot:
     previous: str = ""  # the word before, negation skipped (``fait`` in ``fait pas X à``)
     following: str = ""  # the word after (``à``)
     document: DocumentWords | None = None
+    following_determiner: bool = False  # a determiner right after (``indique X la``)
 
     @property
     def wants_noun(self) -> bool:
         return self.agreement is not None
+
+    @property
+    def after_copula(self) -> bool:
+        return self.previous in COPULAS
+
+    @property
+    def wants_infinitive(self) -> bool:
+        return self.previous in INFINITIVE_INTRODUCERS
 
 
 EMPTY_SLOT = Slot()
@@ -117,8 +210,10 @@ def slot_of(
     token = tokens[index] if index < len(tokens) and tokens[index].start == start else None
     after = bisect.bisect_left(starts, end)
     following = tokens[after].lower if after < len(tokens) else ""
-    if after < len(tokens) and text[end : tokens[after].start].strip():
+    gap = text[end : tokens[after].start].strip() if after < len(tokens) else ""
+    if gap:
         following = ""  # punctuation in between
+    following_determiner = following in FOLLOWING_DETERMINERS or gap.lower() in ("l'", "l’")
     previous_index = index - 1
     while previous_index >= 0 and tokens[previous_index].lower in NEGATION:
         previous_index -= 1
@@ -136,6 +231,7 @@ def slot_of(
         previous=previous,
         following=following,
         document=document,
+        following_determiner=following_determiner,
     )
 
 

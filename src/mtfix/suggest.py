@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -89,6 +90,11 @@ SLOT_FEATURES = (
     "noun_after_de",  # +1 a noun, -1 not, after ``de``
     "noun_at_start",  # a noun at a sentence start, with no determiner in front
     "locution",  # completes a light-verb locution around it (``fait … à`` -> ``face``)
+    # The kind of word the slot wants, +1 when the candidate is of that kind, -1 not:
+    "noun_before_determiner",  # a noun, with a determiner right after (rare)
+    "noun_after_copula",  # a noun after ``est``, ``reste``... (adjectives are usual)
+    "infinitive_slot",  # an infinitive after ``pour``, ``doit``, ``peut``...
+    "form",  # the English ending's French counterpart: -ly/-ment, -ed/participle, -ing
 )
 FEATURES = SPIN_FEATURES + TRANSLATION_FEATURES + SLOT_FEATURES
 HYPOTHESES = ("spin", "untranslated")
@@ -100,34 +106,38 @@ class RankingWeights:
     generators by ``python benchmarks/tune_suggest.py``; ``spin_bias`` is the log odds of
     the spin hypothesis before any evidence."""
 
-    moby_backward: float = 0.56
-    moby_forward: float = 0.35
-    wordnet: float = -0.76
-    hypernym: float = -0.63
-    mythes: float = -0.62
-    mutual: float = -0.78
-    closeness: float = 0.73
+    moby_backward: float = 0.53
+    moby_forward: float = 0.38
+    wordnet: float = -1.34
+    hypernym: float = -0.65
+    mythes: float = -1.05
+    mutual: float = -0.8
+    closeness: float = 0.72
     entry_size: float = -0.48
-    neighbours: float = 0.12
-    homograph: float = 0.26
-    moby_document: float = 0.36
-    wordnet_document: float = 5.64
-    mythes_document: float = 0.89
-    anglicism: float = 2.04
-    dictionary: float = 1.55
-    cognate: float = -0.24
-    evidence: float = 0.52
-    similarity: float = 0.38
+    neighbours: float = 0.13
+    homograph: float = 0.27
+    moby_document: float = 0.4
+    wordnet_document: float = 6.38
+    mythes_document: float = 1.55
+    anglicism: float = 1.99
+    dictionary: float = 1.5
+    cognate: float = -0.21
+    evidence: float = 0.51
+    similarity: float = 0.39
     french_frequency: float = 0.53
-    agreement: float = 1.46
-    number: float = 0.43
-    in_document: float = 2.26
-    document_count: float = 0.14
-    document_pair: float = 2.0
-    noun_after_de: float = 0.04
-    noun_at_start: float = -0.49
-    locution: float = 2.05
-    spin_bias: float = -0.99
+    agreement: float = 1.47
+    number: float = 0.42
+    in_document: float = 2.2
+    document_count: float = 0.13
+    document_pair: float = 2.21
+    noun_after_de: float = 0.01
+    noun_at_start: float = -0.47
+    locution: float = 2.06
+    noun_before_determiner: float = -0.26
+    noun_after_copula: float = -0.49
+    infinitive_slot: float = 0.39
+    form: float = 0.16
+    spin_bias: float = -1.06
 
     def vector(self, names: tuple[str, ...]) -> tuple[float, ...]:
         return tuple(getattr(self, name) for name in names)
@@ -311,6 +321,7 @@ class Suggester:
             case: [f.with_profile(profile) for f in group] for case, group in features.items()
         }
         prior = self.spin_prior(features[cases[id(f)]] for f in wanted)
+        apostrophe = document_apostrophe(text)
         suggested: dict[tuple, tuple[Suggestion, ...]] = {}
         result = []
         for finding in findings:
@@ -320,7 +331,9 @@ class Suggester:
                 continue
             if case not in suggested:
                 ranking = self.rank_features(features[case], prior)
-                suggested[case] = self._suggestions(finding.text, ranking, slots[id(finding)])
+                suggested[case] = self._suggestions(
+                    finding.text, ranking, slots[id(finding)], apostrophe
+                )
             result.append(replace(finding, suggestions=suggested[case]))
         return result
 
@@ -355,11 +368,16 @@ class Suggester:
         return self._suggestions(english, self.ranking(english, slot), slot)
 
     def _suggestions(
-        self, english: str, ranking: Ranking, slot: Slot = EMPTY_SLOT
+        self, english: str, ranking: Ranking, slot: Slot = EMPTY_SLOT, apostrophe: str = ""
     ) -> tuple[Suggestion, ...]:
+        """``apostrophe``: the document's, which a suggestion's elision takes (``d’abord``
+        in a text that writes ``l'aide``)."""
         ranked = list(ranking.ranked)
         if slot.agreement is not None and slot.agreement.number == "pl":
             ranked = self._plural(english, ranked)
+        if apostrophe:
+            other = "’" if apostrophe == "'" else "'"
+            ranked = [(word.replace(other, apostrophe), *rest) for word, *rest in ranked]
         return tuple(
             Suggestion(match_case(english, word), share, source)
             for word, share, source in ranked[:MAX_SUGGESTIONS]
@@ -466,6 +484,10 @@ class Suggester:
             (1.0 if noun else -1.0) if slot.after_de else 0.0,
             1.0 if noun and slot.sentence_start else 0.0,
             1.0 if in_locution(word, slot, self.lexicon) else 0.0,
+            (1.0 if noun else -1.0) if slot.following_determiner else 0.0,
+            (1.0 if noun else -1.0) if slot.after_copula else 0.0,
+            (1.0 if info.infinitive else -1.0) if slot.wants_infinitive and single else 0.0,
+            form_match(phrase, word) if single else 0.0,
         )
 
     def candidates(self, phrase: str) -> list[Candidate]:
@@ -572,6 +594,22 @@ def _logsumexp(values: Sequence[float]) -> float:
     return top + math.log(sum(math.exp(v - top) for v in values if v > -math.inf))
 
 
+APOSTROPHE_SAMPLE = 100_000  # characters read to tell a document's apostrophe
+_ELISION = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
+
+
+def document_apostrophe(text: str) -> str:
+    """The apostrophe a document writes between letters (``l’aide``, ``l'aide``), the
+    more frequent one; "" when it writes none."""
+    curly, straight = "’" in text, "'" in text
+    if curly != straight:
+        return "’" if curly else "'"
+    counts = Counter(_ELISION.findall(text, 0, APOSTROPHE_SAMPLE))
+    if not counts:
+        return ""
+    return "’" if counts["’"] >= counts["'"] else "'"
+
+
 def normalise(english: str) -> str:
     lower = english.lower().replace("’", "'")
     if lower.endswith("'s") and len(lower) > 3:
@@ -606,6 +644,43 @@ def french_plural(word: str, lexicon: Lexicon) -> str:
         if lexicon.info(form).in_lexicon:
             return form
     return ""
+
+
+ENGLISH_FORMS = (  # English ending -> endings of the French words of the same kind
+    ("ly", ("ment",)),
+    (
+        "ed",
+        (
+            "é",
+            "ée",
+            "és",
+            "ées",
+            "i",
+            "ie",
+            "is",
+            "ies",
+            "u",
+            "ue",
+            "us",
+            "ues",
+            "t",
+            "te",
+            "ts",
+            "tes",
+        ),
+    ),
+    ("ing", ("ant", "er", "ir", "re", "ion", "ions", "age", "ment")),
+)
+
+
+def form_match(english: str, french: str) -> float:
+    """+1 when the French word has the ending of the English word's kind (``usually`` /
+    ``habituellement``, ``damaged`` / ``endommagé``), -1 when it lacks it, 0 for an
+    English word with none of these endings."""
+    for english_end, french_ends in ENGLISH_FORMS:
+        if english.endswith(english_end) and len(english) > len(english_end) + 2:
+            return 1.0 if french.endswith(french_ends) else -1.0
+    return 0.0
 
 
 def similarity(english: str, french: str) -> float:
