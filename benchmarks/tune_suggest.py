@@ -38,6 +38,8 @@ from mtfix.suggest import (
     TRANSLATION_FEATURES,
     RankingWeights,
     Suggester,
+    normalise,
+    shared_candidates,
     thesaurus_profile,
 )
 from mtfix.tokenize import tokenize
@@ -82,8 +84,13 @@ def gold_cases(suggester: Suggester, folder: Path, first_document: int = 0) -> l
             if features:
                 easy.append((span, features))
         profile = thesaurus_profile(features for _, features in easy)
+        by_phrase = {normalise(span["text"]): features for span, features in easy}
+        for span in spans:  # the hard ones too: mtfix check finds English words of both
+            if normalise(span["text"]) not in by_phrase:
+                by_phrase[normalise(span["text"])] = suggester.features(span["text"])
+        votes = shared_candidates(by_phrase)
         for span, features in easy:
-            features = [f.with_profile(profile) for f in features]
+            features = [f.with_profile(profile, votes[f.word] - 1) for f in features]
             expected = {e.lower() for e in span["expected"]}
             cases.append(
                 Case(

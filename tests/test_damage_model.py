@@ -10,7 +10,7 @@ from mtfix.lexicon import default_lexicon
 from mtfix.models import Document, Finding
 from mtfix.segment import segments
 from mtfix.slot import DocumentWords, Slot, slot_of
-from mtfix.suggest import HYPOTHESES, Suggester
+from mtfix.suggest import HYPOTHESES, SPIN_FEATURES, Suggester, rank_features
 from mtfix.tokenize import tokenize
 
 SUGGESTER = Suggester(default_lexicon())
@@ -74,8 +74,15 @@ def test_a_determiner_wants_a_noun():
 
 
 def test_a_noun_gains_on_a_verb_after_de():
-    plain, after_de = shares("fight", Slot()), shares("fight", Slot(after_de=True))
+    # ``chars de`` asks for a noun (context.agreement_before reads a noun + de); the
+    # after-``de`` feature itself is fitted near 0, since an infinitive follows ``de`` too.
+    text = "Les chars de fight partent."
+    tokens = tokenize(text, segments(Document("t", text))).tokens
+    start = text.index("fight")
+    slot = slot_of(text, start, start + 5, tokens)
+    after_de, plain = shares("fight", slot), shares("fight", Slot())
     assert after_de["combat"] / after_de["combattre"] > plain["combat"] / plain["combattre"]
+    assert first_suggestion(text, "fight") == "combat"
 
 
 def test_slot_of_reads_de_sentence_start_and_the_words_around():
@@ -138,7 +145,23 @@ def test_the_thesaurus_profile_counts_the_relations_a_document_shows():
     assert profile[1] > 0.8
     assert thesaurus_profile([]) == (0.5,) * len(PROFILE_BITS)
     lifted = related[0][0].with_profile(profile)
-    assert lifted.spin[-1] == profile[1]
+    wordnet_document = SPIN_FEATURES.index("wordnet_document")
+    assert lifted.spin[wordnet_document] == profile[1]
+
+
+def test_a_french_word_several_english_words_point_to_is_lifted():
+    from mtfix.suggest import shared_candidates
+
+    by_phrase = {w: SUGGESTER.features(w) for w in ("talks", "announcements", "teachings")}
+    votes = shared_candidates(by_phrase)
+    assert votes["informations"] == 3
+    assert votes["lectures"] < 3
+    alone = shares("talks", Slot())
+    lifted = rank_features(
+        [f.with_profile((0.5,) * 3, votes[f.word] - 1) for f in by_phrase["talks"]],
+        SUGGESTER.weights,
+    )
+    assert dict((w, s) for w, s, _ in lifted.ranked)["informations"] > alone["informations"]
 
 
 def test_slot_of_reads_the_kind_of_word_the_slot_wants():
