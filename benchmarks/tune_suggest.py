@@ -184,6 +184,7 @@ def vector(weights: RankingWeights) -> np.ndarray:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--fit", action="append", help="corpus folders fitted on (dev only)")
+    parser.add_argument("--steps", type=int, default=150, help="gradient steps per round")
     args = parser.parse_args()
     fitted_on = tuple(args.fit or FITTED_ON)
     if any("test" in name or name.startswith("seed") for name in fitted_on):
@@ -194,7 +195,7 @@ def main() -> None:
     for index, name in enumerate(dict.fromkeys((*fitted_on, *reported))):
         corpora[name] = gold_cases(suggester, CORPORA / name, first_document=1000 * index)
     training = [c for name in fitted_on for c in corpora[name]]
-    theta = fit(training, vector(DEFAULT_WEIGHTS))
+    theta = fit(training, vector(DEFAULT_WEIGHTS), steps=args.steps)
     for label, weights in (("current", vector(DEFAULT_WEIGHTS)), ("fitted", theta)):
         for name, cases in corpora.items():
             top1, top3 = accuracy(cases, weights)

