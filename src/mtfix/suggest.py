@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from operator import mul
 
 from .context import Agreement
 from .lexicon import Lexicon, WordInfo
@@ -188,7 +189,8 @@ class Features:
             share if self.bits & bit else 0.0
             for bit, share in zip(PROFILE_BITS, profile, strict=True)
         )
-        return replace(self, spin=(*fixed, *shares, math.log1p(shared)))
+        spin = (*fixed, *shares, math.log1p(shared))
+        return Features(self.word, self.source, spin, self.translation, self.slot, self.bits)
 
     @property
     def values(self) -> tuple[float, ...]:
@@ -220,17 +222,14 @@ def linear_parts(
 ) -> tuple[float, float | None, float | None]:
     """The parts of a candidate's score that do not depend on the document's prior: the
     slot's, and each hypothesis's likelihood (``None`` when it cannot give the word)."""
+    # map(mul) rather than a generator: this runs twice per candidate and document.
     slot_weights, spin_weights, translation_weights = _weight_vectors(weights)
-    slot = sum(w * v for w, v in zip(slot_weights, features.slot, strict=True))
+    slot = sum(map(mul, slot_weights, features.slot))
     spin = translation = None
     if features.spin is not None:
-        spin = weights.spin_bias + sum(
-            w * v for w, v in zip(spin_weights, features.spin, strict=True)
-        )
+        spin = weights.spin_bias + sum(map(mul, spin_weights, features.spin))
     if features.translation is not None:
-        translation = sum(
-            w * v for w, v in zip(translation_weights, features.translation, strict=True)
-        )
+        translation = sum(map(mul, translation_weights, features.translation))
     return slot, spin, translation
 
 
@@ -428,7 +427,14 @@ class Suggester:
             slot = Slot(agreement=slot)
         phrase = normalise(english)
         return [
-            replace(features, slot=self._slot(phrase, features.word, info, slot))
+            Features(
+                features.word,
+                features.source,
+                features.spin,
+                features.translation,
+                self._slot(phrase, features.word, info, slot),
+                features.bits,
+            )
             for features, info in self._phrase_features(phrase)
         ]
 
