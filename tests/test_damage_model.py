@@ -10,7 +10,13 @@ from mtfix.lexicon import default_lexicon
 from mtfix.models import Document, Finding
 from mtfix.segment import segments
 from mtfix.slot import DocumentWords, Slot, slot_of
-from mtfix.suggest import HYPOTHESES, SPIN_FEATURES, Suggester, rank_features
+from mtfix.suggest import (
+    HYPOTHESES,
+    SPIN_FEATURES,
+    TRANSLATION_FEATURES,
+    Suggester,
+    rank_features,
+)
 from mtfix.tokenize import tokenize
 
 SUGGESTER = Suggester(default_lexicon())
@@ -113,7 +119,7 @@ def test_hypothesis_shares_follow_the_evidence():
 
 
 def test_a_document_showing_spinner_damage_weighs_the_spin_hypothesis():
-    spun = [SUGGESTER.features(word) for word in ("unachievable", "gurus", "viewpoint")]
+    spun = [SUGGESTER.features(word) for word in ("unachievable", "viewpoint", "fight")]
     untranslated = [SUGGESTER.features(word) for word in ("however", "because", "although")]
     assert SUGGESTER.spin_prior(spun) > 0.5 > SUGGESTER.spin_prior(untranslated)
     features = SUGGESTER.features("viewpoint")
@@ -202,3 +208,12 @@ def test_a_suggestion_takes_the_documents_apostrophe():
     straight = "L'outil s'arrête. Il tourne for now et il marche."
     assert first_suggestion(curly, "for now") == "pour l’instant"
     assert first_suggestion(straight, "for now") == "pour l'instant"
+
+
+def test_a_french_word_many_english_words_translate_to_is_a_weaker_guess():
+    lexicon = default_lexicon()
+    assert lexicon.translated_from("taille") > lexicon.translated_from("pensées") > 0
+    assert lexicon.translated_from("pensée") == lexicon.translated_from("pensées")  # singular
+    features = {f.word: f for f in SUGGESTER.features("size")}
+    column = TRANSLATION_FEATURES.index("translated_from")
+    assert features["taille"].translation[column] > 0.0

@@ -84,6 +84,7 @@ TRANSLATION_FEATURES = (
     "cognate",  # accents restored, suffix rewritten, fuzzy spelling
     "evidence",  # log rank-based strength of the best translation generator
     "similarity",  # shared spelling, accents ignored
+    "translated_from",  # log number of English words the dictionary translates by it
 )
 SLOT_FEATURES = (
     "french_frequency",  # Zipf in French
@@ -112,38 +113,39 @@ class RankingWeights:
     the spin hypothesis before any evidence. ``locution`` is set by hand: no generator
     writes a light-verb locution, so the fit has nothing to move it with."""
 
-    moby_backward: float = 0.58
-    moby_forward: float = 0.44
-    wordnet: float = -1.79
-    hypernym: float = -0.78
-    mythes: float = -1.35
+    moby_backward: float = 0.55
+    moby_forward: float = 0.42
+    wordnet: float = -2.17
+    hypernym: float = -0.81
+    mythes: float = -1.59
     mutual: float = -0.86
-    closeness: float = 0.8
+    closeness: float = 0.79
     entry_size: float = -0.66
-    neighbours: float = 0.11
-    homograph: float = 0.2
-    moby_document: float = 0.49
-    wordnet_document: float = 6.92
-    mythes_document: float = 2.04
-    shared: float = 1.16
-    anglicism: float = 1.93
-    dictionary: float = 1.28
-    cognate: float = -0.22
-    evidence: float = 0.58
-    similarity: float = 0.32
-    french_frequency: float = 0.5
-    agreement: float = 1.47
-    number: float = 0.45
-    in_document: float = 2.1
-    document_count: float = 0.08
-    document_pair: float = 2.09
-    noun_after_de: float = -0.03
-    noun_at_start: float = -0.45
+    neighbours: float = 0.09
+    homograph: float = 0.15
+    moby_document: float = 0.52
+    wordnet_document: float = 7.37
+    mythes_document: float = 2.45
+    shared: float = 1.18
+    anglicism: float = 1.79
+    dictionary: float = 1.49
+    cognate: float = -0.3
+    evidence: float = 0.66
+    similarity: float = 0.16
+    translated_from: float = -0.65
+    french_frequency: float = 0.53
+    agreement: float = 1.46
+    number: float = 0.49
+    in_document: float = 2.12
+    document_count: float = 0.09
+    document_pair: float = 2.07
+    noun_after_de: float = -0.05
+    noun_at_start: float = -0.44
     locution: float = 3.0
-    noun_before_determiner: float = -0.33
-    noun_after_copula: float = -0.7
-    infinitive_slot: float = 0.61
-    form: float = 0.2
+    noun_before_determiner: float = -0.34
+    noun_after_copula: float = -0.79
+    infinitive_slot: float = 0.8
+    form: float = 0.19
     spin_bias: float = -0.84
 
     def vector(self, names: tuple[str, ...]) -> tuple[float, ...]:
@@ -478,6 +480,7 @@ class Suggester:
             best = max(translations, key=lambda c: c.evidence)
             values[3] = math.log(max(best.evidence, 0.05))
             values[4] = similarity(phrase, word)
+            values[5] = math.log(max(self.lexicon.translated_from(word), 1))
             translation = tuple(values)
         strongest = max(group, key=lambda c: c.evidence)
         return Features(word, strongest.source, spin, translation, (), bits), info
