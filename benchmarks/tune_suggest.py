@@ -38,6 +38,8 @@ from mtfix.suggest import (
     TRANSLATION_FEATURES,
     RankingWeights,
     Suggester,
+    normalise,
+    shared_candidates,
     thesaurus_profile,
 )
 from mtfix.tokenize import tokenize
@@ -72,7 +74,7 @@ def gold_cases(suggester: Suggester, folder: Path, first_document: int = 0) -> l
         tokens = tokenize(text, segments(Document(str(gold_path), text))).tokens
         spans = [s for s in json.loads(gold_path.read_text("utf-8"))["spans"]]
         flagged = [Finding(s["start"], s["end"], s["text"], "gold", 1.0, "") for s in spans]
-        document = DocumentWords.of(tokens, flagged)
+        document = DocumentWords.of(tokens, flagged, text)
         easy = []
         for span in spans:
             if span["kind"] != "easy":
@@ -82,8 +84,13 @@ def gold_cases(suggester: Suggester, folder: Path, first_document: int = 0) -> l
             if features:
                 easy.append((span, features))
         profile = thesaurus_profile(features for _, features in easy)
+        by_phrase = {normalise(span["text"]): features for span, features in easy}
+        for span in spans:  # the hard ones too: mtfix check finds English words of both
+            if normalise(span["text"]) not in by_phrase:
+                by_phrase[normalise(span["text"])] = suggester.features(span["text"])
+        votes = shared_candidates(by_phrase)
         for span, features in easy:
-            features = [f.with_profile(profile) for f in features]
+            features = [f.with_profile(profile, votes[f.word] - 1) for f in features]
             expected = {e.lower() for e in span["expected"]}
             cases.append(
                 Case(
@@ -177,6 +184,7 @@ def vector(weights: RankingWeights) -> np.ndarray:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--fit", action="append", help="corpus folders fitted on (dev only)")
+    parser.add_argument("--steps", type=int, default=150, help="gradient steps per round")
     args = parser.parse_args()
     fitted_on = tuple(args.fit or FITTED_ON)
     if any("test" in name or name.startswith("seed") for name in fitted_on):
@@ -187,7 +195,7 @@ def main() -> None:
     for index, name in enumerate(dict.fromkeys((*fitted_on, *reported))):
         corpora[name] = gold_cases(suggester, CORPORA / name, first_document=1000 * index)
     training = [c for name in fitted_on for c in corpora[name]]
-    theta = fit(training, vector(DEFAULT_WEIGHTS))
+    theta = fit(training, vector(DEFAULT_WEIGHTS), steps=args.steps)
     for label, weights in (("current", vector(DEFAULT_WEIGHTS)), ("fitted", theta)):
         for name, cases in corpora.items():
             top1, top3 = accuracy(cases, weights)

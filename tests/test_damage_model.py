@@ -10,7 +10,13 @@ from mtfix.lexicon import default_lexicon
 from mtfix.models import Document, Finding
 from mtfix.segment import segments
 from mtfix.slot import DocumentWords, Slot, slot_of
-from mtfix.suggest import HYPOTHESES, Suggester
+from mtfix.suggest import (
+    HYPOTHESES,
+    SPIN_FEATURES,
+    TRANSLATION_FEATURES,
+    Suggester,
+    rank_features,
+)
 from mtfix.tokenize import tokenize
 
 SUGGESTER = Suggester(default_lexicon())
@@ -30,9 +36,30 @@ def first_suggestion(text: str, english: str) -> str:
 
 
 def test_a_word_used_elsewhere_in_the_document_is_lifted():
-    assert ranked("concern", Slot())[0] != "question"
+    plain = ranked("concern", Slot())
+    assert plain[0] != "question"
     document = DocumentWords(Counter({"question": 1}))
-    assert ranked("concern", Slot(document=document))[0] == "question"
+    assert ranked("concern", Slot(document=document)).index("question") < plain.index("question")
+    # Beside the same word as here (``la question`` elsewhere, ``la concern`` here): first.
+    beside = DocumentWords(Counter({"question": 1}), frozenset({("la", "question")}))
+    assert ranked("concern", Slot(previous="la", document=beside))[0] == "question"
+    assert ranked("concern", Slot(previous="une", document=beside))[0] != "question"
+
+
+def test_the_document_index_pairs_words_with_only_spaces_between():
+    text = "La prise en charge reste. Prise, outre. Une prise en care du code."
+    tokens = tokenize(text, segments(Document("t", text))).tokens
+    start = text.index("care")
+    document = DocumentWords.of(
+        tokens, [Finding(start, start + 4, "care", "english-word", 1.0, "")], text
+    )
+    assert document.beside("charge", "en", "")
+    assert document.beside("charge", "", "reste")
+    assert not document.beside("prise", "reste", "")  # a full stop between
+    assert not document.beside("outre", "prise", "")  # a comma between
+    assert not document.beside("care", "en", "")  # the finding itself is not a word of the text
+    assert document.count("charge") == 1 and document.count("prises") == 3
+    assert not DocumentWords.of(tokens).pairs  # no text, no pairs
 
 
 def test_the_document_index_reads_other_words_and_skips_findings():
@@ -53,8 +80,15 @@ def test_a_determiner_wants_a_noun():
 
 
 def test_a_noun_gains_on_a_verb_after_de():
-    plain, after_de = shares("fight", Slot()), shares("fight", Slot(after_de=True))
+    # ``chars de`` asks for a noun (context.agreement_before reads a noun + de); the
+    # after-``de`` feature itself is fitted near 0, since an infinitive follows ``de`` too.
+    text = "Les chars de fight partent."
+    tokens = tokenize(text, segments(Document("t", text))).tokens
+    start = text.index("fight")
+    slot = slot_of(text, start, start + 5, tokens)
+    after_de, plain = shares("fight", slot), shares("fight", Slot())
     assert after_de["combat"] / after_de["combattre"] > plain["combat"] / plain["combattre"]
+    assert first_suggestion(text, "fight") == "combat"
 
 
 def test_slot_of_reads_de_sentence_start_and_the_words_around():
@@ -85,7 +119,7 @@ def test_hypothesis_shares_follow_the_evidence():
 
 
 def test_a_document_showing_spinner_damage_weighs_the_spin_hypothesis():
-    spun = [SUGGESTER.features(word) for word in ("unachievable", "gurus", "viewpoint")]
+    spun = [SUGGESTER.features(word) for word in ("unachievable", "viewpoint", "fight")]
     untranslated = [SUGGESTER.features(word) for word in ("however", "because", "although")]
     assert SUGGESTER.spin_prior(spun) > 0.5 > SUGGESTER.spin_prior(untranslated)
     features = SUGGESTER.features("viewpoint")
@@ -115,6 +149,71 @@ def test_the_thesaurus_profile_counts_the_relations_a_document_shows():
     assert related[0], "remark and comment share a WordNet synset"
     profile = thesaurus_profile(related * 6)
     assert profile[1] > 0.8
-    assert thesaurus_profile([]) == (0.5, 0.5)
+    assert thesaurus_profile([]) == (0.5,) * len(PROFILE_BITS)
     lifted = related[0][0].with_profile(profile)
-    assert lifted.spin[-1] == profile[1]
+    wordnet_document = SPIN_FEATURES.index("wordnet_document")
+    assert lifted.spin[wordnet_document] == profile[1]
+
+
+def test_a_french_word_several_english_words_point_to_is_lifted():
+    from mtfix.suggest import shared_candidates
+
+    by_phrase = {w: SUGGESTER.features(w) for w in ("talks", "announcements", "teachings")}
+    votes = shared_candidates(by_phrase)
+    assert votes["informations"] == 3
+    assert votes["lectures"] < 3
+    alone = shares("talks", Slot())
+    lifted = rank_features(
+        [f.with_profile((0.5,) * 3, votes[f.word] - 1) for f in by_phrase["talks"]],
+        SUGGESTER.weights,
+    )
+    assert dict((w, s) for w, s, _ in lifted.ranked)["informations"] > alone["informations"]
+
+
+def test_slot_of_reads_the_kind_of_word_the_slot_wants():
+    text = "Il indique analysis la mémoire et l’usage. Il est mortal que tout doit make ceci."
+    tokens = tokenize(text, segments(Document("t", text))).tokens
+
+    def slot(word: str) -> Slot:
+        start = text.index(word)
+        return slot_of(text, start, start + len(word), tokens)
+
+    assert slot("analysis").following_determiner
+    assert slot("et").following_determiner  # an elided l’ is a determiner too
+    assert not slot("mémoire").following_determiner
+    assert slot("mortal").after_copula and not slot("analysis").after_copula
+    assert slot("make").wants_infinitive and not slot("mortal").wants_infinitive
+
+
+def test_a_word_of_the_slots_kind_gains():
+    def share(english: str, word: str, slot: Slot) -> float:
+        return shares(english, slot)[word]
+
+    # ``Il est X``: an adjective rather than a noun; ``doit X``: an infinitive.
+    assert share("mortal", "possible", Slot(previous="est")) > share("mortal", "possible", Slot())
+    assert share("fight", "combattre", Slot(previous="doit")) > share("fight", "combattre", Slot())
+
+
+def test_the_english_ending_asks_for_the_french_one():
+    from mtfix.suggest import form_match
+
+    assert form_match("usually", "habituellement") == 1.0
+    assert form_match("usually", "habituel") == -1.0
+    assert form_match("damaged", "endommagé") == 1.0
+    assert form_match("table", "table") == 0.0
+
+
+def test_a_suggestion_takes_the_documents_apostrophe():
+    curly = "L’outil s’arrête. Il tourne for now et il marche."
+    straight = "L'outil s'arrête. Il tourne for now et il marche."
+    assert first_suggestion(curly, "for now") == "pour l’instant"
+    assert first_suggestion(straight, "for now") == "pour l'instant"
+
+
+def test_a_french_word_many_english_words_translate_to_is_a_weaker_guess():
+    lexicon = default_lexicon()
+    assert lexicon.translated_from("taille") > lexicon.translated_from("pensées") > 0
+    assert lexicon.translated_from("pensée") == lexicon.translated_from("pensées")  # singular
+    features = {f.word: f for f in SUGGESTER.features("size")}
+    column = TRANSLATION_FEATURES.index("translated_from")
+    assert features["taille"].translation[column] > 0.0

@@ -58,7 +58,7 @@ def _verdict(word: str, lexicon: Lexicon, context: str | None) -> tuple[str, Slo
     detector = Detector(lexicon)
     findings = detector.detect(text, tokenized.tokens, tokenized.quotes, tokenized.asides)
     start = text.find(word)
-    document = DocumentWords.of(tokenized.tokens, findings)
+    document = DocumentWords.of(tokenized.tokens, findings, text)
     slot = slot_of(text, start, start + len(word), tokenized.tokens, document)
     for finding in findings:
         if finding.start <= start < finding.end:

@@ -7,6 +7,7 @@ small allow list; suggestion tables are opened the first time they are asked for
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -156,10 +157,36 @@ class Lexicon:
         row = self.dictionary.get(phrase)
         return row.split(",") if row else []
 
+    @functools.cached_property
+    def _translated_from(self) -> Counter:
+        """French word -> how many English headwords of the dictionary it translates
+        (read once: the file is small)."""
+        counts: Counter = Counter()
+        for line in (self.directory / "dictionary.tsv").read_text(encoding="utf-8").splitlines():
+            _, _, french = line.partition("\t")
+            counts.update(set(french.split(",")))
+        return counts
+
+    def translated_from(self, french: str) -> int:
+        """How many English words the dictionary translates by ``french`` (or by its
+        singular): a translator picking one of them makes any one less likely."""
+        count = self._translated_from.get(french, 0)
+        if not count and french.endswith(("s", "x")):
+            count = self._translated_from.get(french[:-1], 0)
+        return count
+
     @functools.lru_cache(maxsize=65536)  # noqa: B019 (one lexicon per process)
-    def entry_size(self, french: str) -> int:
+    def entry_sizes(self, french: str) -> tuple[int, int]:
+        """The size of a French homograph's Moby entry, and how many English words any
+        thesaurus relates to it."""
         row = self.homograph_entry_sizes.get(french)
-        return int(row) if row else 0
+        if not row:
+            return 0, 0
+        moby, neighbours = row.split("\t")
+        return int(moby), int(neighbours)
+
+    def entry_size(self, french: str) -> int:
+        return self.entry_sizes(french)[0]
 
 
 @functools.cache

@@ -21,35 +21,152 @@ from .models import Finding, Token
 from .tokenize import indexed
 
 NEGATION = frozenset({"pas", "plus", "jamais", "point", "guère", "ne", "n", "rien"})
+# A determiner right after the slot: a noun is rarely followed by one (``indique X la``).
+FOLLOWING_DETERMINERS = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "des",
+        "du",
+        "au",
+        "aux",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "mon",
+        "ma",
+        "mes",
+        "ton",
+        "ta",
+        "tes",
+        "son",
+        "sa",
+        "ses",
+        "notre",
+        "nos",
+        "votre",
+        "vos",
+        "leur",
+        "leurs",
+    ]
+)
+# After a copula the slot mostly holds an adjective or a participle (``il est X que``).
+COPULAS = frozenset(
+    [
+        "est",
+        "sont",
+        "était",
+        "étaient",
+        "sera",
+        "seront",
+        "serait",
+        "seraient",
+        "soit",
+        "soient",
+        "fut",
+        "être",
+        "reste",
+        "restent",
+        "semble",
+        "semblent",
+        "devient",
+        "deviennent",
+        "paraît",
+        "demeure",
+    ]
+)
+# Words followed by an infinitive (``pour X``, ``doit X``, ``peut X``).
+INFINITIVE_INTRODUCERS = frozenset(
+    [
+        "pour",
+        "sans",
+        "afin",
+        "doit",
+        "doivent",
+        "devrait",
+        "devraient",
+        "peut",
+        "peuvent",
+        "pourra",
+        "pourront",
+        "pourrait",
+        "pourraient",
+        "faut",
+        "va",
+        "vont",
+        "veut",
+        "veulent",
+        "sait",
+        "savent",
+        "laisse",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentWords:
-    """Lower-case word forms of a document, other than the words found English."""
+    """Lower-case word forms of a document, other than the words found English, and the
+    pairs of adjacent words it contains (a document repeats its phrases: ``prise en
+    charge`` elsewhere tells what ``prise en care`` was)."""
 
     counts: Counter
+    pairs: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
-    def of(cls, tokens: Sequence[Token], findings: Iterable[Finding] = ()) -> DocumentWords:
+    def of(
+        cls, tokens: Sequence[Token], findings: Iterable[Finding] = (), text: str = ""
+    ) -> DocumentWords:
+        """``text``, when given, separates the words with only spaces between them into
+        pairs (without it no pair is recorded)."""
         flagged = sorted((f.start, f.end) for f in findings)
         starts = [start for start, _ in flagged]
         counts: Counter = Counter()
+        pairs: set[tuple[str, str]] = set()
+        previous: Token | None = None
         for token in tokens:
             at = bisect.bisect_right(starts, token.start) - 1
             if at >= 0 and token.start < flagged[at][1]:
+                previous = None
                 continue
-            counts[token.lower] += 1
-        return cls(counts)
+            lower = token.lower
+            counts[lower] += 1
+            if (
+                text
+                and previous is not None
+                and not token.elided
+                and not text[previous.end : token.start].strip()
+            ):
+                pairs.add((previous.lower, lower))
+            previous = token
+        return cls(counts, frozenset(pairs))
+
+    def count(self, word: str) -> int:
+        """How often ``word`` (or its singular/plural) stands elsewhere in the document."""
+        if " " in word:
+            return 0
+        found = self.counts.get(word, 0)
+        if word.endswith(("s", "x")):
+            found += self.counts.get(word[:-1], 0)
+        else:
+            found += self.counts.get(word + "s", 0) + self.counts.get(word + "x", 0)
+        return found
 
     def occurs(self, word: str) -> bool:
         """``word`` or its singular/plural stands elsewhere in the document."""
-        if " " in word:
+        return self.count(word) > 0
+
+    def beside(self, word: str, previous: str, following: str) -> bool:
+        """``word`` stands elsewhere after ``previous`` or before ``following``."""
+        if not self.pairs or " " in word:
             return False
-        if self.counts.get(word):
-            return True
-        if word.endswith(("s", "x")) and self.counts.get(word[:-1]):
-            return True
-        return bool(self.counts.get(word + "s") or self.counts.get(word + "x"))
+        return bool(
+            (previous and (previous, word) in self.pairs)
+            or (following and (word, following) in self.pairs)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +179,19 @@ class Slot:
     previous: str = ""  # the word before, negation skipped (``fait`` in ``fait pas X à``)
     following: str = ""  # the word after (``à``)
     document: DocumentWords | None = None
+    following_determiner: bool = False  # a determiner right after (``indique X la``)
 
     @property
     def wants_noun(self) -> bool:
         return self.agreement is not None
+
+    @property
+    def after_copula(self) -> bool:
+        return self.previous in COPULAS
+
+    @property
+    def wants_infinitive(self) -> bool:
+        return self.previous in INFINITIVE_INTRODUCERS
 
 
 EMPTY_SLOT = Slot()
@@ -84,8 +210,10 @@ def slot_of(
     token = tokens[index] if index < len(tokens) and tokens[index].start == start else None
     after = bisect.bisect_left(starts, end)
     following = tokens[after].lower if after < len(tokens) else ""
-    if after < len(tokens) and text[end : tokens[after].start].strip():
+    gap = text[end : tokens[after].start].strip() if after < len(tokens) else ""
+    if gap:
         following = ""  # punctuation in between
+    following_determiner = following in FOLLOWING_DETERMINERS or gap.lower() in ("l'", "l’")
     previous_index = index - 1
     while previous_index >= 0 and tokens[previous_index].lower in NEGATION:
         previous_index -= 1
@@ -103,6 +231,7 @@ def slot_of(
         previous=previous,
         following=following,
         document=document,
+        following_determiner=following_determiner,
     )
 
 

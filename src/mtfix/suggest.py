@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from operator import mul
 
 from .context import Agreement
 from .lexicon import Lexicon, WordInfo
@@ -29,8 +31,9 @@ MAX_SUGGESTIONS = 5
 CACHE_SIZE = 50_000  # candidate lists kept per process, by English text
 RELATION_WEIGHTS = ((2, 1.0), (1, 0.6), (4, 0.6), (8, 0.4))  # bit -> weight (see build script)
 MUTUAL = 1 | 2  # Moby lists each word under the other
-RELATION_BITS = (2, 1, 4, 8)  # in SPIN_FEATURES order: Moby backward, forward, WordNet, hypernym
-PROFILE_BITS = (2, 4)  # relations of the document profile: Moby backward, WordNet synset
+# In SPIN_FEATURES order: Moby backward, forward, WordNet, hypernym, mythes-en-us.
+RELATION_BITS = (2, 1, 4, 8, 16)
+PROFILE_BITS = (2, 4, 16)  # relations of the document profile: Moby backward, WordNet, mythes
 NEUTRAL_PROFILE = 0.5  # a relation's share before a document says otherwise
 SUFFIX_REWRITES = (
     ("ities", "ités"),
@@ -59,30 +62,45 @@ SPIN_FEATURES = (
     "moby_forward",  # the written word's Moby entry lists the French word
     "wordnet",  # the two share a WordNet synset
     "hypernym",  # the French word is a WordNet hypernym of the written one
+    "mythes",  # mythes-en-us relates the two (synonyms, similar or related terms)
     "mutual",  # each word lists the other in Moby
     "closeness",  # share of Moby entries the two words have in common
-    "entry_size",  # log size of the French word's thesaurus entry (the spinner's draw)
+    "entry_size",  # log size of the French word's Moby entry (the spinner's draw)
+    "neighbours",  # log number of English words any thesaurus relates to the French word
     "homograph",  # min(Zipf fr, Zipf en): the spinner rewrites words common in both
     # The thesaurus a document's spinner draws from: a relation times the share of the
     # document's findings that have a candidate with that relation.
     "moby_document",
     "wordnet_document",
+    "mythes_document",
+    # A spinner draws a new synonym at each use of a word: log(1 + how many other
+    # English words of the document have this French word among their candidates).
+    "shared",
 )
+DOCUMENT_SPIN_FEATURES = len(PROFILE_BITS) + 1  # the trailing ones set per document
 TRANSLATION_FEATURES = (
     "anglicism",  # the curated list of English expressions
     "dictionary",  # FreeDict EN->FR
     "cognate",  # accents restored, suffix rewritten, fuzzy spelling
     "evidence",  # log rank-based strength of the best translation generator
     "similarity",  # shared spelling, accents ignored
+    "translated_from",  # log number of English words the dictionary translates by it
 )
 SLOT_FEATURES = (
     "french_frequency",  # Zipf in French
     "agreement",  # gender and number asked by the determiner in front
     "number",  # +1 when singular/plural matches the English word, -1 when not
     "in_document",  # the word stands elsewhere in the document, not flagged
+    "document_count",  # log of how often it stands there
+    "document_pair",  # it stands there after the same word or before the same word
     "noun_after_de",  # +1 a noun, -1 not, after ``de``
     "noun_at_start",  # a noun at a sentence start, with no determiner in front
     "locution",  # completes a light-verb locution around it (``fait … à`` -> ``face``)
+    # The kind of word the slot wants, +1 when the candidate is of that kind, -1 not:
+    "noun_before_determiner",  # a noun, with a determiner right after (rare)
+    "noun_after_copula",  # a noun after ``est``, ``reste``... (adjectives are usual)
+    "infinitive_slot",  # an infinitive after ``pour``, ``doit``, ``peut``...
+    "form",  # the English ending's French counterpart: -ly/-ment, -ed/participle, -ing
 )
 FEATURES = SPIN_FEATURES + TRANSLATION_FEATURES + SLOT_FEATURES
 HYPOTHESES = ("spin", "untranslated")
@@ -92,30 +110,42 @@ HYPOTHESES = ("spin", "untranslated")
 class RankingWeights:
     """Weights of the damage model (log scale), fitted on the dev split of the damage
     generators by ``python benchmarks/tune_suggest.py``; ``spin_bias`` is the log odds of
-    the spin hypothesis before any evidence."""
+    the spin hypothesis before any evidence. ``locution`` is set by hand: no generator
+    writes a light-verb locution, so the fit has nothing to move it with."""
 
-    moby_backward: float = 0.6
-    moby_forward: float = 0.29
-    wordnet: float = 0.0
-    hypernym: float = -0.59
-    mutual: float = -0.77
-    closeness: float = 0.78
-    entry_size: float = -0.39
-    homograph: float = 0.23
-    moby_document: float = 0.31
-    wordnet_document: float = 4.62
-    anglicism: float = 2.08
-    dictionary: float = 1.52
-    cognate: float = -0.26
-    evidence: float = 0.56
-    similarity: float = 0.35
-    french_frequency: float = 0.5
-    agreement: float = 1.52
-    number: float = 0.41
-    in_document: float = 2.95
-    noun_after_de: float = 0.17
-    noun_at_start: float = -0.5
-    locution: float = 2.04
+    moby_backward: float = 0.55
+    moby_forward: float = 0.42
+    wordnet: float = -2.17
+    hypernym: float = -0.81
+    mythes: float = -1.59
+    mutual: float = -0.86
+    closeness: float = 0.79
+    entry_size: float = -0.66
+    neighbours: float = 0.09
+    homograph: float = 0.15
+    moby_document: float = 0.52
+    wordnet_document: float = 7.37
+    mythes_document: float = 2.45
+    shared: float = 1.18
+    anglicism: float = 1.79
+    dictionary: float = 1.49
+    cognate: float = -0.3
+    evidence: float = 0.66
+    similarity: float = 0.16
+    translated_from: float = -0.65
+    french_frequency: float = 0.53
+    agreement: float = 1.46
+    number: float = 0.49
+    in_document: float = 2.12
+    document_count: float = 0.09
+    document_pair: float = 2.07
+    noun_after_de: float = -0.05
+    noun_at_start: float = -0.44
+    locution: float = 3.0
+    noun_before_determiner: float = -0.34
+    noun_after_copula: float = -0.79
+    infinitive_slot: float = 0.8
+    form: float = 0.19
     spin_bias: float = -0.84
 
     def vector(self, names: tuple[str, ...]) -> tuple[float, ...]:
@@ -151,16 +181,18 @@ class Features:
     slot: tuple[float, ...]
     bits: int = 0  # thesaurus relations between the written word and this one
 
-    def with_profile(self, profile: tuple[float, ...]) -> Features:
-        """The document-profile features for a document's thesaurus profile."""
+    def with_profile(self, profile: tuple[float, ...], shared: int = 0) -> Features:
+        """The document's features: its thesaurus profile, and how many other English
+        words of it have this French word among their candidates (``shared_candidates``)."""
         if self.spin is None:
             return self
-        fixed = self.spin[: -len(PROFILE_BITS)]
+        fixed = self.spin[:-DOCUMENT_SPIN_FEATURES]
         shares = tuple(
             share if self.bits & bit else 0.0
             for bit, share in zip(PROFILE_BITS, profile, strict=True)
         )
-        return replace(self, spin=fixed + shares)
+        spin = (*fixed, *shares, math.log1p(shared))
+        return Features(self.word, self.source, spin, self.translation, self.slot, self.bits)
 
     @property
     def values(self) -> tuple[float, ...]:
@@ -192,17 +224,14 @@ def linear_parts(
 ) -> tuple[float, float | None, float | None]:
     """The parts of a candidate's score that do not depend on the document's prior: the
     slot's, and each hypothesis's likelihood (``None`` when it cannot give the word)."""
+    # map(mul) rather than a generator: this runs twice per candidate and document.
     slot_weights, spin_weights, translation_weights = _weight_vectors(weights)
-    slot = sum(w * v for w, v in zip(slot_weights, features.slot, strict=True))
+    slot = sum(map(mul, slot_weights, features.slot))
     spin = translation = None
     if features.spin is not None:
-        spin = weights.spin_bias + sum(
-            w * v for w, v in zip(spin_weights, features.spin, strict=True)
-        )
+        spin = weights.spin_bias + sum(map(mul, spin_weights, features.spin))
     if features.translation is not None:
-        translation = sum(
-            w * v for w, v in zip(translation_weights, features.translation, strict=True)
-        )
+        translation = sum(map(mul, translation_weights, features.translation))
     return slot, spin, translation
 
 
@@ -285,7 +314,7 @@ class Suggester:
         wanted = [f for f in findings if not f.suggestions and f.rule in SUGGESTED_RULES]
         if not wanted:
             return list(findings)
-        document = DocumentWords.of(tokens, wanted)
+        document = DocumentWords.of(tokens, wanted, text)
         slots = {id(f): slot_of(text, f.start, f.end, tokens, document) for f in wanted}
         # Findings of the same words in the same slot rank alike: each such case is
         # computed once (a document repeats its intrusions), yet counts once per finding.
@@ -296,10 +325,13 @@ class Suggester:
             if case not in features:
                 features[case] = self.features(finding.text, slots[id(finding)])
         profile = thesaurus_profile(features[cases[id(f)]] for f in wanted)
+        votes = shared_candidates({normalise(text): group for (text, _), group in features.items()})
         features = {
-            case: [f.with_profile(profile) for f in group] for case, group in features.items()
+            case: [f.with_profile(profile, votes[f.word] - 1) for f in group]
+            for case, group in features.items()
         }
         prior = self.spin_prior(features[cases[id(f)]] for f in wanted)
+        apostrophe = document_apostrophe(text)
         suggested: dict[tuple, tuple[Suggestion, ...]] = {}
         result = []
         for finding in findings:
@@ -309,7 +341,9 @@ class Suggester:
                 continue
             if case not in suggested:
                 ranking = self.rank_features(features[case], prior)
-                suggested[case] = self._suggestions(finding.text, ranking, slots[id(finding)])
+                suggested[case] = self._suggestions(
+                    finding.text, ranking, slots[id(finding)], apostrophe
+                )
             result.append(replace(finding, suggestions=suggested[case]))
         return result
 
@@ -344,11 +378,16 @@ class Suggester:
         return self._suggestions(english, self.ranking(english, slot), slot)
 
     def _suggestions(
-        self, english: str, ranking: Ranking, slot: Slot = EMPTY_SLOT
+        self, english: str, ranking: Ranking, slot: Slot = EMPTY_SLOT, apostrophe: str = ""
     ) -> tuple[Suggestion, ...]:
+        """``apostrophe``: the document's, which a suggestion's elision takes (``d’abord``
+        in a text that writes ``l'aide``)."""
         ranked = list(ranking.ranked)
         if slot.agreement is not None and slot.agreement.number == "pl":
             ranked = self._plural(english, ranked)
+        if apostrophe:
+            other = "’" if apostrophe == "'" else "'"
+            ranked = [(word.replace(other, apostrophe), *rest) for word, *rest in ranked]
         return tuple(
             Suggestion(match_case(english, word), share, source)
             for word, share, source in ranked[:MAX_SUGGESTIONS]
@@ -390,7 +429,14 @@ class Suggester:
             slot = Slot(agreement=slot)
         phrase = normalise(english)
         return [
-            replace(features, slot=self._slot(phrase, features.word, info, slot))
+            Features(
+                features.word,
+                features.source,
+                features.spin,
+                features.translation,
+                self._slot(phrase, features.word, info, slot),
+                features.bits,
+            )
             for features, info in self._phrase_features(phrase)
         ]
 
@@ -421,9 +467,10 @@ class Suggester:
                 *(1.0 if bits & bit else 0.0 for bit in RELATION_BITS),
                 1.0 if any(c.mutual for c in spinner) else 0.0,
                 max(c.closeness for c in spinner),
-                math.log(max(self.lexicon.entry_size(word), 10)),
+                *(math.log(max(size, 10)) for size in self.lexicon.entry_sizes(word)),
                 min(info.en, info.fr),
                 *(NEUTRAL_PROFILE if bits & bit else 0.0 for bit in PROFILE_BITS),
+                0.0,
             )
         translation = None
         if translations:
@@ -433,12 +480,15 @@ class Suggester:
             best = max(translations, key=lambda c: c.evidence)
             values[3] = math.log(max(best.evidence, 0.05))
             values[4] = similarity(phrase, word)
+            values[5] = math.log(max(self.lexicon.translated_from(word), 1))
             translation = tuple(values)
         strongest = max(group, key=lambda c: c.evidence)
         return Features(word, strongest.source, spin, translation, (), bits), info
 
     def _slot(self, phrase: str, word: str, info: WordInfo, slot: Slot) -> tuple[float, ...]:
         single = " " not in phrase and " " not in word
+        document = slot.document
+        count = document.count(word) if document is not None else 0
         noun = bool(info.genders) and " " not in word
         number = 0.0
         if single:
@@ -447,10 +497,16 @@ class Suggester:
             info.fr,
             slot.agreement.score(word, info) if slot.agreement is not None else 0.0,
             number,
-            1.0 if slot.document is not None and slot.document.occurs(word) else 0.0,
+            1.0 if count else 0.0,
+            math.log(count) if count else 0.0,
+            1.0 if count and document.beside(word, slot.previous, slot.following) else 0.0,
             (1.0 if noun else -1.0) if slot.after_de else 0.0,
             1.0 if noun and slot.sentence_start else 0.0,
             1.0 if in_locution(word, slot, self.lexicon) else 0.0,
+            (1.0 if noun else -1.0) if slot.following_determiner else 0.0,
+            (1.0 if noun else -1.0) if slot.after_copula else 0.0,
+            (1.0 if info.infinitive else -1.0) if slot.wants_infinitive and single else 0.0,
+            form_match(phrase, word) if single else 0.0,
         )
 
     def candidates(self, phrase: str) -> list[Candidate]:
@@ -514,6 +570,18 @@ class Suggester:
         return bool(parts)
 
 
+def shared_candidates(by_phrase: dict[str, list[Features]]) -> Counter[str]:
+    """For each French word, how many of a document's English words (phrases, each
+    counted once) have it among their spinner candidates: a spinner that rewrites a
+    frequent word draws a different synonym each time (``talks``, ``announcements``,
+    ``teachings`` all for ``informations``)."""
+    return Counter(
+        word
+        for group in by_phrase.values()
+        for word in {f.word for f in group if f.spin is not None}
+    )
+
+
 def thesaurus_profile(per_finding: Iterable[list[Features]]) -> tuple[float, ...]:
     """For each relation of ``PROFILE_BITS``, the share of a document's findings with a
     candidate so related (with ``PRIOR_PSEUDO_COUNT`` findings' worth of the neutral
@@ -557,6 +625,22 @@ def _logsumexp(values: Sequence[float]) -> float:
     return top + math.log(sum(math.exp(v - top) for v in values if v > -math.inf))
 
 
+APOSTROPHE_SAMPLE = 100_000  # characters read to tell a document's apostrophe
+_ELISION = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
+
+
+def document_apostrophe(text: str) -> str:
+    """The apostrophe a document writes between letters (``l’aide``, ``l'aide``), the
+    more frequent one; "" when it writes none."""
+    curly, straight = "’" in text, "'" in text
+    if curly != straight:
+        return "’" if curly else "'"
+    counts = Counter(_ELISION.findall(text, 0, APOSTROPHE_SAMPLE))
+    if not counts:
+        return ""
+    return "’" if counts["’"] >= counts["'"] else "'"
+
+
 def normalise(english: str) -> str:
     lower = english.lower().replace("’", "'")
     if lower.endswith("'s") and len(lower) > 3:
@@ -591,6 +675,43 @@ def french_plural(word: str, lexicon: Lexicon) -> str:
         if lexicon.info(form).in_lexicon:
             return form
     return ""
+
+
+ENGLISH_FORMS = (  # English ending -> endings of the French words of the same kind
+    ("ly", ("ment",)),
+    (
+        "ed",
+        (
+            "é",
+            "ée",
+            "és",
+            "ées",
+            "i",
+            "ie",
+            "is",
+            "ies",
+            "u",
+            "ue",
+            "us",
+            "ues",
+            "t",
+            "te",
+            "ts",
+            "tes",
+        ),
+    ),
+    ("ing", ("ant", "er", "ir", "re", "ion", "ions", "age", "ment")),
+)
+
+
+def form_match(english: str, french: str) -> float:
+    """+1 when the French word has the ending of the English word's kind (``usually`` /
+    ``habituellement``, ``damaged`` / ``endommagé``), -1 when it lacks it, 0 for an
+    English word with none of these endings."""
+    for english_end, french_ends in ENGLISH_FORMS:
+        if english.endswith(english_end) and len(english) > len(english_end) + 2:
+            return 1.0 if french.endswith(french_ends) else -1.0
+    return 0.0
 
 
 def similarity(english: str, french: str) -> float:
