@@ -182,17 +182,33 @@ def _fake_llama_cpp(monkeypatch, tmp_path):
     def llama_log_set(callback, user_data):
         fake.installed = callback
 
-    class Llama:
+    class LlamaModel:
         def __init__(self, **kwargs):
             os.write(2, b"llama_model_loader: loaded meta data with 38 key-value pairs\n")
+
+        def n_vocab(self):
+            return 4
+
+        def close(self):
+            pass
+
+    class LlamaContext:
+        def __init__(self, **kwargs):
             if fake.installed is not None:
                 fake.installed(3, b"llama_context: n_ctx_per_seq (512) < n_ctx_train\n", None)
 
         def close(self):
             pass
 
+    class LlamaBatch(LlamaContext):
+        pass
+
     fake.llama_log_set = llama_log_set
-    fake.Llama = Llama
+    fake.llama_model_default_params = types.SimpleNamespace
+    fake.llama_context_default_params = types.SimpleNamespace
+    fake._internals = types.SimpleNamespace(
+        LlamaModel=LlamaModel, LlamaContext=LlamaContext, LlamaBatch=LlamaBatch
+    )
     monkeypatch.setitem(sys.modules, "llama_cpp", fake)
     weights = tmp_path / "model.gguf"
     weights.write_bytes(b"GGUF")
