@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 
 from mtfix.models import Document
@@ -237,3 +238,49 @@ def test_llama_cpp_logs_shown_with_debug(monkeypatch, tmp_path, capfd):
     monkeypatch.setenv("MTFIX_DEBUG", "1")
     LlamaScorer("fake")
     assert "llama_model_loader" in capfd.readouterr().err
+
+
+# --- progress on a terminal ----------------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _scoring_with_progress(monkeypatch, terminal: bool):
+    from rich.console import Console
+
+    from mtfix.progress import ScoringProgress
+
+    screen = _Terminal() if terminal else io.StringIO()
+    monkeypatch.setattr(sys, "stderr", screen)
+    console = Console(file=screen, force_terminal=terminal, width=80)
+    progress = ScoringProgress(console)
+    return CachedScorer(FakeScorer({"b": 1.0}), progress), progress, screen
+
+
+def test_context_scoring_shows_a_bar_on_a_terminal_until_the_document_is_done(monkeypatch):
+    scorer, progress, screen = _scoring_with_progress(monkeypatch, terminal=True)
+    scorer.score(Slot("a b c", 2, 3), ["b", "x", "y"])
+    assert "context scoring" in screen.getvalue()
+    assert "3 sentences" in screen.getvalue()
+    assert progress._progress is not None
+    scorer.document_done()
+    assert progress._progress is None
+
+
+def test_context_scoring_shows_nothing_when_stderr_is_not_a_terminal(monkeypatch):
+    scorer, _, screen = _scoring_with_progress(monkeypatch, terminal=False)
+    scorer.score(Slot("a b c", 2, 3), ["b", "x"])
+    scorer.document_done()
+    assert screen.getvalue() == ""
+
+
+def test_context_scoring_leaves_the_terminal_to_a_batch_bar(monkeypatch):
+    from mtfix.progress import BatchProgress
+
+    scorer, progress, _ = _scoring_with_progress(monkeypatch, terminal=True)
+    monkeypatch.setattr(BatchProgress, "showing", True)
+    scorer.score(Slot("a b c", 2, 3), ["b", "x"])
+    assert progress._progress is None

@@ -75,17 +75,28 @@ class FakeScorer:
         return [float(self.preferences.get(c.lower(), 0.0)) for c in candidates]
 
 
+class Progress(Protocol):
+    def advance(self, sentences: int) -> None: ...
+
+    def done(self) -> None: ...
+
+
 class CachedScorer:
     """Any scorer, with its answers cached by slot (the sentence around the word) and
     progress reported. Scores are only comparable within one call to the inner scorer,
     so a slot asked again with a new candidate is scored again whole."""
 
-    def __init__(self, inner: ContextScorer, progress: Callable[[int], None] | None = None):
+    def __init__(self, inner: ContextScorer, progress: Progress | None = None):
         self.inner = inner
         self.name = inner.name
         self.cache: dict[tuple[str, str], dict[str, float]] = {}
         self.sentences = 0  # filled sentences actually scored
         self.progress = progress
+
+    def document_done(self) -> None:
+        """A document is scored (its progress display, if any, goes)."""
+        if self.progress is not None:
+            self.progress.done()
 
     def score(self, slot: Slot, candidates: Sequence[str]) -> list[float]:
         key = (slot.sentence[: slot.start], slot.sentence[slot.end :])
@@ -96,7 +107,7 @@ class CachedScorer:
             self.cache[key] = known
             self.sentences += len(words)
             if self.progress is not None:
-                self.progress(self.sentences)
+                self.progress.advance(len(words))
         return [known[c] for c in candidates]
 
 
@@ -541,18 +552,6 @@ def default_scorer(model: str | None = None) -> CachedScorer:
         raise MtfixError(
             "<context>", f"context scoring needs the extra: {context_extra_hint()} ({error})"
         ) from None
-    return CachedScorer(scorer, _progress if sys.stderr.isatty() else None)
+    from .progress import ScoringProgress
 
-
-_progress_shown = [0.0]  # when the terminal line was last written
-
-
-def _progress(sentences: int) -> None:
-    """A status line on the terminal, rewritten at most five times a second."""
-    import time
-
-    now = time.monotonic()
-    if now - _progress_shown[0] >= 0.2:
-        _progress_shown[0] = now
-        sys.stderr.write(f"\rmtfix: context: {sentences} sentences scored")
-        sys.stderr.flush()
+    return CachedScorer(scorer, ScoringProgress())
