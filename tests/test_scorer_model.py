@@ -136,6 +136,9 @@ def test_a_sentence_scores_the_same_whatever_was_scored_before(scorer) -> None:
     vents = sentence.index("vents")
     inner.score(Slot(sentence, vents, vents + len("vents")), ["vents", "souffles"])
     assert inner.score(slot, words) == fresh
+    # The prefix is reused when the slot read up to the word was scored just before.
+    inner.score(slot.left_only(), words)
+    assert inner.score(slot, words) == fresh
 
 
 def test_fait_experience_a_becomes_fait_face_a(options) -> None:

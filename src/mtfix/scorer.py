@@ -366,6 +366,11 @@ class LlamaScorer:
                 n_tokens=SCORING_BATCH, embd=0, n_seq_max=1, verbose=False
             )
         self._vocabulary = self._model.n_vocab()
+        # The prefix in the cache (sequence 0) and the log-probabilities of the token after
+        # it: a slot scored again with the same prefix (its shortlist read whole after it
+        # was read up to the word) reuses both, with the same numbers as from empty.
+        self._prefix: list[int] = []
+        self._after_prefix: Sequence[float] = ()
         # Free the model before the interpreter tears down the modules its __del__ uses.
         atexit.register(self.close)
 
@@ -385,14 +390,10 @@ class LlamaScorer:
         for tokens in sentences[1:]:
             shared = min(shared, _common_length(sentences[0], tokens))
         shared = max(shared, 1)  # at least the BOS token
-        self._clear()
-        prefix = sentences[0][:shared]
-        [first] = self._log_probabilities(
-            [_Step(0, p, t, p == shared - 1) for p, t in enumerate(prefix)],
-            [[tokens[shared] for tokens in sentences]],
-        )
-        scores = list(first)
+        self._evaluate_prefix(sentences[0][:shared])
+        scores = [float(self._after_prefix[tokens[shared]]) for tokens in sentences]
         pending = [i for i, tokens in enumerate(sentences) if len(tokens) > shared + 1]
+        prefix, self._prefix = self._prefix, []  # until the tails are out of the cache again
         while pending:
             group, cells = [], shared
             while pending and len(group) < MAX_SEQUENCES - 1:
@@ -402,6 +403,7 @@ class LlamaScorer:
                 cells += len(sentences[group[-1]]) - shared
             for scores_at, value in self._tails(group, sentences, shared).items():
                 scores[scores_at] += value
+        self._prefix = prefix
         return scores
 
     def sentence_log_probability(self, text: str) -> float:
@@ -409,6 +411,7 @@ class LlamaScorer:
         one sequence: the plain reference the shared-prefix scoring must agree with."""
         tokens = self.tokens(text)
         self._clear()
+        self._prefix = []
         total = 0.0
         for at in range(0, len(tokens) - 1, SCORING_OUTPUTS):
             steps = [
@@ -441,6 +444,19 @@ class LlamaScorer:
             self._llama.llama_memory_seq_rm(memory, seq, -1, -1)
         return found
 
+    def _evaluate_prefix(self, prefix: list[int]) -> None:
+        """The prefix in sequence 0 of the cache, evaluated from an empty cache (a slot's
+        scores never depend on what was scored before it) unless it is already there,
+        with the output layer only at its last token."""
+        if prefix == self._prefix:
+            return
+        self._clear()
+        self._prefix = []
+        steps = [_Step(0, p, t, p == len(prefix) - 1) for p, t in enumerate(prefix)]
+        self._decode(steps)
+        self._after_prefix = _log_softmax(self._row(len(steps) - 1))
+        self._prefix = prefix
+
     def _clear(self) -> None:
         """An empty cache before each slot: a slot's scores never depend on what was
         scored before it."""
@@ -451,29 +467,44 @@ class LlamaScorer:
     ) -> list[list[float]]:
         """Decode ``steps`` in one batch; for each step with an output, in order, the
         log-probabilities of its ``targets`` (one list per output step)."""
-        import numpy as np
+        self._decode(steps)
+        outputs = [i for i, step in enumerate(steps) if step.output]
+        found = []
+        for i, wanted in zip(outputs, targets, strict=True):
+            row = self._row(i)
+            log_norm = _log_norm(row)
+            found.append([float(row[t]) - log_norm for t in wanted])
+        return found
 
+    def _decode(self, steps: Sequence[_Step]) -> None:
         batch = self._batch.batch
         batch.n_tokens = len(steps)
-        outputs = []
         for i, step in enumerate(steps):
             batch.token[i] = step.token
             batch.pos[i] = step.position
             batch.seq_id[i][0] = step.seq
             batch.n_seq_id[i] = 1
             batch.logits[i] = step.output
-            if step.output:
-                outputs.append(i)
         self._context.decode(self._batch)
-        found = []
-        for i, wanted in zip(outputs, targets, strict=True):
-            row = np.ctypeslib.as_array(
-                self._llama.llama_get_logits_ith(self._context.ctx, i), shape=(self._vocabulary,)
-            )
-            top = row.max()
-            log_norm = float(top) + math.log(float(np.exp(row - top).sum(dtype=np.float64)))
-            found.append([float(row[t]) - log_norm for t in wanted])
-        return found
+
+    def _row(self, index: int):  # -> numpy array, a view on llama.cpp's output buffer
+        """The output (logits over the vocabulary) of the last decode's step ``index``."""
+        import numpy as np
+
+        pointer = self._llama.llama_get_logits_ith(self._context.ctx, index)
+        return np.ctypeslib.as_array(pointer, shape=(self._vocabulary,))
+
+
+def _log_norm(row) -> float:
+    """log Σ exp(row), computed stably."""
+    import numpy as np
+
+    top = row.max()
+    return float(top) + math.log(float(np.exp(row - top).sum(dtype=np.float64)))
+
+
+def _log_softmax(row):  # -> numpy array (a copy)
+    return row - _log_norm(row)
 
 
 _LOG_CALLBACK = None  # kept alive: llama.cpp calls it for as long as the process runs
