@@ -284,3 +284,15 @@ def test_context_scoring_leaves_the_terminal_to_a_batch_bar(monkeypatch):
     monkeypatch.setattr(BatchProgress, "showing", True)
     scorer.score(Slot("a b c", 2, 3), ["b", "x"])
     assert progress._progress is None
+
+
+def test_llama_threads_leave_out_the_cores_other_work_keeps_busy(monkeypatch):
+    from mtfix import batch, scorer
+
+    monkeypatch.setattr(batch, "default_jobs", lambda: 4)
+    monkeypatch.setattr(scorer.os, "getloadavg", lambda: (0.2, 0.0, 0.0))
+    assert scorer.available_cores() == 4
+    monkeypatch.setattr(scorer.os, "getloadavg", lambda: (2.7, 0.0, 0.0))
+    assert scorer.available_cores() == 1
+    monkeypatch.setattr(scorer.os, "getloadavg", lambda: (9.0, 0.0, 0.0))
+    assert scorer.available_cores() == 1

@@ -184,3 +184,19 @@ def test_llama_cpp_prints_nothing_on_stderr(tmp_path) -> None:
     )  # fmt: skip
     assert run.returncode in (0, 1), run.stderr
     assert all(line.startswith("mtfix:") for line in run.stderr.splitlines()), run.stderr
+
+
+def test_scores_do_not_depend_on_the_number_of_threads(scorer) -> None:
+    """llama.cpp's thread count follows the machine's load (scorer.available_cores):
+    each output is computed by one thread whatever their number."""
+    from mtfix.scorer import LlamaScorer, Slot
+
+    sentence, _ = SEED_HARD["route"]
+    start = sentence.index("route")
+    slot = Slot(sentence, start, start + len("route"))
+    words = ["route", "direction", "tour", "passage"]
+    one = LlamaScorer(threads=1)
+    try:
+        assert one.score(slot, words) == LlamaScorer(threads=2).score(slot, words)
+    finally:
+        one.close()

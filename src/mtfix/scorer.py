@@ -222,7 +222,7 @@ RERANK_CLOSE = 0.0
 RERANK_PRIOR = 0.5  # weight of the suggester's own belief (log share) beside the model's
 # Candidates read with the whole sentence: the best by their reading up to the slot
 # (``Slot.left_only``, plus the prior); None reads every candidate whole.
-RERANK_SHORTLIST: int | None = None
+RERANK_SHORTLIST: int | None = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,8 +335,6 @@ class LlamaScorer:
     """
 
     def __init__(self, model: str = DEFAULT_MODEL, threads: int | None = None) -> None:
-        from .batch import default_jobs
-
         spec = MODELS[model]
         self.name = spec.name
         path = str(spec.locate())
@@ -360,7 +358,7 @@ class LlamaScorer:
             params.n_seq_max = MAX_SEQUENCES
             params.kv_unified = True  # one cache for all sequences: the prefix is shared
             params.flash_attn_type = 0  # off, as the fitted settings were measured
-            params.n_threads = params.n_threads_batch = threads or default_jobs()
+            params.n_threads = params.n_threads_batch = threads or available_cores()
             self._context = _internals.LlamaContext(model=self._model, params=params, verbose=False)
             self._batch = _internals.LlamaBatch(
                 n_tokens=SCORING_BATCH, embd=0, n_seq_max=1, verbose=False
@@ -505,6 +503,22 @@ def _log_norm(row) -> float:
 
 def _log_softmax(row):  # -> numpy array (a copy)
     return row - _log_norm(row)
+
+
+def available_cores() -> int:
+    """The cores this process may run on less those other work keeps busy (the load
+    average of the last minute): llama.cpp's threads meet at a barrier after each
+    operation and spin there, so one without a core of its own stalls the others (a
+    decode took 3-5x the CPU time on a loaded 2-core machine). Scores do not depend on
+    the number of threads (tested)."""
+    from .batch import default_jobs
+
+    cores = default_jobs()
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average on this system
+        return cores
+    return max(1, min(cores, round(cores - busy)))
 
 
 _LOG_CALLBACK = None  # kept alive: llama.cpp calls it for as long as the process runs

@@ -64,7 +64,7 @@ class SpunSettings:
     # Originals are first read up to the word only (``Slot.left_only``); those whose value
     # so read falls short of the margin by more than this are not read whole (the words
     # after the slot cost the most). None reads every original whole.
-    left_only_allowance: float | None = None
+    left_only_allowance: float | None = 4.0
     # Sentences read in front of the word's own: the topic sharpens the model's choice
     # (README, "Context scoring": AUC on paired dev words).
     sentences_before: int = 2
