@@ -222,7 +222,7 @@ RERANK_CLOSE = 0.0
 RERANK_PRIOR = 0.5  # weight of the suggester's own belief (log share) beside the model's
 # Candidates read with the whole sentence: the best by their reading up to the slot
 # (``Slot.left_only``, plus the prior); None reads every candidate whole.
-RERANK_SHORTLIST: int | None = 5
+RERANK_SHORTLIST: int | None = 8
 
 
 @dataclass(frozen=True, slots=True)
