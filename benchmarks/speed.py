@@ -1,7 +1,7 @@
 """Speed of mtfix beside its peers, on the same files, in one run.
 
     python benchmarks/speed.py [--quick] [--files 2000] [--runs 5] [--context 40]
-                               [--mtfix-src OTHER_CHECKOUT/src]
+                               [--context-only] [--mtfix-src OTHER_CHECKOUT/src]
 
 Builds a corpus of article files (~2.5 kB each) by cutting the clean and synthetic
 development corpora into paragraphs and regrouping them deterministically, then
@@ -11,8 +11,9 @@ largest process; and codespell and Grammalecte (Debian ``grammalecte-cli``) on t
 same files when installed. CPU-time figures are printed too: on a shared machine
 they are steadier than wall time. ``--context N`` adds the cost of ``--context``
 (needs ``mtfix[context]``): N of the articles with and without it, and the seed, in
-seconds per 1,000 words. ``--mtfix-src`` times the mtfix whose sources are there (another
-checkout's ``src``, e.g. the commit before a change) instead of the installed one.
+seconds per 1,000 words and peak memory (``--context-only``: those runs alone, N = 10 by
+default). ``--mtfix-src`` times the mtfix whose sources are there (another checkout's
+``src``, e.g. the commit before a change) instead of the installed one.
 """
 
 from __future__ import annotations
@@ -92,6 +93,9 @@ def main() -> None:
     parser.add_argument(
         "--context", type=int, default=0, metavar="N", help="also time --context on N articles"
     )
+    parser.add_argument(
+        "--context-only", action="store_true", help="only the --context runs (and theirs without)"
+    )
     parser.add_argument("--mtfix-src", type=Path, help="time the mtfix in this src folder")
     args = parser.parse_args()
     files = args.files or (200 if args.quick else 2000)
@@ -105,22 +109,16 @@ def main() -> None:
         paths, words = build_corpus(corpus, files)
         size = sum(p.stat().st_size for p in paths)
         console.print(f"corpus: {files:,} files, {size / 1e6:.1f} MB, {words:,} words")
-        starts = startup_times(one_line_file(folder), args.runs, mtfix)
-        check = [*mtfix, "check", str(corpus), "--format", "jsonl"]
-        runs = {
-            "mtfix -j 1": measure([*check, "-j", "1"]),
-            "mtfix -j 1 --no-suggestions": measure([*check, "-j", "1", "--no-suggestions"]),
-            "mtfix -j 2": measure([*check, "-j", "2"]),
-        }
-        codespell = script("codespell")
-        if codespell:
-            runs["codespell"] = measure([codespell, str(corpus)])
+        runs: dict[str, Run] = {}
         grammalecte_words = 0
-        if shutil.which("grammalecte-cli"):
-            sample, grammalecte_words = _sample(paths, folder / "sample.txt")
-            runs["grammalecte-cli"] = measure(["grammalecte-cli", "-f", str(sample), "-j"])
-        if args.context:
-            context_words = _context_runs(runs, mtfix, paths[: args.context], folder)
+        if not args.context_only:
+            starts = startup_times(one_line_file(folder), args.runs, mtfix)
+            grammalecte_words = _peer_runs(runs, mtfix, corpus, paths, folder)
+        if args.context or args.context_only:
+            context_words = _context_runs(runs, mtfix, paths[: args.context or 10], folder)
+    if args.context_only:
+        _print_context(console, runs, context_words)
+        return
     table = Table(title=f"Speed on {files:,} files ({size / 1e6:.1f} MB, {words:,} words)")
     for column in ("tool", "words/s", "wall s", "CPU s", "peak MB", "start-up s (CPU)"):
         table.add_column(column, justify="left" if column == "tool" else "right")
@@ -151,6 +149,31 @@ def main() -> None:
             )
     if "codespell" not in runs:
         console.print("codespell: not installed (pip install codespell to compare)")
+    _print_context(console, runs, context_words)
+    py = starts["python -c pass"][0]
+    console.print(f"python -c pass: {py:.3f} s (the interpreter's floor)")
+
+
+def _peer_runs(
+    runs: dict[str, Run], mtfix: list[str], corpus: Path, paths: list[Path], folder: Path
+) -> int:
+    """mtfix with -j 1 and 2, codespell and Grammalecte on the corpus; returns the words of
+    Grammalecte's sample (0 when it is not installed)."""
+    check = [*mtfix, "check", str(corpus), "--format", "jsonl"]
+    runs["mtfix -j 1"] = measure([*check, "-j", "1"])
+    runs["mtfix -j 1 --no-suggestions"] = measure([*check, "-j", "1", "--no-suggestions"])
+    runs["mtfix -j 2"] = measure([*check, "-j", "2"])
+    codespell = script("codespell")
+    if codespell:
+        runs["codespell"] = measure([codespell, str(corpus)])
+    if not shutil.which("grammalecte-cli"):
+        return 0
+    sample, grammalecte_words = _sample(paths, folder / "sample.txt")
+    runs["grammalecte-cli"] = measure(["grammalecte-cli", "-f", str(sample), "-j"])
+    return grammalecte_words
+
+
+def _print_context(console: Console, runs: dict[str, Run], context_words: dict[str, int]) -> None:
     for name, run in runs.items():
         if name.endswith("--context"):
             plain = runs[name.removesuffix(" --context")]
@@ -158,10 +181,8 @@ def main() -> None:
             console.print(
                 f"{name}: {run.wall * per_thousand:.2f} s wall, {run.cpu * per_thousand:.2f} s CPU "
                 f"per 1,000 words (without: {plain.wall * per_thousand:.2f} s wall), "
-                f"peak {run.peak_kb / 1024:.0f} MB"
+                f"peak {run.peak_kb / 1024:.0f} MB ({run.wall:.2f} s wall, {run.cpu:.2f} s CPU)"
             )
-    py = starts["python -c pass"][0]
-    console.print(f"python -c pass: {py:.3f} s (the interpreter's floor)")
 
 
 def _context_runs(

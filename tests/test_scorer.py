@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 
 from mtfix.models import Document
@@ -182,17 +183,33 @@ def _fake_llama_cpp(monkeypatch, tmp_path):
     def llama_log_set(callback, user_data):
         fake.installed = callback
 
-    class Llama:
+    class LlamaModel:
         def __init__(self, **kwargs):
             os.write(2, b"llama_model_loader: loaded meta data with 38 key-value pairs\n")
+
+        def n_vocab(self):
+            return 4
+
+        def close(self):
+            pass
+
+    class LlamaContext:
+        def __init__(self, **kwargs):
             if fake.installed is not None:
                 fake.installed(3, b"llama_context: n_ctx_per_seq (512) < n_ctx_train\n", None)
 
         def close(self):
             pass
 
+    class LlamaBatch(LlamaContext):
+        pass
+
     fake.llama_log_set = llama_log_set
-    fake.Llama = Llama
+    fake.llama_model_default_params = types.SimpleNamespace
+    fake.llama_context_default_params = types.SimpleNamespace
+    fake._internals = types.SimpleNamespace(
+        LlamaModel=LlamaModel, LlamaContext=LlamaContext, LlamaBatch=LlamaBatch
+    )
     monkeypatch.setitem(sys.modules, "llama_cpp", fake)
     weights = tmp_path / "model.gguf"
     weights.write_bytes(b"GGUF")
@@ -221,3 +238,61 @@ def test_llama_cpp_logs_shown_with_debug(monkeypatch, tmp_path, capfd):
     monkeypatch.setenv("MTFIX_DEBUG", "1")
     LlamaScorer("fake")
     assert "llama_model_loader" in capfd.readouterr().err
+
+
+# --- progress on a terminal ----------------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _scoring_with_progress(monkeypatch, terminal: bool):
+    from rich.console import Console
+
+    from mtfix.progress import ScoringProgress
+
+    screen = _Terminal() if terminal else io.StringIO()
+    monkeypatch.setattr(sys, "stderr", screen)
+    console = Console(file=screen, force_terminal=terminal, width=80)
+    progress = ScoringProgress(console)
+    return CachedScorer(FakeScorer({"b": 1.0}), progress), progress, screen
+
+
+def test_context_scoring_shows_a_bar_on_a_terminal_until_the_document_is_done(monkeypatch):
+    scorer, progress, screen = _scoring_with_progress(monkeypatch, terminal=True)
+    scorer.score(Slot("a b c", 2, 3), ["b", "x", "y"])
+    assert "context scoring" in screen.getvalue()
+    assert "3 sentences" in screen.getvalue()
+    assert progress._progress is not None
+    scorer.document_done()
+    assert progress._progress is None
+
+
+def test_context_scoring_shows_nothing_when_stderr_is_not_a_terminal(monkeypatch):
+    scorer, _, screen = _scoring_with_progress(monkeypatch, terminal=False)
+    scorer.score(Slot("a b c", 2, 3), ["b", "x"])
+    scorer.document_done()
+    assert screen.getvalue() == ""
+
+
+def test_context_scoring_leaves_the_terminal_to_a_batch_bar(monkeypatch):
+    from mtfix.progress import BatchProgress
+
+    scorer, progress, _ = _scoring_with_progress(monkeypatch, terminal=True)
+    monkeypatch.setattr(BatchProgress, "showing", True)
+    scorer.score(Slot("a b c", 2, 3), ["b", "x"])
+    assert progress._progress is None
+
+
+def test_llama_threads_leave_out_the_cores_other_work_keeps_busy(monkeypatch):
+    from mtfix import batch, scorer
+
+    monkeypatch.setattr(batch, "default_jobs", lambda: 4)
+    monkeypatch.setattr(scorer.os, "getloadavg", lambda: (0.2, 0.0, 0.0))
+    assert scorer.available_cores() == 4
+    monkeypatch.setattr(scorer.os, "getloadavg", lambda: (2.7, 0.0, 0.0))
+    assert scorer.available_cores() == 1
+    monkeypatch.setattr(scorer.os, "getloadavg", lambda: (9.0, 0.0, 0.0))
+    assert scorer.available_cores() == 1

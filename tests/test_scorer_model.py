@@ -69,32 +69,57 @@ def test_the_model_prefers_the_original_of_each_seed_swap(word: str, scorer) -> 
 
 
 def test_shared_prefix_scores_equal_whole_sentence_scores(scorer) -> None:
-    """The scorer skips the output layer on the words all candidates share; the gains
-    must be those of whole sentences scored one by one (up to float noise)."""
-    import numpy as np
-
+    """The scorer evaluates the words all candidates share once, and the candidates' tails
+    side by side in one batch of sequences; the gains must be those of whole sentences
+    scored one by one, each alone in the model (up to float noise: the shape of a batch
+    picks other matrix kernels, a few tenths of a nat on a sentence)."""
     from mtfix.scorer import Slot
 
-    llm = scorer.inner.llm
+    inner = scorer.inner
     sentence = "Les vents dominants peuvent tourner dans leur route, avait déclaré Poutine."
     start = sentence.index("route")
     slot = Slot(sentence, start, start + len("route"))
-    words = ["route", "direction", "course", "tour"]
-    fast = scorer.inner.score(slot, words)
-
-    def whole(text: str) -> float:
-        tokens = llm.tokenize(text.encode("utf-8"), add_bos=True)
-        llm.reset()
-        llm._logits_all = True
-        llm.eval(tokens)
-        logits = np.asarray(llm.scores[: len(tokens) - 1], dtype=np.float64)
-        top = logits.max(axis=1, keepdims=True)
-        norm = top[:, 0] + np.log(np.exp(logits - top).sum(axis=1))
-        return float((logits[np.arange(len(tokens) - 1), tokens[1:]] - norm).sum())
-
-    slow = [whole(slot.filled(w)) for w in words]
+    words = ["route", "direction", "course", "tour", "chemin de traverse"]
+    fast = inner.score(slot, words)
+    slow = [inner.sentence_log_probability(slot.filled(w)) for w in words]
     for i in range(1, len(words)):
-        assert abs((fast[i] - fast[0]) - (slow[i] - slow[0])) < 1.0
+        assert abs((fast[i] - fast[0]) - (slow[i] - slow[0])) < 0.5
+
+
+def test_candidates_split_over_several_batches_score_the_same(scorer, monkeypatch) -> None:
+    """More candidates than sequences, tails longer than a decode's outputs: the scorer
+    decodes them group by group and chunk by chunk, with the same results (up to the
+    noise of small batches, which take other kernels: one sentence decoded 1, 2, 4 ... 128
+    tokens at a time gives totals up to 0.5 nat apart; a lost or misplaced token costs
+    several)."""
+    from mtfix import scorer as scoring
+    from mtfix.scorer import Slot
+
+    inner = scorer.inner
+    sentence = "Les vents dominants peuvent tourner dans leur route, avait déclaré Poutine."
+    start = sentence.index("vents")
+    slot = Slot(sentence, start, start + len("vents"))
+    words = ["vents", "souffles", "airs", "courants", "alizés"]
+    together = inner.score(slot, words)
+    monkeypatch.setattr(scoring, "MAX_SEQUENCES", 3)
+    monkeypatch.setattr(scoring, "SCORING_OUTPUTS", 4)
+    apart = inner.score(slot, words)
+    for i in range(1, len(words)):
+        assert abs((together[i] - together[0]) - (apart[i] - apart[0])) < 1.0
+
+
+def test_left_only_slot_scores_the_words_up_to_the_slot(scorer) -> None:
+    from mtfix.scorer import Slot
+
+    inner = scorer.inner
+    sentence = "Les vents dominants peuvent tourner dans leur route, avait déclaré Poutine."
+    start = sentence.index("route")
+    slot = Slot(sentence, start, start + len("route")).left_only()
+    assert slot.sentence == sentence[: start + len("route")]
+    words = ["route", "direction"]
+    fast = inner.score(slot, words)
+    slow = [inner.sentence_log_probability(slot.filled(w)) for w in words]
+    assert abs((fast[1] - fast[0]) - (slow[1] - slow[0])) < 0.5
 
 
 def test_a_sentence_scores_the_same_whatever_was_scored_before(scorer) -> None:
@@ -107,10 +132,12 @@ def test_a_sentence_scores_the_same_whatever_was_scored_before(scorer) -> None:
     route = sentence.index("route")
     slot = Slot(sentence, route, route + len("route"))
     words = ["route", "direction", "course"]
-    inner.llm.reset()
     fresh = inner.score(slot, words)
     vents = sentence.index("vents")
     inner.score(Slot(sentence, vents, vents + len("vents")), ["vents", "souffles"])
+    assert inner.score(slot, words) == fresh
+    # The prefix is reused when the slot read up to the word was scored just before.
+    inner.score(slot.left_only(), words)
     assert inner.score(slot, words) == fresh
 
 
@@ -157,3 +184,19 @@ def test_llama_cpp_prints_nothing_on_stderr(tmp_path) -> None:
     )  # fmt: skip
     assert run.returncode in (0, 1), run.stderr
     assert all(line.startswith("mtfix:") for line in run.stderr.splitlines()), run.stderr
+
+
+def test_scores_do_not_depend_on_the_number_of_threads(scorer) -> None:
+    """llama.cpp's thread count follows the machine's load (scorer.available_cores):
+    each output is computed by one thread whatever their number."""
+    from mtfix.scorer import LlamaScorer, Slot
+
+    sentence, _ = SEED_HARD["route"]
+    start = sentence.index("route")
+    slot = Slot(sentence, start, start + len("route"))
+    words = ["route", "direction", "tour", "passage"]
+    one = LlamaScorer(threads=1)
+    try:
+        assert one.score(slot, words) == LlamaScorer(threads=2).score(slot, words)
+    finally:
+        one.close()

@@ -83,6 +83,8 @@ def check_document(
 
             findings = rerank_findings(document.text, findings, tokenized.tokens, suggester, scorer)
         findings = with_fixes(document.text, findings)
+    if scorer is not None:
+        getattr(scorer, "document_done", lambda: None)()  # a progress display goes
     return findings
 
 

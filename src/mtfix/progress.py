@@ -21,6 +21,8 @@ class BatchProgress(AbstractContextManager["BatchProgress"]):
     """Files done, findings so far, files per second and time left; silent when
     ``console`` is not a terminal (piped, redirected, CI logs)."""
 
+    showing = False  # a batch's bar is on the terminal (no other live display then)
+
     def __init__(self, total: int, console: Console | None = None) -> None:
         self.console = console or stderr_console()
         self.enabled = self.console.is_terminal and total > 1
@@ -53,6 +55,7 @@ class BatchProgress(AbstractContextManager["BatchProgress"]):
                 redirect_stderr=True,
             )
             self._progress.start()
+            BatchProgress.showing = True
             self._task = self._progress.add_task("check", total=self._total, findings=0, rate="—")
         return self
 
@@ -71,6 +74,48 @@ class BatchProgress(AbstractContextManager["BatchProgress"]):
         error: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+            BatchProgress.showing = False
+
+
+class ScoringProgress:
+    """Sentences the language model has scored in the document being checked, with the
+    time spent: a Rich bar on standard error while the document is scored, when it is a
+    terminal and no batch bar is showing (``--context`` on several files: that bar
+    counts the files)."""
+
+    def __init__(self, console: Console | None = None) -> None:
+        self.console = console
+        self._progress: Progress | None = None
+        self._task: Any = None
+
+    def advance(self, sentences: int) -> None:
+        """``sentences`` more were scored."""
+        if self._progress is None:
+            if BatchProgress.showing or not sys.stderr.isatty():
+                return
+            self._start()
+        assert self._progress is not None
+        self._progress.update(self._task, advance=sentences, refresh=True)
+
+    def _start(self) -> None:
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._progress = Progress(
+            TextColumn("context scoring"),
+            BarColumn(),  # pulses: how many sentences a document needs is known at its end
+            TextColumn("{task.completed:,} sentences"),
+            TimeElapsedColumn(),
+            console=self.console or stderr_console(),
+            transient=True,
+        )
+        self._progress.start()
+        self._task = self._progress.add_task("context", total=None)
+
+    def done(self) -> None:
+        """The document is scored: the bar goes."""
         if self._progress is not None:
             self._progress.stop()
             self._progress = None

@@ -44,6 +44,13 @@ class Slot:
     def filled(self, word: str) -> str:
         return self.sentence[: self.start] + word + self.sentence[self.end :]
 
+    def left_only(self) -> Slot:
+        """The sentence up to the end of the word: the model's reading of each candidate
+        from the words in front of it alone. Far cheaper to score (each word after the
+        slot costs the output layer once per candidate), so it shortlists the candidates
+        worth reading with the rest of the sentence."""
+        return Slot(self.sentence[: self.end], self.start, self.end)
+
 
 class ContextScorer(Protocol):
     name: str
@@ -68,17 +75,28 @@ class FakeScorer:
         return [float(self.preferences.get(c.lower(), 0.0)) for c in candidates]
 
 
+class Progress(Protocol):
+    def advance(self, sentences: int) -> None: ...
+
+    def done(self) -> None: ...
+
+
 class CachedScorer:
     """Any scorer, with its answers cached by slot (the sentence around the word) and
     progress reported. Scores are only comparable within one call to the inner scorer,
     so a slot asked again with a new candidate is scored again whole."""
 
-    def __init__(self, inner: ContextScorer, progress: Callable[[int], None] | None = None):
+    def __init__(self, inner: ContextScorer, progress: Progress | None = None):
         self.inner = inner
         self.name = inner.name
         self.cache: dict[tuple[str, str], dict[str, float]] = {}
         self.sentences = 0  # filled sentences actually scored
         self.progress = progress
+
+    def document_done(self) -> None:
+        """A document is scored (its progress display, if any, goes)."""
+        if self.progress is not None:
+            self.progress.done()
 
     def score(self, slot: Slot, candidates: Sequence[str]) -> list[float]:
         key = (slot.sentence[: slot.start], slot.sentence[slot.end :])
@@ -89,7 +107,7 @@ class CachedScorer:
             self.cache[key] = known
             self.sentences += len(words)
             if self.progress is not None:
-                self.progress(self.sentences)
+                self.progress.advance(len(words))
         return [known[c] for c in candidates]
 
 
@@ -202,6 +220,9 @@ RERANK_DEPTH = 20  # suggester candidates the scorer chooses among (each costs a
 # of its first's: a clear lead is one the model does not overturn (benchmarks/context_budget.py).
 RERANK_CLOSE = 0.0
 RERANK_PRIOR = 0.5  # weight of the suggester's own belief (log share) beside the model's
+# Candidates read with the whole sentence: the best by their reading up to the slot
+# (``Slot.left_only``, plus the prior); None reads every candidate whole.
+RERANK_SHORTLIST: int | None = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,76 +301,224 @@ MODELS: dict[str, ModelSpec] = {
 DEFAULT_MODEL = "gemma3-270m"
 
 
+# The model's working sizes (tokens): the KV cache holds a slot's shared prefix and the
+# tails of the candidates evaluated side by side; a decode computes the output layer (the
+# vocabulary, 1 MB a row for Gemma) for at most SCORING_OUTPUTS tokens.
+SCORING_CONTEXT = 2048
+SCORING_BATCH = 512
+SCORING_OUTPUTS = 128
+MAX_SEQUENCES = 32  # the prefix's sequence and up to 31 candidates' at a time
+MAX_SENTENCE_TOKENS = 512  # a longer filled sentence keeps its last tokens
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    """One token fed to the model: in sequence ``seq`` at ``position``; ``output``: its
+    output row (the next token's distribution) is wanted."""
+
+    seq: int
+    position: int
+    token: int
+    output: bool = True
+
+
 class LlamaScorer:
     """Sentence log-probability under a GGUF model run by llama-cpp-python.
 
     The candidates of one slot share the sentence up to the word: that prefix is
-    evaluated once (llama.cpp keeps its KV cache), without output logits, and only
-    the rest is re-run.
+    evaluated once, the output layer run only at its last token (whose output predicts
+    every candidate's first token), and shared in the KV cache with one sequence per
+    candidate; the candidates' tails are then evaluated side by side, in batches of
+    sequences (one matrix product for all of them rather than one per candidate). Uses
+    llama-cpp-python's low-level classes: the high-level ``Llama`` decodes one sequence
+    and keeps a logits array of context × vocabulary (512 MB for Gemma).
     """
 
     def __init__(self, model: str = DEFAULT_MODEL, threads: int | None = None) -> None:
-        from .batch import default_jobs
-
         spec = MODELS[model]
         self.name = spec.name
         path = str(spec.locate())
+        # llama.cpp's threads meet at a barrier after each operation; by default they
+        # spin there, which on a machine whose cores are busy with other work burns a
+        # core per thread and waits for a descheduled one (7x the CPU time measured).
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # before llama.cpp loads
         with native_stderr_silenced():
-            from llama_cpp import Llama
+            import llama_cpp
+            from llama_cpp import _internals
 
             _silence_llama_log()
-            self.llm = Llama(
-                model_path=path,
-                n_ctx=512,
-                n_batch=512,
-                logits_all=True,
-                n_threads=threads or default_jobs(),  # the cores this process may run on
-                verbose=False,
+            self._llama = llama_cpp
+            self._model = _internals.LlamaModel(
+                path_model=path, params=llama_cpp.llama_model_default_params(), verbose=False
             )
+            params = llama_cpp.llama_context_default_params()
+            params.n_ctx = SCORING_CONTEXT
+            params.n_batch = SCORING_BATCH
+            params.n_ubatch = SCORING_OUTPUTS
+            params.n_seq_max = MAX_SEQUENCES
+            params.kv_unified = True  # one cache for all sequences: the prefix is shared
+            params.flash_attn_type = 0  # off, as the fitted settings were measured
+            params.n_threads = params.n_threads_batch = threads or available_cores()
+            self._context = _internals.LlamaContext(model=self._model, params=params, verbose=False)
+            self._batch = _internals.LlamaBatch(
+                n_tokens=SCORING_BATCH, embd=0, n_seq_max=1, verbose=False
+            )
+        self._vocabulary = self._model.n_vocab()
+        # The prefix in the cache (sequence 0) and the log-probabilities of the token after
+        # it: a slot scored again with the same prefix (its shortlist read whole after it
+        # was read up to the word) reuses both, with the same numbers as from empty.
+        self._prefix: list[int] = []
+        self._after_prefix: Sequence[float] = ()
         # Free the model before the interpreter tears down the modules its __del__ uses.
-        atexit.register(self.llm.close)
+        atexit.register(self.close)
+
+    def close(self) -> None:
+        for part in (self._batch, self._context, self._model):
+            part.close()
+
+    def tokens(self, text: str) -> list[int]:
+        encoded = self._model.tokenize(text.encode("utf-8"), add_bos=True, special=False)
+        return encoded[-MAX_SENTENCE_TOKENS:]
 
     def score(self, slot: Slot, candidates: Sequence[str]) -> list[float]:
         """Log-probability of each filled sentence, less that of the words all candidates
         share in front (the same for every candidate, so differences are unchanged)."""
-        llm = self.llm
-        sentences = [
-            llm.tokenize(slot.filled(c).encode("utf-8"), add_bos=True)[-llm.n_ctx() :]
-            for c in candidates
-        ]
+        sentences = [self.tokens(slot.filled(c)) for c in candidates]
         shared = min(len(t) for t in sentences) - 1
         for tokens in sentences[1:]:
             shared = min(shared, _common_length(sentences[0], tokens))
         shared = max(shared, 1)  # at least the BOS token
-        self._evaluate_prefix(sentences[0][: shared - 1])
-        return [self._tail_logprob(tokens, shared) for tokens in sentences]
+        self._evaluate_prefix(sentences[0][:shared])
+        scores = [float(self._after_prefix[tokens[shared]]) for tokens in sentences]
+        pending = [i for i, tokens in enumerate(sentences) if len(tokens) > shared + 1]
+        prefix, self._prefix = self._prefix, []  # until the tails are out of the cache again
+        while pending:
+            group, cells = [], shared
+            while pending and len(group) < MAX_SEQUENCES - 1:
+                if group and cells + len(sentences[pending[0]]) - shared > SCORING_CONTEXT:
+                    break
+                group.append(pending.pop(0))
+                cells += len(sentences[group[-1]]) - shared
+            for scores_at, value in self._tails(group, sentences, shared).items():
+                scores[scores_at] += value
+        self._prefix = prefix
+        return scores
+
+    def sentence_log_probability(self, text: str) -> float:
+        """Log-probability of a whole sentence after its first token, evaluated alone in
+        one sequence: the plain reference the shared-prefix scoring must agree with."""
+        tokens = self.tokens(text)
+        self._clear()
+        self._prefix = []
+        total = 0.0
+        for at in range(0, len(tokens) - 1, SCORING_OUTPUTS):
+            steps = [
+                _Step(0, p, tokens[p])
+                for p in range(at, min(at + SCORING_OUTPUTS, len(tokens) - 1))
+            ]
+            rows = self._log_probabilities(steps, [[tokens[s.position + 1]] for s in steps])
+            total += sum(row[0] for row in rows)
+        return total
+
+    def _tails(self, group: list[int], sentences: list[list[int]], shared: int) -> dict[int, float]:
+        """Log-probability of each grouped sentence's tokens after its first unshared one
+        (``sentences[i][shared + 1 :]``), each in its own sequence sharing the prefix."""
+        memory = self._context.memory
+        steps, targets, owners = [], [], []
+        for seq, index in enumerate(group, start=1):
+            self._llama.llama_memory_seq_cp(memory, 0, seq, -1, -1)
+            tokens = sentences[index]
+            for p in range(shared, len(tokens) - 1):
+                steps.append(_Step(seq, p, tokens[p]))
+                targets.append([tokens[p + 1]])
+                owners.append(index)
+        found = dict.fromkeys(group, 0.0)
+        for at in range(0, len(steps), SCORING_OUTPUTS):
+            chunk = slice(at, at + SCORING_OUTPUTS)
+            rows = self._log_probabilities(steps[chunk], targets[chunk])
+            for owner, row in zip(owners[chunk], rows, strict=True):
+                found[owner] += row[0]
+        for seq in range(1, len(group) + 1):
+            self._llama.llama_memory_seq_rm(memory, seq, -1, -1)
+        return found
 
     def _evaluate_prefix(self, prefix: list[int]) -> None:
-        """Evaluate the words in front of the candidates once, from an empty cache and
-        without the vocabulary-wide output layer (most of the model's work). Always from
-        empty: a prefix evaluated in other batches gives slightly other numbers, and a
-        sentence's score must not depend on what was scored before it."""
-        llm = self.llm
-        llm.n_tokens = 0
-        llm._logits_all = False  # llama-cpp-python 0.3: logits for the batch's last token only
-        if prefix:
-            llm.eval(prefix)
-        llm._logits_all = True
+        """The prefix in sequence 0 of the cache, evaluated from an empty cache (a slot's
+        scores never depend on what was scored before it) unless it is already there,
+        with the output layer only at its last token."""
+        if prefix == self._prefix:
+            return
+        self._clear()
+        self._prefix = []
+        steps = [_Step(0, p, t, p == len(prefix) - 1) for p, t in enumerate(prefix)]
+        self._decode(steps)
+        self._after_prefix = _log_softmax(self._row(len(steps) - 1))
+        self._prefix = prefix
 
-    def _tail_logprob(self, tokens: list[int], shared: int) -> float:
-        """Log-probability of ``tokens[shared:]`` after ``tokens[:shared]``, the prefix
-        ``tokens[: shared - 1]`` being in the cache: only the positions that predict the
-        tail need the output layer."""
+    def _clear(self) -> None:
+        """An empty cache before each slot: a slot's scores never depend on what was
+        scored before it."""
+        self._llama.llama_memory_clear(self._context.memory, True)
+
+    def _log_probabilities(
+        self, steps: Sequence[_Step], targets: Sequence[Sequence[int]]
+    ) -> list[list[float]]:
+        """Decode ``steps`` in one batch; for each step with an output, in order, the
+        log-probabilities of its ``targets`` (one list per output step)."""
+        self._decode(steps)
+        outputs = [i for i, step in enumerate(steps) if step.output]
+        found = []
+        for i, wanted in zip(outputs, targets, strict=True):
+            row = self._row(i)
+            log_norm = _log_norm(row)
+            found.append([float(row[t]) - log_norm for t in wanted])
+        return found
+
+    def _decode(self, steps: Sequence[_Step]) -> None:
+        batch = self._batch.batch
+        batch.n_tokens = len(steps)
+        for i, step in enumerate(steps):
+            batch.token[i] = step.token
+            batch.pos[i] = step.position
+            batch.seq_id[i][0] = step.seq
+            batch.n_seq_id[i] = 1
+            batch.logits[i] = step.output
+        self._context.decode(self._batch)
+
+    def _row(self, index: int):  # -> numpy array, a view on llama.cpp's output buffer
+        """The output (logits over the vocabulary) of the last decode's step ``index``."""
         import numpy as np
 
-        llm = self.llm
-        llm.n_tokens = shared - 1
-        llm.eval(tokens[shared - 1 :])
-        logits = llm.scores[shared - 1 : len(tokens) - 1]
-        top = logits.max(axis=1, keepdims=True)
-        log_norm = top[:, 0] + np.log(np.exp(logits - top).sum(axis=1))
-        picked = logits[np.arange(len(logits)), tokens[shared:]]
-        return float((picked - log_norm).astype(np.float64).sum())
+        pointer = self._llama.llama_get_logits_ith(self._context.ctx, index)
+        return np.ctypeslib.as_array(pointer, shape=(self._vocabulary,))
+
+
+def _log_norm(row) -> float:
+    """log Σ exp(row), computed stably."""
+    import numpy as np
+
+    top = row.max()
+    return float(top) + math.log(float(np.exp(row - top).sum(dtype=np.float64)))
+
+
+def _log_softmax(row):  # -> numpy array (a copy)
+    return row - _log_norm(row)
+
+
+def available_cores() -> int:
+    """The cores this process may run on less those other work keeps busy (the load
+    average of the last minute): llama.cpp's threads meet at a barrier after each
+    operation and spin there, so one without a core of its own stalls the others (a
+    decode took 3-5x the CPU time on a loaded 2-core machine). Scores do not depend on
+    the number of threads (tested)."""
+    from .batch import default_jobs
+
+    cores = default_jobs()
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average on this system
+        return cores
+    return max(1, min(cores, round(cores - busy)))
 
 
 _LOG_CALLBACK = None  # kept alive: llama.cpp calls it for as long as the process runs
@@ -428,18 +597,6 @@ def default_scorer(model: str | None = None) -> CachedScorer:
         raise MtfixError(
             "<context>", f"context scoring needs the extra: {context_extra_hint()} ({error})"
         ) from None
-    return CachedScorer(scorer, _progress if sys.stderr.isatty() else None)
+    from .progress import ScoringProgress
 
-
-_progress_shown = [0.0]  # when the terminal line was last written
-
-
-def _progress(sentences: int) -> None:
-    """A status line on the terminal, rewritten at most five times a second."""
-    import time
-
-    now = time.monotonic()
-    if now - _progress_shown[0] >= 0.2:
-        _progress_shown[0] = now
-        sys.stderr.write(f"\rmtfix: context: {sentences} sentences scored")
-        sys.stderr.flush()
+    return CachedScorer(scorer, ScoringProgress())

@@ -22,9 +22,12 @@ from .rules import SUGGESTED_RULES
 from .scorer import (
     RERANK_CLOSE,
     RERANK_DEPTH,
+    RERANK_SHORTLIST,
     ContextScorer,
     Ranked,
     Repairs,
+    Slot,
+    rerank_scores,
     reranked,
     slot_for,
     softmax_shares,
@@ -58,6 +61,10 @@ class SpunSettings:
     confidence_slope: float = 0.453
     confidence_midpoint: float = 7.28
     max_candidates: int = 8  # most frequent French originals tried per word
+    # Originals are first read up to the word only (``Slot.left_only``); those whose value
+    # so read falls short of the margin by more than this are not read whole (the words
+    # after the slot cost the most). None reads every original whole.
+    left_only_allowance: float | None = 4.0
     # Sentences read in front of the word's own: the topic sharpens the model's choice
     # (README, "Context scoring": AUC on paired dev words).
     sentences_before: int = 2
@@ -214,9 +221,12 @@ def spun_findings(
     for target in target_words(text, tokens, quotes, lexicon, allow, taken, settings):
         token = target.token
         slot = slot_for(text, token.start, token.end, tokens, repairs, settings.sentences_before)
-        originals = [match_case(token.text, w) for w in target.originals]
+        kept = _worth_reading_whole(slot, target, scorer, lexicon, settings)
+        if not kept:
+            continue
+        originals = [match_case(token.text, w) for w in kept]
         scores = scorer.score(slot, [token.text, *originals])
-        zipfs = [lexicon.info(w).fr for w in (token.lower, *target.originals)]
+        zipfs = [lexicon.info(w).fr for w in (token.lower, *kept)]
         values = original_values(scores, zipfs, settings)
         best = best_clearing_margin(values, settings)
         if best is None:
@@ -244,6 +254,23 @@ def spun_findings(
             )
         )
     return found
+
+
+def _worth_reading_whole(
+    slot: Slot, target: Target, scorer: ContextScorer, lexicon: Lexicon, settings: SpunSettings
+) -> tuple[str, ...]:
+    """The originals that may clear the margin once the whole sentence is read: all of
+    them, or (``left_only_allowance``) those that come within the allowance of the
+    margin when the sentence is read up to the word only."""
+    if settings.left_only_allowance is None:
+        return target.originals
+    word = target.token
+    originals = [match_case(word.text, w) for w in target.originals]
+    scores = scorer.score(slot.left_only(), [word.text, *originals])
+    zipfs = [lexicon.info(w).fr for w in (word.lower, *target.originals)]
+    values = original_values(scores, zipfs, settings)
+    least = settings.margin - settings.left_only_allowance
+    return tuple(w for w, v in zip(target.originals, values, strict=True) if v >= least)
 
 
 def _more_frequent(zipf_gap: float, settings: SpunSettings) -> str:
@@ -276,10 +303,13 @@ def rerank_findings(
     scorer: ContextScorer,
     depth: int = RERANK_DEPTH,
     close: float = RERANK_CLOSE,
+    shortlist: int | None = RERANK_SHORTLIST,
 ) -> list[Finding]:
     """The suggester's top ``depth`` candidates re-ordered by the scorer, for every
     English-intrusion finding with a choice to make: a close one (the runner-up has at
-    least ``close`` of the first's share); the others keep the suggester's order."""
+    least ``close`` of the first's share); the others keep the suggester's order. With a
+    ``shortlist``, only that many candidates, the best read up to the slot, are read with
+    the whole sentence."""
     tokens = indexed(tokens)
     result = []
     document = DocumentWords.of(tokens, [f for f in findings if f.rule in SUGGESTED_RULES])
@@ -296,5 +326,8 @@ def rerank_findings(
             result.append(finding)
             continue
         slot = slot_for(text, finding.start, finding.end, tokens)
+        if shortlist is not None and len(ranked) > shortlist:
+            early = rerank_scores(slot.left_only(), ranked, scorer)[:shortlist]
+            ranked = [r for r in ranked if any(r is e for e, _ in early)]
         result.append(reranked(finding, slot, ranked, scorer, MAX_SUGGESTIONS))
     return result
