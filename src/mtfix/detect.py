@@ -223,7 +223,7 @@ class Detector:
         asides: Sequence[tuple[int, int]] = (),
     ) -> list[Finding]:
         classified = _identifier_parts(text, self.classify(tokens))
-        verdicts = _introduced_names(classified, self.lexicon.name_introducers)
+        verdicts = _introduced_names(text, classified, self.lexicon.name_introducers)
         verdicts = _glossed_terms(text, _names_in_lists(text, verdicts), asides)
         verdicts = _named_everywhere(classified, verdicts)
         verdicts = _manual_pages_named(text, verdicts)
@@ -457,22 +457,40 @@ def detector_for(lexicon: Lexicon, allow: frozenset[str] = frozenset()) -> Detec
 
 
 def _introduced_names(
-    verdicts: list[WordVerdict], introducers: frozenset[str]
+    text: str, verdicts: list[WordVerdict], introducers: frozenset[str]
 ) -> list[WordVerdict]:
     """``la commande find``, ``mount --bind``: a word introduced as a name or standing
     beside an option or a path is a name."""
     result = []
     for index, verdict in enumerate(verdicts):
         if verdict.kind >= Kind.WEAK and (
-            verdict.token.beside_code or _introduced(verdicts, index, introducers)
+            _beside_code(text, verdict.token) or _introduced(verdicts, index, introducers)
         ):
             verdict = replace(verdict, kind=Kind.NEUTRAL)
         result.append(verdict)
     return result
 
 
+def _beside_code(text: str, token: Token) -> bool:
+    """Beside an option or a path of its own sentence: a path ending the sentence before
+    (``dans /usr/etc. However, les``) says nothing of the word opening the next."""
+    if not token.beside_code:
+        return False
+    if not token.sentence_start:
+        return True
+    after = text[token.end : token.end + 70].lstrip(" \t")
+    return after[:1] in CODE_STARTS or MANUAL_REFERENCE_RE.match(after) is not None
+
+
+CODE_STARTS = frozenset("-/~$=<\\")
+
+
 def _introduced(verdicts: list[WordVerdict], index: int, introducers: frozenset[str]) -> bool:
-    """``la commande find``, or with a qualifier between: ``la commande interne read``."""
+    """``la commande find``, or with a qualifier between: ``la commande interne read``;
+    never across a sentence boundary (``à la valeur 1. Because cette``)."""
+    token = verdicts[index].token
+    if token.sentence_start and not (token.in_quotes or token.quote_start):
+        return False
     if index >= 1 and verdicts[index - 1].token.lower in introducers:
         return True
     return (
@@ -563,7 +581,10 @@ def _names_in_lists(text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]
             continue
         foreign = sum(_non_french(verdicts[member]) for member in chain)
         conjoined = bool(separators) and separators[-1] != ","
-        marked = any(_marked_as_name(verdicts[member].token) for member in chain)
+        # ``However, UDP peut``: a sentence's first word and a comma open a clause.
+        marked = any(_marked_as_name(verdicts[member].token) for member in chain) and not (
+            len(chain) == 2 and verdicts[chain[0]].token.sentence_start
+        )
         if (conjoined and foreign >= 2) or (
             foreign == len(chain) and (len(chain) >= 3 or (len(chain) == 2 and marked))
         ):

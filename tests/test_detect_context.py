@@ -1,0 +1,30 @@
+"""Detection: what the words around an English word say of it (sentence boundaries,
+document evidence), without turning French or names into findings."""
+
+from __future__ import annotations
+
+from mtfix.pipeline import CheckOptions, check_text
+
+ENGLISH = CheckOptions(select=frozenset({"english"}), suggest=False)
+
+
+def flagged(text: str) -> list[str]:
+    return [f.text for f in check_text(text, ENGLISH)]
+
+
+def test_a_name_introducer_does_not_reach_across_a_sentence_boundary():
+    text = "Elle vaut la valeur 1.\n\nBecause cette macro est obsolète, on l'évite."
+    assert flagged(text) == ["Because"]
+    assert flagged("Lancez la commande find pour chercher.") == []
+
+
+def test_a_path_ending_the_sentence_before_says_nothing_of_the_next_word():
+    text = "Les fichiers vont dans /usr/etc. However, les programmes les cherchent ailleurs."
+    assert flagged(text) == ["However"]
+    assert flagged("Lancez find /etc pour chercher.") == []
+
+
+def test_a_sentence_opening_connective_and_a_name_after_a_comma_are_no_list():
+    text = "Le trafic augmente.\n\nHowever, UDP peut être efficace avec des réglages."
+    assert flagged(text) == ["However"]
+    assert flagged("Les systèmes comme UNIX, most notamment, le font.") == []
