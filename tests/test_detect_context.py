@@ -28,3 +28,12 @@ def test_a_sentence_opening_connective_and_a_name_after_a_comma_are_no_list():
     text = "Le trafic augmente.\n\nHowever, UDP peut être efficace avec des réglages."
     assert flagged(text) == ["However"]
     assert flagged("Les systèmes comme UNIX, most notamment, le font.") == []
+
+
+def test_a_sentence_ending_in_a_number_or_a_parenthesis_ends_before_the_next_word():
+    text = "Une autre unité est utilisée, telle que 1024. Moreover, l’unité peut changer."
+    assert flagged(text) == ["Moreover"]
+    text = "Voir aussi mount(2)). However, l’horodatage reste le même."
+    assert flagged(text) == ["However"]
+    # Mid-sentence, a capitalised English word is a name.
+    assert flagged("Le paquet Moreover 2 est installé.") == []

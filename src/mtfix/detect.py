@@ -222,6 +222,7 @@ class Detector:
         quotes: Sequence[tuple[int, int]],
         asides: Sequence[tuple[int, int]] = (),
     ) -> list[Finding]:
+        tokens = _after_sentence_ends(text, tokens)
         classified = _identifier_parts(text, self.classify(tokens))
         verdicts = _introduced_names(text, classified, self.lexicon.name_introducers)
         verdicts = _glossed_terms(text, _names_in_lists(text, verdicts), asides)
@@ -435,6 +436,28 @@ class Detector:
             "English phrase",
             evidence=f"{len(run)} English words; strongest: {_evidence(best)}",
         )
+
+
+SENTENCE_ENDS = frozenset(".!?…")
+
+
+def _after_sentence_ends(text: str, tokens: Sequence[Token]) -> Sequence[Token]:
+    """Capitalised words after a sentence ending in a number or a parenthesis
+    (``telle que 1024. Moreover, l’unité``, ``mount(2)). However``) open a sentence:
+    the tokenizer looks for the full stop right after the previous word only."""
+    changed: list[Token] | None = None
+    for index, token in enumerate(tokens):
+        if token.sentence_start or not token.text[:1].isupper() or token.elided:
+            continue
+        before = text[max(0, token.start - 4) : token.start].rstrip(" \u00a0")
+        if len(before) < 2 or before[-1] not in SENTENCE_ENDS:
+            continue
+        if not (before[-2].isdigit() or before[-2] in ")]"):
+            continue
+        if changed is None:
+            changed = list(tokens)
+        changed[index] = replace(token, sentence_start=True)
+    return tokens if changed is None else changed
 
 
 def _identifier_parts(text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
