@@ -37,3 +37,13 @@ def test_a_sentence_ending_in_a_number_or_a_parenthesis_ends_before_the_next_wor
     assert flagged(text) == ["However"]
     # Mid-sentence, a capitalised English word is a name.
     assert flagged("Le paquet Moreover 2 est installé.") == []
+
+
+def test_a_common_noun_beside_a_constant_does_not_make_the_word_a_name_elsewhere():
+    text = (
+        "Il faut la ability CAP_NET_ADMIN pour cela. "
+        "La nouvelle ability du tube est plus grande que la limite."
+    )
+    assert flagged(text) == ["ability"]
+    # Introduced as a name once, a name everywhere.
+    assert flagged("Lancez la commande find pour chercher. Puis find parcourt tout.") == []

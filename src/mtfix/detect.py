@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from enum import IntEnum
 
 from .acronyms import spells_out_acronym
+from .context import DETERMINERS
 from .lexicon import Lexicon, WordInfo
 from .models import Finding, Token
 from .tokenize import LIST_CONJUNCTIONS, Cover, Need, split_elision
@@ -525,16 +526,29 @@ def _introduced(verdicts: list[WordVerdict], index: int, introducers: frozenset[
 
 def _named_everywhere(before: list[WordVerdict], after: list[WordVerdict]) -> list[WordVerdict]:
     """A word the document uses once as a name (quoted, glossed, listed with other
-    names, beside an option) is that name wherever it appears in the document."""
+    names, beside an option) is that name wherever it appears in the document; not
+    when a determiner makes the word beside an option a common noun (``la ability
+    CAP_NET_RAW``, ``la order rm(1)``: the constant or the page is the name)."""
     names = {
         old.token.lower
-        for old, new in zip(before, after, strict=False)
-        if old.kind == Kind.STRONG and new.kind == Kind.NEUTRAL
+        for index, (old, new) in enumerate(zip(before, after, strict=False))
+        if old.kind == Kind.STRONG
+        and new.kind == Kind.NEUTRAL
+        and not (old.token.beside_code and _after_determiner(before, index))
     }
     return [
         replace(v, kind=Kind.NEUTRAL) if v.kind == Kind.STRONG and v.token.lower in names else v
         for v in after
     ]
+
+
+def _after_determiner(verdicts: list[WordVerdict], index: int) -> bool:
+    token = verdicts[index].token
+    if token.sentence_start or token.quote_start:
+        return False
+    if token.elided[:1].lower() == "l":
+        return True
+    return index > 0 and verdicts[index - 1].token.lower in DETERMINERS
 
 
 # ``flock(2)``, ``getpwnam(3)``: the document names a command or a function by its manual
