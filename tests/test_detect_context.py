@@ -47,3 +47,12 @@ def test_a_common_noun_beside_a_constant_does_not_make_the_word_a_name_elsewhere
     assert flagged(text) == ["ability"]
     # Introduced as a name once, a name everywhere.
     assert flagged("Lancez la commande find pour chercher. Puis find parcourt tout.") == []
+
+
+def test_a_weak_english_word_is_flagged_when_the_document_translates_it_elsewhere():
+    uses = "Chaque processus a un numéro. Le processus parent attend. "
+    assert flagged(uses + "Un process fils est créé par fork.") == ["process"]
+    # Without the translation in the document, the word may be the French borrowing.
+    assert flagged("Un process fils est créé par fork.") == []
+    # Written once as a name, it is a name: « process » here names a field.
+    assert flagged(uses + "Le champ « process » donne un process fils.") == []

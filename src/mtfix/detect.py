@@ -12,6 +12,7 @@ import bisect
 import functools
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import IntEnum
@@ -229,10 +230,47 @@ class Detector:
         verdicts = _glossed_terms(text, _names_in_lists(text, verdicts), asides)
         verdicts = _named_everywhere(classified, verdicts)
         verdicts = _manual_pages_named(text, verdicts)
+        verdicts = self._translated_elsewhere(text, verdicts)
         findings, covered = self._quotations(text, verdicts, quotes)
         findings.extend(self._runs(text, [v for v in verdicts if not covered(v.token)]))
         findings.sort(key=lambda f: (f.start, f.end))
         return self._whole_phrases(text, tokens, findings)
+
+    def _translated_elsewhere(self, text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
+        """A weak English word (``process``, ``nucleus``) whose French translation the
+        document writes elsewhere (``processus``, ``noyau``) was left untranslated: a
+        translator keeps one word for one thing."""
+        weak = {v.token.lower for v in verdicts if _may_be_untranslated(v)}
+        if not weak:
+            return verdicts
+        # A word the document ever quotes or writes beside code (``« root »``) is a name.
+        weak -= {v.token.lower for v in verdicts if v.token.in_quotes or v.token.beside_code}
+        words = _document_words(text)
+        upgraded = {word for word in weak if self._translation_in(word, words)}
+        if not upgraded:
+            return verdicts
+        return [
+            replace(v, kind=Kind.STRONG)
+            if v.token.lower in upgraded
+            and _may_be_untranslated(v)
+            and _among_french(verdicts, index)
+            else v
+            for index, v in enumerate(verdicts)
+        ]
+
+    def _translation_in(self, word: str, words: Counter[str]) -> bool:
+        """Whether the document writes a telling translation of ``word`` more than once
+        and at least as often as the word itself (a term the document uses is written
+        the same way throughout: ``le compte root`` beside one ``racine`` stays)."""
+        lexicon = self.lexicon
+        for french in lexicon.translations(word):
+            if french == word or " " in french:
+                continue
+            if words[french] < max(words[word], TRANSLATION_MIN_USES):
+                continue
+            if lexicon.info(french).fr <= TELLING_TRANSLATION_ZIPF:
+                return True
+        return False
 
     def _whole_phrases(
         self, text: str, tokens: Sequence[Token], findings: list[Finding]
@@ -440,6 +478,39 @@ class Detector:
 
 
 SENTENCE_ENDS = frozenset(".!?…")
+DOCUMENT_WORD_RE = re.compile(r"[^\W\d_]+")
+# A translation more common than this (``faire``, ``bien``) is in any French text.
+TELLING_TRANSLATION_ZIPF = 5.0
+TRANSLATION_MIN_USES = 2
+
+
+# A weak word this common in French (``but``, ``support``) is French where it stands.
+UNTRANSLATED_MAX_FRENCH_ZIPF = 4.0
+
+
+def _document_words(text: str) -> Counter[str]:
+    return Counter(word.lower() for word in DOCUMENT_WORD_RE.findall(text))
+
+
+def _among_french(verdicts: list[WordVerdict], index: int) -> bool:
+    """Whether the words on either side (when the sentence has one) are French: ``make
+    check`` is a command line, ``le process de`` a French sentence."""
+    token = verdicts[index].token
+    if index > 0 and not token.sentence_start and verdicts[index - 1].kind != Kind.FRENCH:
+        return False
+    if index + 1 < len(verdicts):
+        following = verdicts[index + 1]
+        if not following.token.sentence_start and following.kind != Kind.FRENCH:
+            return False
+    return True
+
+
+def _may_be_untranslated(verdict: WordVerdict) -> bool:
+    return (
+        verdict.kind == Kind.WEAK
+        and verdict.lead >= STRONG_LEAD
+        and verdict.info.fr < UNTRANSLATED_MAX_FRENCH_ZIPF
+    )
 
 
 def _after_sentence_ends(text: str, tokens: Sequence[Token]) -> Sequence[Token]:
