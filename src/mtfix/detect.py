@@ -12,7 +12,6 @@ import bisect
 import functools
 import itertools
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import IntEnum
@@ -240,12 +239,16 @@ class Detector:
         """A weak English word (``process``, ``nucleus``) whose French translation the
         document writes elsewhere (``processus``, ``noyau``) was left untranslated: a
         translator keeps one word for one thing."""
-        weak = {v.token.lower for v in verdicts if _may_be_untranslated(v)}
+        weak = {
+            v.token.lower
+            for index, v in enumerate(verdicts)
+            if _may_be_untranslated(v) and _among_french(verdicts, index)
+        }
         if not weak:
             return verdicts
         # A word the document ever quotes or writes beside code (``« root »``) is a name.
         weak -= {v.token.lower for v in verdicts if v.token.in_quotes or v.token.beside_code}
-        words = _document_words(text)
+        words = WordCounts(text)
         upgraded = {word for word in weak if self._translation_in(word, words)}
         if not upgraded:
             return verdicts
@@ -258,7 +261,7 @@ class Detector:
             for index, v in enumerate(verdicts)
         ]
 
-    def _translation_in(self, word: str, words: Counter[str]) -> bool:
+    def _translation_in(self, word: str, words: WordCounts) -> bool:
         """Whether the document writes a telling translation of ``word`` more than once
         and at least as often as the word itself (a term the document uses is written
         the same way throughout: ``le compte root`` beside one ``racine`` stays)."""
@@ -266,9 +269,9 @@ class Detector:
         for french in lexicon.translations(word):
             if french == word or " " in french:
                 continue
-            if words[french] < max(words[word], TRANSLATION_MIN_USES):
+            if lexicon.info(french).fr > TELLING_TRANSLATION_ZIPF:
                 continue
-            if lexicon.info(french).fr <= TELLING_TRANSLATION_ZIPF:
+            if words.count(french) >= max(words.count(word), TRANSLATION_MIN_USES):
                 return True
         return False
 
@@ -478,7 +481,6 @@ class Detector:
 
 
 SENTENCE_ENDS = frozenset(".!?…")
-DOCUMENT_WORD_RE = re.compile(r"[^\W\d_]+")
 # A translation more common than this (``faire``, ``bien``) is in any French text.
 TELLING_TRANSLATION_ZIPF = 5.0
 TRANSLATION_MIN_USES = 2
@@ -488,8 +490,27 @@ TRANSLATION_MIN_USES = 2
 UNTRANSLATED_MAX_FRENCH_ZIPF = 4.0
 
 
-def _document_words(text: str) -> Counter[str]:
-    return Counter(word.lower() for word in DOCUMENT_WORD_RE.findall(text))
+class WordCounts:
+    """How often the document writes a word (any case), counted on demand: the few
+    words asked about, not every word of the document."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text.lower()
+        self._counts: dict[str, int] = {}
+
+    def count(self, word: str) -> int:
+        known = self._counts.get(word)
+        if known is None:
+            known = 0
+            text, size = self._text, len(word)
+            at = text.find(word)
+            while at >= 0:
+                end = at + size
+                if not (at and text[at - 1].isalpha()) and not text[end : end + 1].isalpha():
+                    known += 1
+                at = text.find(word, end)
+            self._counts[word] = known
+        return known
 
 
 def _among_french(verdicts: list[WordVerdict], index: int) -> bool:
