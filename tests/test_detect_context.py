@@ -56,3 +56,16 @@ def test_a_weak_english_word_is_flagged_when_the_document_translates_it_elsewher
     assert flagged("Un process fils est créé par fork.") == []
     # Written once as a name, it is a name: « process » here names a field.
     assert flagged(uses + "Le champ « process » donne un process fils.") == []
+
+
+def test_a_word_glossed_by_english_is_no_gloss_of_its_own():
+    assert flagged("C'est l'équivalent d'un subway (pipeline) nommé.") == ["subway"]
+    assert flagged("Utilisez never (jamais) ici.") == []
+
+
+def test_a_common_noun_before_an_aside_does_not_make_the_word_a_name_elsewhere():
+    text = (
+        "La limite vaut 16 fois la quantité pour le subway (voir ci-dessus). "
+        "Si le subway est plein, on attend."
+    )
+    assert flagged(text) == ["subway"]

@@ -226,8 +226,8 @@ class Detector:
         tokens = _after_sentence_ends(text, tokens)
         classified = _identifier_parts(text, self.classify(tokens))
         verdicts = _introduced_names(text, classified, self.lexicon.name_introducers)
-        verdicts = _glossed_terms(text, _names_in_lists(text, verdicts), asides)
-        verdicts = _named_everywhere(classified, verdicts)
+        verdicts, glossed = _glossed_terms(text, _names_in_lists(text, verdicts), asides)
+        verdicts = _named_everywhere(classified, verdicts, glossed)
         verdicts = _manual_pages_named(text, verdicts)
         verdicts = self._translated_elsewhere(text, verdicts)
         findings, covered = self._quotations(text, verdicts, quotes)
@@ -616,17 +616,22 @@ def _introduced(verdicts: list[WordVerdict], index: int, introducers: frozenset[
     )
 
 
-def _named_everywhere(before: list[WordVerdict], after: list[WordVerdict]) -> list[WordVerdict]:
+def _named_everywhere(
+    before: list[WordVerdict], after: list[WordVerdict], glossed: frozenset[int] = frozenset()
+) -> list[WordVerdict]:
     """A word the document uses once as a name (quoted, glossed, listed with other
     names, beside an option) is that name wherever it appears in the document; not
-    when a determiner makes the word beside an option a common noun (``la ability
-    CAP_NET_RAW``, ``la order rm(1)``: the constant or the page is the name)."""
+    when a determiner makes the word beside an option or before an aside a common noun
+    (``la ability CAP_NET_RAW``, ``la order rm(1)``, ``le subway (voir ci-dessus)``)."""
     names = {
         old.token.lower
         for index, (old, new) in enumerate(zip(before, after, strict=False))
         if old.kind == Kind.STRONG
         and new.kind == Kind.NEUTRAL
-        and not (old.token.beside_code and _after_determiner(before, index))
+        and not (
+            (old.token.beside_code or old.token.start in glossed)
+            and _after_determiner(before, index)
+        )
     }
     return [
         replace(v, kind=Kind.NEUTRAL) if v.kind == Kind.STRONG and v.token.lower in names else v
@@ -662,13 +667,24 @@ def _manual_pages_named(text: str, verdicts: list[WordVerdict]) -> list[WordVerd
 
 def _glossed_terms(
     text: str, verdicts: list[WordVerdict], asides: Sequence[tuple[int, int]]
-) -> list[WordVerdict]:
+) -> tuple[list[WordVerdict], frozenset[int]]:
     """English inside a short aside (``(NDT : leaf)``) or glossed by one
-    (``never (jamais)``) is quoted on purpose."""
+    (``never (jamais)``) is quoted on purpose; a word glossed by a short English aside
+    (``un subway (pipeline)``) is the French side of a gloss, and English if it looks it.
+    Also the starts of the words glossed."""
     short = [(a, b) for a, b in asides if len(text[a:b].split()) <= MENTION_MAX_WORDS + 1]
-    opening = {a - 1 for a, _ in asides}
     in_short = Cover(short)
+    ordered = sorted(short)
+    starts = [a for a, _ in ordered]
+    english_openings = set()
+    for verdict in verdicts:
+        if verdict.kind >= Kind.WEAK:
+            at = bisect.bisect_right(starts, verdict.token.start) - 1
+            if at >= 0 and verdict.token.end <= ordered[at][1]:
+                english_openings.add(ordered[at][0] - 1)
+    opening = {a - 1 for a, _ in asides} - english_openings
     result = []
+    glossed = set()
     for verdict in verdicts:
         if verdict.kind >= Kind.WEAK:
             token = verdict.token
@@ -677,10 +693,12 @@ def _glossed_terms(
                 + len(text[token.end : token.end + 3])
                 - len(text[token.end : token.end + 3].lstrip(" "))
             )
+            if after in opening:
+                glossed.add(token.start)
             if token.start in in_short or after in opening:
                 verdict = replace(verdict, kind=Kind.NEUTRAL)
         result.append(verdict)
-    return result
+    return result, frozenset(glossed)
 
 
 def _in_parentheses(text: str, inside_start: int) -> bool:
