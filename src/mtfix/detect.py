@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from enum import IntEnum
 
 from .acronyms import spells_out_acronym
+from .context import DETERMINERS
 from .lexicon import Lexicon, WordInfo
 from .models import Finding, Token
 from .tokenize import LIST_CONJUNCTIONS, Cover, Need, split_elision
@@ -222,15 +223,57 @@ class Detector:
         quotes: Sequence[tuple[int, int]],
         asides: Sequence[tuple[int, int]] = (),
     ) -> list[Finding]:
+        tokens = _after_sentence_ends(text, tokens)
         classified = _identifier_parts(text, self.classify(tokens))
-        verdicts = _introduced_names(classified, self.lexicon.name_introducers)
-        verdicts = _glossed_terms(text, _names_in_lists(text, verdicts), asides)
-        verdicts = _named_everywhere(classified, verdicts)
+        verdicts = _introduced_names(text, classified, self.lexicon.name_introducers)
+        verdicts, glossed = _glossed_terms(text, _names_in_lists(text, verdicts), asides)
+        verdicts = _named_everywhere(classified, verdicts, glossed)
         verdicts = _manual_pages_named(text, verdicts)
+        verdicts = self._translated_elsewhere(text, verdicts)
         findings, covered = self._quotations(text, verdicts, quotes)
         findings.extend(self._runs(text, [v for v in verdicts if not covered(v.token)]))
         findings.sort(key=lambda f: (f.start, f.end))
         return self._whole_phrases(text, tokens, findings)
+
+    def _translated_elsewhere(self, text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
+        """A weak English word (``process``, ``nucleus``) whose French translation the
+        document writes elsewhere (``processus``, ``noyau``) was left untranslated: a
+        translator keeps one word for one thing."""
+        weak = {
+            v.token.lower
+            for index, v in enumerate(verdicts)
+            if _may_be_untranslated(v) and _among_french(verdicts, index)
+        }
+        if not weak:
+            return verdicts
+        # A word the document ever quotes or writes beside code (``« root »``) is a name.
+        weak -= {v.token.lower for v in verdicts if v.token.in_quotes or v.token.beside_code}
+        words = WordCounts(text)
+        upgraded = {word for word in weak if self._translation_in(word, words)}
+        if not upgraded:
+            return verdicts
+        return [
+            replace(v, kind=Kind.STRONG)
+            if v.token.lower in upgraded
+            and _may_be_untranslated(v)
+            and _among_french(verdicts, index)
+            else v
+            for index, v in enumerate(verdicts)
+        ]
+
+    def _translation_in(self, word: str, words: WordCounts) -> bool:
+        """Whether the document writes a telling translation of ``word`` more than once
+        and at least as often as the word itself (a term the document uses is written
+        the same way throughout: ``le compte root`` beside one ``racine`` stays)."""
+        lexicon = self.lexicon
+        for french in lexicon.translations(word):
+            if french == word or " " in french:
+                continue
+            if lexicon.info(french).fr > TELLING_TRANSLATION_ZIPF:
+                continue
+            if words.count(french) >= max(words.count(word), TRANSLATION_MIN_USES):
+                return True
+        return False
 
     def _whole_phrases(
         self, text: str, tokens: Sequence[Token], findings: list[Finding]
@@ -437,6 +480,79 @@ class Detector:
         )
 
 
+SENTENCE_ENDS = frozenset(".!?…")
+# A translation more common than this (``faire``, ``bien``) is in any French text.
+TELLING_TRANSLATION_ZIPF = 5.0
+TRANSLATION_MIN_USES = 2
+
+
+# A weak word this common in French (``but``, ``support``) is French where it stands.
+UNTRANSLATED_MAX_FRENCH_ZIPF = 4.0
+
+
+class WordCounts:
+    """How often the document writes a word (any case), counted on demand: the few
+    words asked about, not every word of the document."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text.lower()
+        self._counts: dict[str, int] = {}
+
+    def count(self, word: str) -> int:
+        known = self._counts.get(word)
+        if known is None:
+            known = 0
+            text, size = self._text, len(word)
+            at = text.find(word)
+            while at >= 0:
+                end = at + size
+                if not (at and text[at - 1].isalpha()) and not text[end : end + 1].isalpha():
+                    known += 1
+                at = text.find(word, end)
+            self._counts[word] = known
+        return known
+
+
+def _among_french(verdicts: list[WordVerdict], index: int) -> bool:
+    """Whether the words on either side (when the sentence has one) are French: ``make
+    check`` is a command line, ``le process de`` a French sentence."""
+    token = verdicts[index].token
+    if index > 0 and not token.sentence_start and verdicts[index - 1].kind != Kind.FRENCH:
+        return False
+    if index + 1 < len(verdicts):
+        following = verdicts[index + 1]
+        if not following.token.sentence_start and following.kind != Kind.FRENCH:
+            return False
+    return True
+
+
+def _may_be_untranslated(verdict: WordVerdict) -> bool:
+    return (
+        verdict.kind == Kind.WEAK
+        and verdict.lead >= STRONG_LEAD
+        and verdict.info.fr < UNTRANSLATED_MAX_FRENCH_ZIPF
+    )
+
+
+def _after_sentence_ends(text: str, tokens: Sequence[Token]) -> Sequence[Token]:
+    """Capitalised words after a sentence ending in a number or a parenthesis
+    (``telle que 1024. Moreover, l’unité``, ``mount(2)). However``) open a sentence:
+    the tokenizer looks for the full stop right after the previous word only."""
+    changed: list[Token] | None = None
+    for index, token in enumerate(tokens):
+        if token.sentence_start or not token.text[:1].isupper() or token.elided:
+            continue
+        before = text[max(0, token.start - 4) : token.start].rstrip(" \u00a0")
+        if len(before) < 2 or before[-1] not in SENTENCE_ENDS:
+            continue
+        if not (before[-2].isdigit() or before[-2] in ")]"):
+            continue
+        if changed is None:
+            changed = list(tokens)
+        changed[index] = replace(token, sentence_start=True)
+    return tokens if changed is None else changed
+
+
 def _identifier_parts(text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
     """Letters glued to digits are part of an identifier (``arm64``,
     ``Bitmap2component``), never a word of their own."""
@@ -457,22 +573,40 @@ def detector_for(lexicon: Lexicon, allow: frozenset[str] = frozenset()) -> Detec
 
 
 def _introduced_names(
-    verdicts: list[WordVerdict], introducers: frozenset[str]
+    text: str, verdicts: list[WordVerdict], introducers: frozenset[str]
 ) -> list[WordVerdict]:
     """``la commande find``, ``mount --bind``: a word introduced as a name or standing
     beside an option or a path is a name."""
     result = []
     for index, verdict in enumerate(verdicts):
         if verdict.kind >= Kind.WEAK and (
-            verdict.token.beside_code or _introduced(verdicts, index, introducers)
+            _beside_code(text, verdict.token) or _introduced(verdicts, index, introducers)
         ):
             verdict = replace(verdict, kind=Kind.NEUTRAL)
         result.append(verdict)
     return result
 
 
+def _beside_code(text: str, token: Token) -> bool:
+    """Beside an option or a path of its own sentence: a path ending the sentence before
+    (``dans /usr/etc. However, les``) says nothing of the word opening the next."""
+    if not token.beside_code:
+        return False
+    if not token.sentence_start:
+        return True
+    after = text[token.end : token.end + 70].lstrip(" \t")
+    return after[:1] in CODE_STARTS or MANUAL_REFERENCE_RE.match(after) is not None
+
+
+CODE_STARTS = frozenset("-/~$=<\\")
+
+
 def _introduced(verdicts: list[WordVerdict], index: int, introducers: frozenset[str]) -> bool:
-    """``la commande find``, or with a qualifier between: ``la commande interne read``."""
+    """``la commande find``, or with a qualifier between: ``la commande interne read``;
+    never across a sentence boundary (``à la valeur 1. Because cette``)."""
+    token = verdicts[index].token
+    if token.sentence_start and not (token.in_quotes or token.quote_start):
+        return False
     if index >= 1 and verdicts[index - 1].token.lower in introducers:
         return True
     return (
@@ -482,18 +616,36 @@ def _introduced(verdicts: list[WordVerdict], index: int, introducers: frozenset[
     )
 
 
-def _named_everywhere(before: list[WordVerdict], after: list[WordVerdict]) -> list[WordVerdict]:
+def _named_everywhere(
+    before: list[WordVerdict], after: list[WordVerdict], glossed: frozenset[int] = frozenset()
+) -> list[WordVerdict]:
     """A word the document uses once as a name (quoted, glossed, listed with other
-    names, beside an option) is that name wherever it appears in the document."""
+    names, beside an option) is that name wherever it appears in the document; not
+    when a determiner makes the word beside an option or before an aside a common noun
+    (``la ability CAP_NET_RAW``, ``la order rm(1)``, ``le subway (voir ci-dessus)``)."""
     names = {
         old.token.lower
-        for old, new in zip(before, after, strict=False)
-        if old.kind == Kind.STRONG and new.kind == Kind.NEUTRAL
+        for index, (old, new) in enumerate(zip(before, after, strict=False))
+        if old.kind == Kind.STRONG
+        and new.kind == Kind.NEUTRAL
+        and not (
+            (old.token.beside_code or old.token.start in glossed)
+            and _after_determiner(before, index)
+        )
     }
     return [
         replace(v, kind=Kind.NEUTRAL) if v.kind == Kind.STRONG and v.token.lower in names else v
         for v in after
     ]
+
+
+def _after_determiner(verdicts: list[WordVerdict], index: int) -> bool:
+    token = verdicts[index].token
+    if token.sentence_start or token.quote_start:
+        return False
+    if token.elided[:1].lower() == "l":
+        return True
+    return index > 0 and verdicts[index - 1].token.lower in DETERMINERS
 
 
 # ``flock(2)``, ``getpwnam(3)``: the document names a command or a function by its manual
@@ -515,13 +667,24 @@ def _manual_pages_named(text: str, verdicts: list[WordVerdict]) -> list[WordVerd
 
 def _glossed_terms(
     text: str, verdicts: list[WordVerdict], asides: Sequence[tuple[int, int]]
-) -> list[WordVerdict]:
+) -> tuple[list[WordVerdict], frozenset[int]]:
     """English inside a short aside (``(NDT : leaf)``) or glossed by one
-    (``never (jamais)``) is quoted on purpose."""
+    (``never (jamais)``) is quoted on purpose; a word glossed by a short English aside
+    (``un subway (pipeline)``) is the French side of a gloss, and English if it looks it.
+    Also the starts of the words glossed."""
     short = [(a, b) for a, b in asides if len(text[a:b].split()) <= MENTION_MAX_WORDS + 1]
-    opening = {a - 1 for a, _ in asides}
     in_short = Cover(short)
+    ordered = sorted(short)
+    starts = [a for a, _ in ordered]
+    english_openings = set()
+    for verdict in verdicts:
+        if verdict.kind >= Kind.WEAK:
+            at = bisect.bisect_right(starts, verdict.token.start) - 1
+            if at >= 0 and verdict.token.end <= ordered[at][1]:
+                english_openings.add(ordered[at][0] - 1)
+    opening = {a - 1 for a, _ in asides} - english_openings
     result = []
+    glossed = set()
     for verdict in verdicts:
         if verdict.kind >= Kind.WEAK:
             token = verdict.token
@@ -530,10 +693,12 @@ def _glossed_terms(
                 + len(text[token.end : token.end + 3])
                 - len(text[token.end : token.end + 3].lstrip(" "))
             )
+            if after in opening:
+                glossed.add(token.start)
             if token.start in in_short or after in opening:
                 verdict = replace(verdict, kind=Kind.NEUTRAL)
         result.append(verdict)
-    return result
+    return result, frozenset(glossed)
 
 
 def _in_parentheses(text: str, inside_start: int) -> bool:
@@ -563,7 +728,10 @@ def _names_in_lists(text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]
             continue
         foreign = sum(_non_french(verdicts[member]) for member in chain)
         conjoined = bool(separators) and separators[-1] != ","
-        marked = any(_marked_as_name(verdicts[member].token) for member in chain)
+        # ``However, UDP peut``: a sentence's first word and a comma open a clause.
+        marked = any(_marked_as_name(verdicts[member].token) for member in chain) and not (
+            len(chain) == 2 and verdicts[chain[0]].token.sentence_start
+        )
         if (conjoined and foreign >= 2) or (
             foreign == len(chain) and (len(chain) >= 3 or (len(chain) == 2 and marked))
         ):

@@ -1,0 +1,71 @@
+"""Detection: what the words around an English word say of it (sentence boundaries,
+document evidence), without turning French or names into findings."""
+
+from __future__ import annotations
+
+from mtfix.pipeline import CheckOptions, check_text
+
+ENGLISH = CheckOptions(select=frozenset({"english"}), suggest=False)
+
+
+def flagged(text: str) -> list[str]:
+    return [f.text for f in check_text(text, ENGLISH)]
+
+
+def test_a_name_introducer_does_not_reach_across_a_sentence_boundary():
+    text = "Elle vaut la valeur 1.\n\nBecause cette macro est obsolète, on l'évite."
+    assert flagged(text) == ["Because"]
+    assert flagged("Lancez la commande find pour chercher.") == []
+
+
+def test_a_path_ending_the_sentence_before_says_nothing_of_the_next_word():
+    text = "Les fichiers vont dans /usr/etc. However, les programmes les cherchent ailleurs."
+    assert flagged(text) == ["However"]
+    assert flagged("Lancez find /etc pour chercher.") == []
+
+
+def test_a_sentence_opening_connective_and_a_name_after_a_comma_are_no_list():
+    text = "Le trafic augmente.\n\nHowever, UDP peut être efficace avec des réglages."
+    assert flagged(text) == ["However"]
+    assert flagged("Les systèmes comme UNIX, most notamment, le font.") == []
+
+
+def test_a_sentence_ending_in_a_number_or_a_parenthesis_ends_before_the_next_word():
+    text = "Une autre unité est utilisée, telle que 1024. Moreover, l’unité peut changer."
+    assert flagged(text) == ["Moreover"]
+    text = "Voir aussi mount(2)). However, l’horodatage reste le même."
+    assert flagged(text) == ["However"]
+    # Mid-sentence, a capitalised English word is a name.
+    assert flagged("Le paquet Moreover 2 est installé.") == []
+
+
+def test_a_common_noun_beside_a_constant_does_not_make_the_word_a_name_elsewhere():
+    text = (
+        "Il faut la ability CAP_NET_ADMIN pour cela. "
+        "La nouvelle ability du tube est plus grande que la limite."
+    )
+    assert flagged(text) == ["ability"]
+    # Introduced as a name once, a name everywhere.
+    assert flagged("Lancez la commande find pour chercher. Puis find parcourt tout.") == []
+
+
+def test_a_weak_english_word_is_flagged_when_the_document_translates_it_elsewhere():
+    uses = "Chaque processus a un numéro. Le processus parent attend. "
+    assert flagged(uses + "Un process fils est créé par fork.") == ["process"]
+    # Without the translation in the document, the word may be the French borrowing.
+    assert flagged("Un process fils est créé par fork.") == []
+    # Written once as a name, it is a name: « process » here names a field.
+    assert flagged(uses + "Le champ « process » donne un process fils.") == []
+
+
+def test_a_word_glossed_by_english_is_no_gloss_of_its_own():
+    assert flagged("C'est l'équivalent d'un subway (pipeline) nommé.") == ["subway"]
+    assert flagged("Utilisez never (jamais) ici.") == []
+
+
+def test_a_common_noun_before_an_aside_does_not_make_the_word_a_name_elsewhere():
+    text = (
+        "La limite vaut 16 fois la quantité pour le subway (voir ci-dessus). "
+        "Si le subway est plein, on attend."
+    )
+    assert flagged(text) == ["subway"]
