@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
+from itertools import accumulate, chain
 
 from .models import Segment, Token
 
@@ -124,35 +125,63 @@ def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 class TokenIndex(Sequence[Token]):
     """A document's tokens, indexed once: where each starts and where its sentence begins
-    and ends. Look-ups per finding then cost O(log n) instead of a pass over the document."""
+    and ends. Look-ups per finding then cost O(log n) instead of a pass over the document.
 
-    __slots__ = ("_next_opening", "_sentence_first", "_tokens", "starts")
+    Built from ``TokenColumns``, a token object is made only when it is read: a reader of
+    a few tokens (a finding's slot) or of the words alone (``texts``) builds none of the
+    others."""
 
-    def __init__(self, tokens: Iterable[Token]) -> None:
-        self._tokens = list(tokens)
-        self.starts = [t.start for t in self._tokens]
-        self._sentence_first: list[int] = []
-        first = 0
-        for index, token in enumerate(self._tokens):
-            if token.sentence_start:
-                first = index
-            self._sentence_first.append(first)
-        self._next_opening = [len(self._tokens)] * (len(self._tokens) + 1)
-        for index in range(len(self._tokens) - 1, -1, -1):
-            opens = self._tokens[index].sentence_start
-            self._next_opening[index] = index if opens else self._next_opening[index + 1]
+    __slots__ = ("_columns", "_next_opening", "_sentence_first", "_tokens", "starts")
+
+    def __init__(self, tokens: Iterable[Token] = (), columns: TokenColumns | None = None) -> None:
+        if columns is None:
+            self._tokens: list[Token | None] = list(tokens)
+            self.starts = [t.start for t in self._tokens]  # type: ignore[union-attr]
+        else:
+            self._tokens = [None] * len(columns.starts)
+            self.starts = columns.starts
+        self._columns = columns
+        self._sentence_first: list[int] | None = None
+        self._next_opening: list[int] | None = None
+
+    def _token(self, index: int) -> Token:
+        token = self._tokens[index]
+        if token is None:
+            token = self._tokens[index] = self._columns.token(index)  # type: ignore[union-attr]
+        return token
 
     def __getitem__(self, index):  # type: ignore[override]
-        return self._tokens[index]
+        if isinstance(index, slice):
+            return [self._token(i) for i in range(*index.indices(len(self._tokens)))]
+        if index < 0:
+            index += len(self._tokens)
+        if not 0 <= index < len(self._tokens):
+            raise IndexError("token index out of range")
+        return self._token(index)
 
     def __len__(self) -> int:
         return len(self._tokens)
 
     def __iter__(self) -> Iterator[Token]:
-        return iter(self._tokens)
+        if self._columns is not None and None in self._tokens:
+            built = self._columns.tokens()
+            self._tokens = [old or new for old, new in zip(self._tokens, built, strict=True)]
+        return iter(self._tokens)  # type: ignore[arg-type]
 
     def __repr__(self) -> str:
-        return f"TokenIndex({self._tokens!r})"
+        return f"TokenIndex({list(self)!r})"
+
+    @property
+    def texts(self) -> list[str]:
+        """Each token's text (``Token.text``), without building the tokens."""
+        if self._columns is not None:
+            return self._columns.texts
+        return [t.text for t in self._tokens]  # type: ignore[union-attr]
+
+    def _sentence_starts(self) -> list[bool]:
+        if self._columns is not None:
+            return self._columns.sentence_starts
+        return [t.sentence_start for t in self._tokens]  # type: ignore[union-attr]
 
     def first_at_or_after(self, offset: int) -> int:
         """Index of the first token starting at ``offset`` or later (``len`` if none)."""
@@ -165,17 +194,94 @@ class TokenIndex(Sequence[Token]):
     def sentence_first(self, index: int) -> int:
         """Index of the token opening the sentence of token ``index`` (the first token
         when no sentence opening comes before it)."""
-        return self._sentence_first[index] if index > 0 else index
+        if index <= 0:
+            return index
+        if self._sentence_first is None:
+            self._sentence_first = []
+            first = 0
+            for position, opens in enumerate(self._sentence_starts()):
+                if opens:
+                    first = position
+                self._sentence_first.append(first)
+        return self._sentence_first[index]
 
     def next_opening(self, index: int) -> int:
         """Index of the first token at ``index`` or after that opens a sentence (``len``
         if none)."""
+        if self._next_opening is None:
+            opens = self._sentence_starts()
+            self._next_opening = [len(opens)] * (len(opens) + 1)
+            for position in range(len(opens) - 1, -1, -1):
+                following = self._next_opening[position + 1]
+                self._next_opening[position] = position if opens[position] else following
         return self._next_opening[max(index, 0)]
 
 
 def indexed(tokens: Sequence[Token]) -> TokenIndex:
     """``tokens`` as a ``TokenIndex`` (built once here when given a plain list)."""
     return tokens if isinstance(tokens, TokenIndex) else TokenIndex(tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class TokenColumns:
+    """Tokens as one list per ``Token`` field, index by index."""
+
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+    sentence_starts: list[bool]
+    in_quotes: list[bool]
+    quote_starts: list[bool]
+    elided: list[str]
+    beside_code: list[bool]
+
+    def token(self, index: int) -> Token:
+        return Token(
+            self.texts[index],
+            self.starts[index],
+            self.ends[index],
+            self.sentence_starts[index],
+            self.in_quotes[index],
+            self.quote_starts[index],
+            self.elided[index],
+            self.beside_code[index],
+        )
+
+    def tokens(self) -> list[Token]:
+        return list(
+            map(
+                Token,
+                self.texts,
+                self.starts,
+                self.ends,
+                self.sentence_starts,
+                self.in_quotes,
+                self.quote_starts,
+                self.elided,
+                self.beside_code,
+            )
+        )
+
+    @classmethod
+    def joined(cls, parts: Sequence[TokenColumns]) -> TokenColumns:
+        if len(parts) == 1:
+            return parts[0]
+        return cls(*([] for _ in range(8)))._extended(parts)
+
+    def _extended(self, parts: Sequence[TokenColumns]) -> TokenColumns:
+        for part in parts:
+            self.texts.extend(part.texts)
+            self.starts.extend(part.starts)
+            self.ends.extend(part.ends)
+            self.sentence_starts.extend(part.sentence_starts)
+            self.in_quotes.extend(part.in_quotes)
+            self.quote_starts.extend(part.quote_starts)
+            self.elided.extend(part.elided)
+            self.beside_code.extend(part.beside_code)
+        return self
+
+
+EMPTY_COLUMNS = TokenColumns([], [], [], [], [], [], [], [])
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,21 +298,11 @@ class Tokenized:
         return bool(self.words)
 
     def complete(self) -> Tokenized:
-        """Every token, as the full tokenization gives them: the tokens kept are reused
-        and only the others are built."""
+        """Every token, as the full tokenization gives them (built when read)."""
         if not self.sparse:
             return self
-        tokens: list[Token] = []
-        built = iter(self.tokens)  # the kept matches' tokens, in order
-        for words, kept in zip(self.words, self.kept, strict=True):
-            kept_set = set(kept)
-            for index in range(len(words.matches)):
-                if index in kept_set:
-                    if not words.is_technical(index):
-                        tokens.append(next(built))
-                elif (token := words.token(index)) is not None:
-                    tokens.append(token)
-        return Tokenized(TokenIndex(tokens), self.quotes, self.asides)
+        columns = TokenColumns.joined([words.columns() for words in self.words] or [EMPTY_COLUMNS])
+        return Tokenized(TokenIndex(columns=columns), self.quotes, self.asides)
 
 
 class Need(IntEnum):
@@ -230,74 +326,134 @@ def tokenize(text: str, segments: Iterable[Segment], need: WordNeed | None = Non
     asides: list[tuple[int, int]] = []
     words_of_segments: list[SegmentWords] = []
     kept_of_segments: list[list[int]] = []
+    all_columns: list[TokenColumns] = []
     for segment in segments:
         segment_quotes = quote_regions(text, segment.start, segment.end)
         words = SegmentWords(text, segment.start, segment.end, segment_quotes)
         if need is None:
-            tokens.extend(words.tokens(range(len(words.matches))))
+            all_columns.append(words.columns())
         else:
-            kept = _kept(text, words.matches, segment_quotes, need, words.is_technical)
-            tokens.extend(words.tokens(kept))
+            kept = _kept(text, words, segment_quotes, need)
+            tokens.extend(words.columns(kept).tokens())
             words_of_segments.append(words)
             kept_of_segments.append(kept)
         quotes.extend(segment_quotes)
-        asides.extend(m.span(1) for m in ASIDE_RE.finditer(text, segment.start, segment.end))
+        if "(" in text[segment.start : segment.end]:
+            asides.extend(m.span(1) for m in ASIDE_RE.finditer(text, segment.start, segment.end))
+    if need is None:
+        index = TokenIndex(columns=TokenColumns.joined(all_columns or [EMPTY_COLUMNS]))
+        return Tokenized(index, quotes, asides)
     return Tokenized(
         TokenIndex(tokens), quotes, asides, tuple(words_of_segments), tuple(kept_of_segments)
     )
 
 
-class SegmentWords:
-    """The words WORD_RE matches in one segment, and the token each one makes."""
+# A gap (the characters that are not letters, up to the next word) and the word: the
+# gap is a whole run of non-letters, so it ends at a letter, which starts the word, or
+# at the end of the segment (an empty word). Greedy, it never backtracks.
+GAP_WORD_RE = re.compile(r"([\W\d_]*)(" + WORD_RE.pattern + r"|\Z)")
+# What a gap says about the word after it: (it opens a sentence, it opens a quotation).
+_GAP_FLAGS: dict[str, tuple[bool, bool]] = {}
+GAP_CACHE_SIZE = 10_000
 
-    __slots__ = ("_quoted", "_start", "_technical", "_technical_ends", "_text", "matches")
+
+def _gap_flags(gap: str) -> tuple[bool, bool]:
+    flags = _GAP_FLAGS.get(gap)
+    if flags is None:
+        flags = (_ends_sentence(gap), _opens_quote(gap))
+        if len(_GAP_FLAGS) < GAP_CACHE_SIZE:
+            _GAP_FLAGS[gap] = flags
+    return flags
+
+
+class SegmentWords:
+    """The words WORD_RE matches in one segment (``words``, with where each match starts
+    and ends and the gap before it), and the tokens they make."""
+
+    __slots__ = (
+        "_beside",
+        "_quoted",
+        "_quotes",
+        "_start",
+        "_technical",
+        "_text",
+        "ends",
+        "gaps",
+        "starts",
+        "words",
+    )
 
     def __init__(self, text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> None:
         self._text = text
         self._start = start
-        self.matches = list(WORD_RE.finditer(text, start, end))
-        self._technical = technical_regions(text, start, end) if self.matches else []
-        self._technical_ends = [b for _, b in self._technical]
+        pairs = GAP_WORD_RE.findall(text, start, end)
+        while pairs and not pairs[-1][1]:
+            pairs.pop()  # the gap after the last word
+        self.gaps: list[str] = [gap for gap, _ in pairs]
+        self.words: list[str] = [word for _, word in pairs]
+        lengths = list(map(len, self.gaps))
+        offsets = list(
+            accumulate(
+                chain.from_iterable(zip(lengths, map(len, self.words), strict=True)), initial=start
+            )
+        )
+        self.starts: list[int] = offsets[1::2]  # of the matches, elision included
+        self.ends: list[int] = offsets[2::2]
+        self._quotes = quotes
         self._quoted = Cover(quotes)
+        self._technical: set[int] = set()  # indices of the matches inside technical regions
+        self._beside: set[int] = set()  # indices of the matches next to one
+        if self.words:
+            self._find_technical(technical_regions(text, start, end))
 
-    def _technical_at(self, match: re.Match[str]) -> int:
-        """Index of the first technical region ending after the match starts."""
-        return bisect.bisect_right(self._technical_ends, match.start())
+    def _find_technical(self, regions: list[tuple[int, int]]) -> None:
+        """Which matches overlap a technical region, and which are separated from one by
+        spaces and tabs only (``beside_code``)."""
+        text, starts, ends = self._text, self.starts, self.ends
+        for region_start, region_end in regions:
+            first = bisect.bisect_right(ends, region_start)  # first match ending after it
+            after = bisect.bisect_left(starts, region_end, first)  # first match after it
+            self._technical.update(range(first, after))
+            if first > 0 and not text[ends[first - 1] : region_start].strip(" \t"):
+                self._beside.add(first - 1)
+            if after < len(starts) and not text[region_end : starts[after]].strip(" \t"):
+                self._beside.add(after)
 
     def is_technical(self, index: int) -> bool:
-        match = self.matches[index]
-        at = self._technical_at(match)
-        return at < len(self._technical) and self._technical[at][0] < match.end()
+        return index in self._technical
 
-    def tokens(self, indices: Iterable[int]) -> list[Token]:
-        """The tokens of the matches ``indices``, in order; technical matches make none."""
-        return [t for t in map(self.token, indices) if t is not None]
-
-    def token(self, index: int) -> Token | None:
-        text, matches, technical = self._text, self.matches, self._technical
-        match = matches[index]
-        word_start, word_end = match.span()
-        # A token's attributes depend only on the gap since the word before it.
-        gap = text[matches[index - 1].end() if index else self._start : word_start]
-        tech_index = self._technical_at(match)
-        if tech_index < len(technical) and technical[tech_index][0] < word_end:
-            return None
-        word = match.group()
-        elided = ""
-        head, separator, rest = split_elision(word)
-        if separator:
-            elided = head + separator
-            word_start += len(elided)
-            word = rest
-        return Token(
-            text=word,
-            start=word_start,
-            end=word_end,
-            sentence_start=index == 0 or _ends_sentence(gap),
-            in_quotes=word_start in self._quoted,
-            quote_start=_opens_quote(gap),
-            elided=elided,
-            beside_code=_touches(technical, tech_index, match.start(), word_end, text),
+    def columns(self, indices: Iterable[int] | None = None) -> TokenColumns:
+        """The tokens of the matches ``indices`` (all by default), in order; technical
+        matches make none."""
+        if indices is None:
+            indices = range(len(self.words))
+        technical = self._technical
+        kept = [i for i in indices if i not in technical] if technical else list(indices)
+        words, gaps = self.words, self.gaps
+        texts = [words[i] for i in kept]
+        starts = [self.starts[i] for i in kept]
+        elided = [""] * len(kept)
+        for position, word in enumerate(texts):
+            if "'" in word or "’" in word:
+                head, separator, rest = split_elision(word)
+                if separator:
+                    elided[position] = head + separator
+                    texts[position] = rest
+                    starts[position] += len(head) + len(separator)
+        flags = [_gap_flags(gaps[i]) for i in kept]
+        sentence_starts = [opens for opens, _ in flags]
+        if kept and kept[0] == 0:
+            sentence_starts[0] = True
+        beside = self._beside
+        return TokenColumns(
+            texts,
+            starts,
+            [self.ends[i] for i in kept],
+            sentence_starts,
+            [s in self._quoted for s in starts] if self._quotes else [False] * len(kept),
+            [quoted for _, quoted in flags],
+            elided,
+            [i in beside for i in kept] if beside else [False] * len(kept),
         )
 
 
@@ -309,22 +465,19 @@ LIST_CONJUNCTIONS = frozenset(("ou", "et"))
 
 
 def _kept(
-    text: str,
-    matches: list[re.Match[str]],
-    quotes: list[tuple[int, int]],
-    need: WordNeed,
-    is_technical: Callable[[int], bool],
+    text: str, segment: SegmentWords, quotes: list[tuple[int, int]], need: WordNeed
 ) -> list[int]:
     """Indices of the matches that become tokens, in order. Technical matches never
     become tokens: a neighbour is the nearest match that is not technical."""
-    words = [m.group() for m in matches]
-    needs = {word: need(word) for word in set(words)}
+    words, starts, ends = segment.words, segment.starts, segment.ends
+    is_technical = segment.is_technical
+    needs = {word: wanted for word in set(words) if (wanted := need(word))}
     kept: set[int] = set()
     listed: set[int] = set()  # matches whose list is already kept
 
     def linked(index: int) -> bool:
         """Whether match ``index`` and the next may be members of one list."""
-        gap = text[matches[index].end() : matches[index + 1].start()].strip()
+        gap = text[ends[index] : starts[index + 1]].strip()
         if gap in LIST_GAPS:
             return True
         return gap in ("", ",") and (
@@ -338,40 +491,30 @@ def _kept(
         first = last = index
         while first > 0 and linked(first - 1):
             first -= 1
-        while last + 1 < len(matches) and linked(last):
+        while last + 1 < len(words) and linked(last):
             last += 1
         listed.update(range(first, last + 1))
         kept.update(range(first, last + 1))
 
     def neighbours(index: int, step: int, count: int) -> None:
-        while count and 0 <= index + step < len(matches):
+        while count and 0 <= index + step < len(words):
             index += step
             kept.add(index)
             count -= not is_technical(index)
 
-    for index, word in enumerate(words):
-        wanted = needs[word]
-        if wanted:
+    if needs:
+        for index in [i for i, word in enumerate(words) if word in needs]:
             kept.add(index)
-            if wanted == Need.NEIGHBOURS:
+            if needs[words[index]] == Need.NEIGHBOURS:
                 neighbours(index, -1, 2)
                 neighbours(index, 1, 1)
                 keep_list(index)
-    if quotes:
-        starts = [m.start() for m in matches]
-        for start, end in quotes:
-            first = bisect.bisect_left(starts, start)
-            last = bisect.bisect_left(starts, end, first)
-            kept.update(range(first, last))
-            neighbours(first, -1, 1)  # the word before: a determiner of the quotation
+    for start, end in quotes:
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end, first)
+        kept.update(range(first, last))
+        neighbours(first, -1, 1)  # the word before: a determiner of the quotation
     return sorted(kept)
-
-
-def _touches(technical: list[tuple[int, int]], index: int, start: int, end: int, text: str) -> bool:
-    """Whether only spaces separate the word from the technical region before or after it."""
-    if index < len(technical) and not text[end : technical[index][0]].strip(" \t"):
-        return True
-    return index > 0 and not text[technical[index - 1][1] : start].strip(" \t")
 
 
 def split_elision(word: str) -> tuple[str, str, str]:
