@@ -225,3 +225,50 @@ def test_version_from_the_console_script_loads_no_command_line() -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.splitlines() == [f"mtfix {__version__}", "[]"]
+
+
+def _piped_check(path: Path, env: dict[str, str] | None = None) -> tuple[str, list[str]]:
+    """Standard output of ``mtfix check PATH`` run with both streams piped, and which of
+    rich and importlib.metadata it loaded."""
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; sys.argv = ['mtfix', 'check', sys.argv[1]]\n"
+        "from mtfix.entry import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('rich', 'importlib.metadata') if m in sys.modules]\n"
+        "print('loaded:', ' '.join(heavy))\n"
+    )
+    environ = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    out = subprocess.run(
+        [sys.executable, "-c", probe, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**environ, **(env or {})},
+    )
+    *lines, loaded = out.stdout.splitlines()
+    return "\n".join(lines), loaded.removeprefix("loaded:").split()
+
+
+def test_a_piped_check_loads_neither_rich_nor_package_metadata(tmp_path: Path) -> None:
+    """Start-up: rich only draws styles on a terminal, and the note on the context extra
+    finds the installation without importlib.metadata (both cost more than the check)."""
+    path = tmp_path / "one.txt"
+    path.write_text("Le viewpoint des experts reste unachievable.\n", encoding="utf-8")
+    output, loaded = _piped_check(path)
+    assert "english-word 'viewpoint'" in output
+    assert loaded == []
+
+
+def test_piped_text_is_what_rich_writes_to_a_pipe(tmp_path: Path) -> None:
+    """TTY_COMPATIBLE=0 makes mtfix use rich's console, which then sees no terminal."""
+    path = tmp_path / "notes.txt"
+    path.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    plain, loaded = _piped_check(path)
+    through_rich, loaded_rich = _piped_check(path, {"TTY_COMPATIBLE": "0"})
+    assert "rich" not in loaded and "rich" in loaded_rich
+    assert plain.count("\n") > 10
+    assert plain == through_rich

@@ -15,9 +15,9 @@ from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from . import __version__
+from .consoles import stdout_console  # noqa: F401  (the commands' console)
 
 if TYPE_CHECKING:
     from .config import Resolver
@@ -46,10 +46,6 @@ class DocumentType(str, Enum):
     text = "text"
     markdown = "markdown"
     html = "html"
-
-
-def stdout_console() -> Console:
-    return Console(highlight=False, soft_wrap=True)
 
 
 def report_error(path: str, cause: str) -> None:

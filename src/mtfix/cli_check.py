@@ -122,7 +122,6 @@ def check(
     try:
         resolver = make_resolver(request)
         base = with_context(base, context, resolver, (paths or ["."])[0])
-        note = context_note(context, resolver, (paths or ["."])[0])
         jobs = 1 if base.context else jobs  # one model in memory, not one per worker
         planned = plan_run(request, base, resolver)
     except MtfixError as error:
@@ -163,8 +162,8 @@ def check(
         sys.stdout.write(json.dumps(to_sarif(results), ensure_ascii=False, indent=2) + "\n")
     if progress.enabled:
         render_summary(stderr_console(), summary)
-    if wants_context and note:
-        sys.stderr.write(note)
+    if wants_context:
+        sys.stderr.write(context_note(context, resolver, (paths or ["."])[0]))
     if summary.errors:
         raise typer.Exit(EXIT_ERROR)
     raise typer.Exit(EXIT_FINDINGS if summary.findings else EXIT_CLEAN)
