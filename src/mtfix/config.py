@@ -364,7 +364,21 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
 
 def _resolve(path: str) -> Path:
     """``Path.resolve``, or the absolute path for a symbolic link loop (reading the file
-    then reports the loop)."""
+    then reports the loop). Remembered per working folder: planning a run asks for the
+    same few paths several times per file, and each answer costs a system call per folder."""
+    try:
+        cwd = os.getcwd()
+    except OSError:
+        return _resolve_now(path)
+    return _resolved(cwd, path)
+
+
+@lru_cache(maxsize=4096)
+def _resolved(cwd: str, path: str) -> Path:
+    return _resolve_now(path)
+
+
+def _resolve_now(path: str) -> Path:
     try:
         return Path(path).resolve()
     except (RuntimeError, OSError):

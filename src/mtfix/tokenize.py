@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
-from itertools import accumulate, chain
+from itertools import accumulate
 
 from .models import Segment, Token
 
@@ -62,8 +62,9 @@ class Cover:
 
 
 # Every TECHNICAL_RE alternative holds one of these, and no match holds whitespace: only
-# the runs of non-space characters around a trigger need the full pattern.
-TECHNICAL_TRIGGER_RE = re.compile(rf"[{_SPECIAL}@]|www\.|\w\.\w|(?<!\w)-|\(\d")
+# the runs of non-space characters around a trigger need the full pattern. A hyphen
+# triggers only as an option starts (``-v``, ``--all``), not as a dash between spaces.
+TECHNICAL_TRIGGER_RE = re.compile(rf"[{_SPECIAL}@]|www\.|\w\.\w|(?<!\w)--?[^\W\d_]|\(\d")
 SPACE_RE = re.compile(r"\s")
 
 
@@ -348,10 +349,8 @@ def tokenize(text: str, segments: Iterable[Segment], need: WordNeed | None = Non
     )
 
 
-# A gap (the characters that are not letters, up to the next word) and the word: the
-# gap is a whole run of non-letters, so it ends at a letter, which starts the word, or
-# at the end of the segment (an empty word). Greedy, it never backtracks.
-GAP_WORD_RE = re.compile(r"([\W\d_]*)(" + WORD_RE.pattern + r"|\Z)")
+# Split by it, a segment alternates gaps (what lies before each word: no letter) and words.
+WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 # What a gap says about the word after it: (it opens a sentence, it opens a quotation).
 _GAP_FLAGS: dict[str, tuple[bool, bool]] = {}
 GAP_CACHE_SIZE = 10_000
@@ -386,18 +385,11 @@ class SegmentWords:
     def __init__(self, text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> None:
         self._text = text
         self._start = start
-        pairs = GAP_WORD_RE.findall(text, start, end)
-        while pairs and not pairs[-1][1]:
-            pairs.pop()  # the gap after the last word
-        self.gaps: list[str] = [gap for gap, _ in pairs]
-        self.words: list[str] = [word for _, word in pairs]
-        lengths = list(map(len, self.gaps))
-        offsets = list(
-            accumulate(
-                chain.from_iterable(zip(lengths, map(len, self.words), strict=True)), initial=start
-            )
-        )
-        self.starts: list[int] = offsets[1::2]  # of the matches, elision included
+        parts = WORD_SPLIT_RE.split(text[start:end])
+        offsets = list(accumulate(map(len, parts), initial=start))
+        self.gaps: list[str] = parts[0:-1:2]  # the last part is the gap after the last word
+        self.words: list[str] = parts[1::2]
+        self.starts: list[int] = offsets[1:-1:2]  # of the matches, elision included
         self.ends: list[int] = offsets[2::2]
         self._quotes = quotes
         self._quoted = Cover(quotes)
