@@ -229,7 +229,7 @@ def test_version_from_the_console_script_loads_no_command_line() -> None:
 
 def _piped_check(path: Path, env: dict[str, str] | None = None) -> tuple[str, list[str]]:
     """Standard output of ``mtfix check PATH`` run with both streams piped, and which of
-    rich and importlib.metadata it loaded."""
+    rich, importlib.metadata and the other commands' modules it loaded."""
     import os
     import subprocess
     import sys
@@ -238,7 +238,8 @@ def _piped_check(path: Path, env: dict[str, str] | None = None) -> tuple[str, li
         "import sys; sys.argv = ['mtfix', 'check', sys.argv[1]]\n"
         "from mtfix.entry import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('rich', 'importlib.metadata') if m in sys.modules]\n"
+        "heavy = ('rich', 'importlib.metadata', 'mtfix.cli_fix', 'mtfix.cli_explain')\n"
+        "heavy = [m for m in heavy if m in sys.modules]\n"
         "print('loaded:', ' '.join(heavy))\n"
     )
     environ = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
@@ -254,8 +255,9 @@ def _piped_check(path: Path, env: dict[str, str] | None = None) -> tuple[str, li
 
 
 def test_a_piped_check_loads_neither_rich_nor_package_metadata(tmp_path: Path) -> None:
-    """Start-up: rich only draws styles on a terminal, and the note on the context extra
-    finds the installation without importlib.metadata (both cost more than the check)."""
+    """Start-up: rich only draws styles on a terminal, the note on the context extra
+    finds the installation without importlib.metadata (both cost more than the check),
+    and typer builds only the commands of the module that defines ``check``."""
     path = tmp_path / "one.txt"
     path.write_text("Le viewpoint des experts reste unachievable.\n", encoding="utf-8")
     output, loaded = _piped_check(path)
@@ -272,3 +274,13 @@ def test_piped_text_is_what_rich_writes_to_a_pipe(tmp_path: Path) -> None:
     assert "rich" not in loaded and "rich" in loaded_rich
     assert plain.count("\n") > 10
     assert plain == through_rich
+
+
+def test_the_console_script_knows_the_module_of_every_command() -> None:
+    from mtfix.entry import COMMAND_MODULES
+
+    defined = {}
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__.replace("_", "-")
+        defined[name] = command.callback.__module__.removeprefix("mtfix.")
+    assert defined == COMMAND_MODULES

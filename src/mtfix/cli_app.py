@@ -198,6 +198,21 @@ def plan_run(request: RunRequest, base: CheckOptions, resolver: Resolver) -> lis
     return plan_jobs(request.paths, base, resolver, warn=report_warning, discovery=discovery)
 
 
+def run() -> None:
+    """Run the app on the command line; the process's exit code says how it went."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("mtfix: interrupted\n")
+        sys.exit(EXIT_INTERRUPTED)
+    except Exception as error:  # a bug: one line, the traceback only with --debug
+        if os.environ.get("MTFIX_DEBUG"):
+            raise
+        sys.stderr.write(f"mtfix: internal error: {type(error).__name__}: {error}\n")
+        sys.stderr.write("mtfix: run with --debug for the traceback\n")
+        sys.exit(EXIT_ERROR)
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"mtfix {__version__}")
