@@ -284,3 +284,65 @@ def test_the_console_script_knows_the_module_of_every_command() -> None:
         name = command.name or command.callback.__name__.replace("_", "-")
         defined[name] = command.callback.__module__.removeprefix("mtfix.")
     assert defined == COMMAND_MODULES
+
+
+def _console_script(args: list[str], through_typer: bool, cwd: Path) -> tuple[str, str, int, bool]:
+    """stdout, stderr, exit code of ``mtfix ARGS`` run by the console script (or by the
+    typer app), and whether typer was loaded."""
+    import subprocess
+    import sys
+
+    entry = "mtfix.cli" if through_typer else "mtfix.entry"
+    probe = (
+        "import sys\n"
+        f"from {entry} import main\n"
+        "try:\n    main()\nfinally:\n"
+        "    sys.stderr.write(f'typer loaded: {\"typer\" in sys.modules}')\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=cwd
+    )
+    stderr, _, loaded = out.stderr.rpartition("typer loaded: ")
+    return out.stdout, stderr, out.returncode, loaded == "True"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "english.txt"],
+        ["check", "clean.txt"],
+        ["check", "missing.txt"],
+        ["check", "folder", "clean.txt"],
+        ["check", "folder/seed.md"],
+    ],
+)
+def test_a_plain_check_runs_without_typer_as_the_command_does(tmp_path: Path, args) -> None:
+    (tmp_path / "english.txt").write_text("Le viewpoint des experts.\n", encoding="utf-8")
+    (tmp_path / "clean.txt").write_text("Le point de vue des experts.\n", encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "seed.md").write_text(SEED.read_text(encoding="utf-8"))
+    fast = _console_script(args, through_typer=False, cwd=tmp_path)
+    slow = _console_script(args, through_typer=True, cwd=tmp_path)
+    assert fast[:3] == slow[:3]
+    assert (fast[3], slow[3]) == (False, True)
+
+
+def test_a_plain_check_into_a_closed_pipe_exits_as_the_command_does(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    for index in range(40):
+        (tmp_path / f"seed-{index:02d}.txt").write_text(SEED.read_text(encoding="utf-8"))
+    outcomes = []
+    for entry in ("mtfix.entry", "mtfix.cli"):
+        process = subprocess.Popen(
+            [sys.executable, "-c", f"from {entry} import main; main()", "check", str(tmp_path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.read(100)
+        process.stdout.close()
+        stderr = process.stderr.read().decode()
+        outcomes.append((process.wait(), "Error" in stderr or "Traceback" in stderr))
+    assert outcomes[0] == outcomes[1] == (1, False)
