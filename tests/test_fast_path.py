@@ -18,9 +18,17 @@ import pytest
 from mtfix import typography
 from mtfix.detect import Detector
 from mtfix.lexicon import default_lexicon
-from mtfix.models import Document, Segment
+from mtfix.models import Document, Segment, Token
 from mtfix.segment import layout
-from mtfix.tokenize import TECHNICAL_RE, technical_regions, tokenize
+from mtfix.tokenize import (
+    TECHNICAL_RE,
+    WORD_RE,
+    Cover,
+    quote_regions,
+    split_elision,
+    technical_regions,
+    tokenize,
+)
 
 CORPORA = Path(__file__).parent.parent / "benchmarks" / "corpora"
 FILES = sorted(
@@ -137,6 +145,62 @@ def test_detection_matches_on_random_text() -> None:
         sparse = tokenize(text, segments, detector.need)
         expected = Detector(lexicon).detect(text, full.tokens, full.quotes, full.asides)
         assert detector.detect(text, sparse.tokens, sparse.quotes, sparse.asides) == expected
+
+
+def _reference_tokens(text: str, segments: list[Segment]) -> list[Token]:
+    """Tokens the plain way, one word at a time: what the tokenizer's columns must give."""
+    found = []
+    for segment in segments:
+        start, end = segment.start, segment.end
+        quoted = Cover(quote_regions(text, start, end))
+        technical = [m.span() for m in TECHNICAL_RE.finditer(text, start, end)]
+        previous_end = start
+        for index, match in enumerate(WORD_RE.finditer(text, start, end)):
+            gap, previous_end = text[previous_end : match.start()], match.end()
+            if any(a < match.end() and match.start() < b for a, b in technical):
+                continue
+            head, separator, rest = split_elision(match.group())
+            word_start = match.start() + (len(head) + 1 if separator else 0)
+            stripped = gap.strip(" \t\"“”«»‘’'()[]\u00a0\u202f")
+            ends_sentence = "\n\n" in gap or (stripped[:1] in set(".!?…") and bool(stripped))
+            ends_sentence |= "\n" in gap and stripped[-1:] in set(".!?…") and bool(stripped)
+            opening = gap.rstrip(" \t\u00a0\u202f")[-1:]
+            found.append(
+                Token(
+                    rest if separator else match.group(),
+                    word_start,
+                    match.end(),
+                    index == 0 or ends_sentence,
+                    word_start in quoted,
+                    bool(opening) and opening in "“«‘„‹\"'",
+                    head + separator if separator else "",
+                    any(
+                        not text[match.end() : a].strip(" \t")
+                        if a >= match.end()
+                        else not text[b : match.start()].strip(" \t")
+                        for a, b in technical
+                    ),
+                )
+            )
+    return found
+
+
+def test_tokens_are_those_of_a_word_by_word_tokenizer() -> None:
+    documents = _documents()
+    for text in _random_texts(6000, seed=13):
+        middle = len(text) // 2
+        documents.append((text, [Segment(0, middle), Segment(middle + 1, len(text))]))
+    for text, segments in documents:
+        assert list(tokenize(text, segments).tokens) == _reference_tokens(text, segments), text
+
+
+def test_technical_regions_match_a_scan_of_any_range() -> None:
+    rng = random.Random(17)
+    for text in _random_texts(20000, seed=19):
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        expected = [m.span() for m in TECHNICAL_RE.finditer(text, start, end)]
+        assert technical_regions(text, start, end) == expected, (text, start, end)
 
 
 def test_technical_regions_match_a_scan_of_the_whole_segment() -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 from itertools import accumulate
+from operator import itemgetter
 
 from .models import Segment, Token
 
@@ -64,7 +65,11 @@ class Cover:
 # Every TECHNICAL_RE alternative holds one of these, and no match holds whitespace: only
 # the runs of non-space characters around a trigger need the full pattern. A hyphen
 # triggers only as an option starts (``-v``, ``--all``), not as a dash between spaces.
-TECHNICAL_TRIGGER_RE = re.compile(rf"[{_SPECIAL}@]|www\.|\w\.\w|(?<!\w)--?[^\W\d_]|\(\d")
+# Each alternative starts with one of a few characters (its context is looked at
+# behind): the regex engine skips the letters between them at C speed.
+TECHNICAL_TRIGGER_RE = re.compile(
+    rf"[{_SPECIAL}@]|\.(?:(?<=\w\.)(?=\w)|(?<=www\.))|-(?<!\w-)-?[^\W\d_]|\(\d"
+)
 SPACE_RE = re.compile(r"\s")
 
 
@@ -371,7 +376,6 @@ class SegmentWords:
 
     __slots__ = (
         "_beside",
-        "_quoted",
         "_quotes",
         "_start",
         "_technical",
@@ -392,7 +396,6 @@ class SegmentWords:
         self.starts: list[int] = offsets[1:-1:2]  # of the matches, elision included
         self.ends: list[int] = offsets[2::2]
         self._quotes = quotes
-        self._quoted = Cover(quotes)
         self._technical: set[int] = set()  # indices of the matches inside technical regions
         self._beside: set[int] = set()  # indices of the matches next to one
         if self.words:
@@ -416,14 +419,17 @@ class SegmentWords:
 
     def columns(self, indices: Iterable[int] | None = None) -> TokenColumns:
         """The tokens of the matches ``indices`` (all by default), in order; technical
-        matches make none."""
+        matches make none. Each column is built by C-level maps and slices, not a
+        Python step per word."""
+        technical = self._technical
         if indices is None:
             indices = range(len(self.words))
-        technical = self._technical
         kept = [i for i in indices if i not in technical] if technical else list(indices)
-        words, gaps = self.words, self.gaps
-        texts = [words[i] for i in kept]
-        starts = [self.starts[i] for i in kept]
+        every = len(kept) == len(self.words)  # then kept is 0, 1, 2...
+        texts = list(self.words) if every else list(map(self.words.__getitem__, kept))
+        starts = list(self.starts) if every else list(map(self.starts.__getitem__, kept))
+        ends = list(self.ends) if every else list(map(self.ends.__getitem__, kept))
+        gaps = self.gaps if every else list(map(self.gaps.__getitem__, kept))
         elided = [""] * len(kept)
         for position, word in enumerate(texts):
             if "'" in word or "’" in word:
@@ -432,21 +438,34 @@ class SegmentWords:
                     elided[position] = head + separator
                     texts[position] = rest
                     starts[position] += len(head) + len(separator)
-        flags = [_gap_flags(gaps[i]) for i in kept]
-        sentence_starts = [opens for opens, _ in flags]
+        flags = list(map(_GAP_FLAGS.get, gaps))
+        if None in flags:
+            flags = list(map(_gap_flags, gaps))
+        sentence_starts = list(map(itemgetter(0), flags))
         if kept and kept[0] == 0:
             sentence_starts[0] = True
         beside = self._beside
         return TokenColumns(
             texts,
             starts,
-            [self.ends[i] for i in kept],
+            ends,
             sentence_starts,
-            [s in self._quoted for s in starts] if self._quotes else [False] * len(kept),
-            [quoted for _, quoted in flags],
+            _covered(starts, self._quotes),
+            list(map(itemgetter(1), flags)),
             elided,
             [i in beside for i in kept] if beside else [False] * len(kept),
         )
+
+
+def _covered(starts: list[int], spans: list[tuple[int, int]]) -> list[bool]:
+    """For each of the sorted ``starts``, whether a span holds it (``Cover``), marked by
+    slices: the starts a span holds are consecutive."""
+    covered = [False] * len(starts)
+    for span_start, span_end in spans:
+        first = bisect.bisect_left(starts, span_start)
+        last = bisect.bisect_left(starts, span_end, first)
+        covered[first:last] = [True] * (last - first)
+    return covered
 
 
 # A word that may be English keeps the list it may belong to (``always, never ou
