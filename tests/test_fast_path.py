@@ -228,3 +228,22 @@ def test_spacing_matches_a_scan_of_every_whitespace_run(monkeypatch) -> None:
     monkeypatch.setattr(typography, "SPACING_TRIGGER_RE", re.compile("[ \u00a0\u202f\u2009]+"))
     assert fast == findings()
     assert sum(map(len, fast)) > 100
+
+
+PROTECTED_PIECES = ["&amp;", "&D;", "&#233;", "http://a.b/c", "www.x.fr", "a.b@c.d", "`x y`"]
+PROTECTED_PIECES += ["20:44", "3,5", "10h30", ":)", ";-)", "=D", "mot", ":", ";", " ", "\u00a0"]
+
+
+def test_protected_regions_around_an_index_are_those_of_the_whole_line() -> None:
+    """The spacing rule scans only the run of non-space characters around a mark."""
+    rng = random.Random(23)
+    for _ in range(20000):
+        pieces = [rng.choice(PROTECTED_PIECES + list(ALPHABET)) for _ in range(rng.randint(0, 9))]
+        text = "".join(pieces).replace("\n", " ")
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        line = typography.Line(start, end, ((start, end),))
+        protected = typography._Protected(text, line)
+        whole = typography._protected_spans(text, start, end)
+        for index in range(max(0, start - 1), min(len(text), end + 1)):
+            assert (index in protected) == any(a <= index < b for a, b in whole), text
