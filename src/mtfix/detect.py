@@ -501,8 +501,13 @@ def _named_everywhere(before: list[WordVerdict], after: list[WordVerdict]) -> li
 MANUAL_REFERENCE_RE = re.compile(r"(?<![\w-])([^\W\d_][\w-]{0,63})\(\d\w{0,5}\)")
 
 
+# What every manual page reference holds: looked for first, it spares most texts the
+# scan of every word for a reference.
+MANUAL_REFERENCE_TRIGGER_RE = re.compile(r"\(\d")
+
+
 def _manual_pages_named(text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
-    if "(" not in text:
+    if not MANUAL_REFERENCE_TRIGGER_RE.search(text):
         return verdicts
     names = {m.group(1).lower() for m in MANUAL_REFERENCE_RE.finditer(text)}
     if not names:

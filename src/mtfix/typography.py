@@ -111,6 +111,11 @@ class Line:
 
 def prose_lines(text: str, segments: list[Segment]) -> list[Line]:
     """The lines that prose segments cover, each with its prose pieces, in order."""
+    return list(_prose_lines(text, tuple(segments)))
+
+
+@functools.lru_cache(maxsize=1)  # the quotes, spacing and duplicate-line rules read them
+def _prose_lines(text: str, segments: tuple[Segment, ...]) -> tuple[Line, ...]:
     pieces: dict[int, list[tuple[int, int]]] = {}
     for segment in sorted(segments, key=lambda s: s.start):
         position = segment.start
@@ -129,7 +134,7 @@ def prose_lines(text: str, segments: list[Segment]) -> list[Line]:
         if line_end > line_start and text[line_end - 1] == "\r":
             line_end -= 1
         lines.append(Line(line_start, line_end, tuple(parts)))
-    return lines
+    return tuple(lines)
 
 
 def _finding(
