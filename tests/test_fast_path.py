@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from mtfix import typography
-from mtfix.detect import Detector
+from mtfix.detect import MANUAL_REFERENCE_RE, Detector, manual_page_names
 from mtfix.lexicon import default_lexicon
 from mtfix.models import Document, Segment, Token
 from mtfix.segment import layout
@@ -247,3 +247,13 @@ def test_protected_regions_around_an_index_are_those_of_the_whole_line() -> None
         whole = typography._protected_spans(text, start, end)
         for index in range(max(0, start - 1), min(len(text), end + 1)):
             assert (index in protected) == any(a <= index < b for a, b in whole), text
+
+
+def test_manual_page_names_are_those_of_a_scan_of_the_whole_text() -> None:
+    rng = random.Random(29)
+    pieces = ["flock", "(2)", "(1x)", "(123456)", "a", "-", "_", " ", "(", ")", "3", "é", "B"]
+    pieces.append("x" * 62)
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        expected = {m.group(1).lower() for m in MANUAL_REFERENCE_RE.finditer(text)}
+        assert manual_page_names(text) == expected, text
