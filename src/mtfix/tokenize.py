@@ -8,9 +8,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import IntEnum
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import itemgetter
 
 from .models import Segment, Token
@@ -270,21 +270,15 @@ class TokenColumns:
 
     @classmethod
     def joined(cls, parts: Sequence[TokenColumns]) -> TokenColumns:
+        """The columns of ``parts``, one after the other."""
         if len(parts) == 1:
             return parts[0]
-        return cls(*([] for _ in range(8)))._extended(parts)
+        each = zip(*(part.lists() for part in parts), strict=True)
+        return cls(*(list(chain.from_iterable(column)) for column in each))
 
-    def _extended(self, parts: Sequence[TokenColumns]) -> TokenColumns:
-        for part in parts:
-            self.texts.extend(part.texts)
-            self.starts.extend(part.starts)
-            self.ends.extend(part.ends)
-            self.sentence_starts.extend(part.sentence_starts)
-            self.in_quotes.extend(part.in_quotes)
-            self.quote_starts.extend(part.quote_starts)
-            self.elided.extend(part.elided)
-            self.beside_code.extend(part.beside_code)
-        return self
+    def lists(self) -> tuple[list, ...]:
+        """The columns in field order (``dataclasses.astuple`` would copy each item)."""
+        return tuple(getattr(self, column.name) for column in fields(self))
 
 
 EMPTY_COLUMNS = TokenColumns([], [], [], [], [], [], [], [])
@@ -295,9 +289,8 @@ class Tokenized:
     tokens: TokenIndex
     quotes: list[tuple[int, int]]  # the inside of each quotation, as offsets
     asides: list[tuple[int, int]] = field(default_factory=list)  # inside of (parentheses)
-    # A sparse tokenization keeps what it needs to build the other tokens on demand.
+    # A sparse tokenization keeps the words of each segment: ``complete()`` reads them.
     words: tuple[SegmentWords, ...] = ()
-    kept: tuple[list[int], ...] = ()
 
     @property
     def sparse(self) -> bool:
@@ -331,7 +324,6 @@ def tokenize(text: str, segments: Iterable[Segment], need: WordNeed | None = Non
     quotes: list[tuple[int, int]] = []
     asides: list[tuple[int, int]] = []
     words_of_segments: list[SegmentWords] = []
-    kept_of_segments: list[list[int]] = []
     all_columns: list[TokenColumns] = []
     for segment in segments:
         segment_quotes = quote_regions(text, segment.start, segment.end)
@@ -339,19 +331,15 @@ def tokenize(text: str, segments: Iterable[Segment], need: WordNeed | None = Non
         if need is None:
             all_columns.append(words.columns())
         else:
-            kept = _kept(text, words, segment_quotes, need)
-            tokens.extend(words.columns(kept).tokens())
+            tokens.extend(words.columns(_kept(text, words, segment_quotes, need)).tokens())
             words_of_segments.append(words)
-            kept_of_segments.append(kept)
         quotes.extend(segment_quotes)
-        if "(" in text[segment.start : segment.end]:
+        if text.find("(", segment.start, segment.end) >= 0:
             asides.extend(m.span(1) for m in ASIDE_RE.finditer(text, segment.start, segment.end))
     if need is None:
         index = TokenIndex(columns=TokenColumns.joined(all_columns or [EMPTY_COLUMNS]))
         return Tokenized(index, quotes, asides)
-    return Tokenized(
-        TokenIndex(tokens), quotes, asides, tuple(words_of_segments), tuple(kept_of_segments)
-    )
+    return Tokenized(TokenIndex(tokens), quotes, asides, tuple(words_of_segments))
 
 
 # Split by it, a segment alternates gaps (what lies before each word: no letter) and words.
