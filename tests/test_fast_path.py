@@ -257,3 +257,22 @@ def test_manual_page_names_are_those_of_a_scan_of_the_whole_text() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         expected = {m.group(1).lower() for m in MANUAL_REFERENCE_RE.finditer(text)}
         assert manual_page_names(text) == expected, text
+
+
+def test_document_words_from_columns_are_those_from_tokens() -> None:
+    """The suggester's count of a document's words and pairs reads the columns of a
+    completed tokenization, without building its tokens."""
+    from mtfix.models import Finding
+    from mtfix.slot import DocumentWords
+
+    rng = random.Random(31)
+    texts = [text for text, _ in _documents()[:20]] + _random_sentences(3000, seed=37)
+    for text in texts:
+        tokens = tokenize(text, [Segment(0, len(text))]).tokens
+        findings = []
+        for _ in range(rng.randint(0, 6)):
+            start = rng.randint(0, len(text))
+            findings.append(Finding(start, rng.randint(start, len(text)), "", "x", 1.0, ""))
+        for given in (text, ""):
+            fast = DocumentWords.of(tokens, findings, given)
+            assert fast == DocumentWords.of(list(tokens), findings, given), text

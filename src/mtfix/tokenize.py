@@ -178,6 +178,11 @@ class TokenIndex(Sequence[Token]):
         return f"TokenIndex({list(self)!r})"
 
     @property
+    def columns(self) -> TokenColumns | None:
+        """The columns the tokens are built from (``None`` when built from tokens)."""
+        return self._columns
+
+    @property
     def texts(self) -> list[str]:
         """Each token's text (``Token.text``), without building the tokens."""
         if self._columns is not None:
