@@ -1,4 +1,5 @@
-"""Start-up time: median wall time of ``mtfix check`` on a one-line file.
+"""Start-up time: median wall time of ``mtfix check`` on a one-line file with two English
+words (found, with suggestions) and on a clean one-line file.
 
     python benchmarks/startup.py [--runs 15]
 
@@ -19,6 +20,7 @@ import time
 from pathlib import Path
 
 ONE_LINE = "Le viewpoint des experts reste unachievable.\n"
+CLEAN_LINE = "Le point de vue des experts reste inchangé.\n"
 
 
 def _children_cpu() -> float:
@@ -48,6 +50,7 @@ def timed(command: list[str], runs: int) -> tuple[float, float]:
 def one_line_file(folder: Path) -> Path:
     path = folder / "one-line.txt"
     path.write_text(ONE_LINE, encoding="utf-8")
+    (folder / "clean-line.txt").write_text(CLEAN_LINE, encoding="utf-8")
     return path
 
 
@@ -59,13 +62,17 @@ def script(name: str) -> str | None:
 
 
 def mtfix_command(source: Path | None = None) -> list[str]:
-    """The installed console script, or the mtfix whose sources are in ``source``."""
+    """The installed console script, or the mtfix whose sources are in ``source``, started
+    as the console script starts it (``mtfix.entry``; ``mtfix.cli`` in older sources)."""
+    start = (
+        "try:\n from mtfix.entry import main\nexcept ImportError:\n from mtfix.cli import main\n"
+    )
     if source is not None:
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(source)], check=False)
-        run = f"import sys; sys.path.insert(0, {str(source.resolve())!r}); "
-        return [sys.executable, "-c", run + "from mtfix.cli import main; main()"]
+        run = f"import sys; sys.path.insert(0, {str(source.resolve())!r})\n"
+        return [sys.executable, "-c", run + start + "main()"]
     found = script("mtfix")
-    return [found] if found else [sys.executable, "-c", "from mtfix.cli import main; main()"]
+    return [found] if found else [sys.executable, "-c", start + "main()"]
 
 
 def compile_mtfix() -> None:
@@ -83,13 +90,17 @@ def compile_mtfix() -> None:
 def startup_times(
     path: Path, runs: int, mtfix: list[str] | None = None
 ) -> dict[str, tuple[float, float]]:
-    """(wall, CPU) seconds per tool: ``python -c pass``, ``mtfix check``, and
-    ``codespell`` if installed (else said not installed)."""
+    """(wall, CPU) seconds per tool: ``python -c pass``, ``mtfix check`` (and on the
+    clean line written beside ``path``), and ``codespell`` if installed."""
     compile_mtfix()
+    mtfix = mtfix or mtfix_command()
     times = {
         "python -c pass": timed([sys.executable, "-c", "pass"], runs),
-        "mtfix check": timed([*(mtfix or mtfix_command()), "check", str(path)], runs),
+        "mtfix check": timed([*mtfix, "check", str(path)], runs),
     }
+    clean = path.parent / "clean-line.txt"
+    if clean.exists():
+        times["mtfix check, clean"] = timed([*mtfix, "check", str(clean)], runs)
     codespell = script("codespell")
     if codespell:
         times["codespell"] = timed([codespell, str(path)], runs)
@@ -103,7 +114,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         times = startup_times(one_line_file(Path(folder)), args.runs)
     for name, (wall, cpu) in times.items():
-        print(f"{name:16} {wall:6.3f} s wall, {cpu:6.3f} s CPU  (median of {args.runs})")
+        print(f"{name:18} {wall:6.3f} s wall, {cpu:6.3f} s CPU  (median of {args.runs})")
     if "codespell" not in times:
         print("codespell        not installed")
 

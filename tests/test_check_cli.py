@@ -225,3 +225,124 @@ def test_version_from_the_console_script_loads_no_command_line() -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.splitlines() == [f"mtfix {__version__}", "[]"]
+
+
+def _piped_check(path: Path, env: dict[str, str] | None = None) -> tuple[str, list[str]]:
+    """Standard output of ``mtfix check PATH`` run with both streams piped, and which of
+    rich, importlib.metadata and the other commands' modules it loaded."""
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; sys.argv = ['mtfix', 'check', sys.argv[1]]\n"
+        "from mtfix.entry import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = ('rich', 'importlib.metadata', 'mtfix.cli_fix', 'mtfix.cli_explain')\n"
+        "heavy = [m for m in heavy if m in sys.modules]\n"
+        "print('loaded:', ' '.join(heavy))\n"
+    )
+    environ = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    out = subprocess.run(
+        [sys.executable, "-c", probe, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**environ, **(env or {})},
+    )
+    *lines, loaded = out.stdout.splitlines()
+    return "\n".join(lines), loaded.removeprefix("loaded:").split()
+
+
+def test_a_piped_check_loads_neither_rich_nor_package_metadata(tmp_path: Path) -> None:
+    """Start-up: rich only draws styles on a terminal, the note on the context extra
+    finds the installation without importlib.metadata (both cost more than the check),
+    and typer builds only the commands of the module that defines ``check``."""
+    path = tmp_path / "one.txt"
+    path.write_text("Le viewpoint des experts reste unachievable.\n", encoding="utf-8")
+    output, loaded = _piped_check(path)
+    assert "english-word 'viewpoint'" in output
+    assert loaded == []
+
+
+def test_piped_text_is_what_rich_writes_to_a_pipe(tmp_path: Path) -> None:
+    """TTY_COMPATIBLE=0 makes mtfix use rich's console, which then sees no terminal."""
+    path = tmp_path / "notes.txt"
+    path.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    plain, loaded = _piped_check(path)
+    through_rich, loaded_rich = _piped_check(path, {"TTY_COMPATIBLE": "0"})
+    assert "rich" not in loaded and "rich" in loaded_rich
+    assert plain.count("\n") > 10
+    assert plain == through_rich
+
+
+def test_the_console_script_knows_the_module_of_every_command() -> None:
+    from mtfix.entry import COMMAND_MODULES
+
+    defined = {}
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__.replace("_", "-")
+        defined[name] = command.callback.__module__.removeprefix("mtfix.")
+    assert defined == COMMAND_MODULES
+
+
+def _console_script(args: list[str], through_typer: bool, cwd: Path) -> tuple[str, str, int, bool]:
+    """stdout, stderr, exit code of ``mtfix ARGS`` run by the console script (or by the
+    typer app), and whether typer was loaded."""
+    import subprocess
+    import sys
+
+    entry = "mtfix.cli" if through_typer else "mtfix.entry"
+    probe = (
+        "import sys\n"
+        f"from {entry} import main\n"
+        "try:\n    main()\nfinally:\n"
+        "    sys.stderr.write(f'typer loaded: {\"typer\" in sys.modules}')\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, cwd=cwd
+    )
+    stderr, _, loaded = out.stderr.rpartition("typer loaded: ")
+    return out.stdout, stderr, out.returncode, loaded == "True"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "english.txt"],
+        ["check", "clean.txt"],
+        ["check", "missing.txt"],
+        ["check", "folder", "clean.txt"],
+        ["check", "folder/seed.md"],
+    ],
+)
+def test_a_plain_check_runs_without_typer_as_the_command_does(tmp_path: Path, args) -> None:
+    (tmp_path / "english.txt").write_text("Le viewpoint des experts.\n", encoding="utf-8")
+    (tmp_path / "clean.txt").write_text("Le point de vue des experts.\n", encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "seed.md").write_text(SEED.read_text(encoding="utf-8"))
+    fast = _console_script(args, through_typer=False, cwd=tmp_path)
+    slow = _console_script(args, through_typer=True, cwd=tmp_path)
+    assert fast[:3] == slow[:3]
+    assert (fast[3], slow[3]) == (False, True)
+
+
+def test_a_plain_check_into_a_closed_pipe_exits_as_the_command_does(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    for index in range(40):
+        (tmp_path / f"seed-{index:02d}.txt").write_text(SEED.read_text(encoding="utf-8"))
+    outcomes = []
+    for entry in ("mtfix.entry", "mtfix.cli"):
+        process = subprocess.Popen(
+            [sys.executable, "-c", f"from {entry} import main; main()", "check", str(tmp_path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.read(100)
+        process.stdout.close()
+        stderr = process.stderr.read().decode()
+        outcomes.append((process.wait(), "Error" in stderr or "Traceback" in stderr))
+    assert outcomes[0] == outcomes[1] == (1, False)

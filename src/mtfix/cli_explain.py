@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from .cli_app import app
 
@@ -19,6 +18,7 @@ def explain(
     ] = None,
 ) -> None:
     """Show why WORD is (or is not) flagged and where its suggestions come from."""
+    from rich.console import Console
     from rich.table import Table
 
     from .explain import explain as run_explain

@@ -9,10 +9,9 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field, replace
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from .cli_app import (
     EXIT_CLEAN,
@@ -36,13 +35,15 @@ from .cli_app import (
     report_error,
     run_request,
 )
-from .diff import rich_diff, unified_diff
 from .errors import MtfixError
 from .fix import apply_fixes, fit_encoding, summary
 from .models import Document, Finding
 from .pipeline import CheckOptions
 from .planning import fix_until_stable, plan
 from .writer import Source, encode, read_source, source_from_bytes, write_text
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def find_findings(document: Document, options: CheckOptions) -> list[Finding]:
@@ -183,6 +184,10 @@ def fix(
     except MtfixError as error:
         report_error(error.path, error.cause)
         raise typer.Exit(EXIT_ERROR) from None
+    from rich.console import Console
+
+    from .diff import rich_diff, unified_diff
+
     console = Console(highlight=False, soft_wrap=True)
     tally = Tally()
     for job in jobs:

@@ -19,14 +19,20 @@ import sys
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from types import ModuleType
 
 from .errors import MtfixError
 from .rules import is_known_selector
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+
+def _toml() -> ModuleType:
+    """The TOML parser, imported when a config file is read (start-up: most runs have none)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
+
 
 CONFIG_FILES = (".mtfix.toml", "pyproject.toml")
 KEYS = (
@@ -101,6 +107,7 @@ def find_config_file(path: str | Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    tomllib = _toml()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -112,6 +119,7 @@ def load_config(path: str | Path) -> Config:
     """Read one config file; ``MtfixError`` names the file and the problem."""
     path = Path(path)
     shown = str(path)
+    tomllib = _toml()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -364,7 +372,21 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
 
 def _resolve(path: str) -> Path:
     """``Path.resolve``, or the absolute path for a symbolic link loop (reading the file
-    then reports the loop)."""
+    then reports the loop). Remembered per working folder: planning a run asks for the
+    same few paths several times per file, and each answer costs a system call per folder."""
+    try:
+        cwd = os.getcwd()
+    except OSError:
+        return _resolve_now(path)
+    return _resolved(cwd, path)
+
+
+@lru_cache(maxsize=4096)
+def _resolved(cwd: str, path: str) -> Path:
+    return _resolve_now(path)
+
+
+def _resolve_now(path: str) -> Path:
     try:
         return Path(path).resolve()
     except (RuntimeError, OSError):

@@ -653,10 +653,24 @@ def _after_determiner(verdicts: list[WordVerdict], index: int) -> bool:
 MANUAL_REFERENCE_RE = re.compile(r"(?<![\w-])([^\W\d_][\w-]{0,63})\(\d\w{0,5}\)")
 
 
+# What every manual page reference holds: the references are looked for only in the
+# few characters before and after each (no two references overlap, so the scan of these
+# windows finds those of the whole text).
+MANUAL_REFERENCE_TRIGGER_RE = re.compile(r"\(\d")
+
+
+def manual_page_names(text: str) -> set[str]:
+    """The lower-case names ``text`` refers to by manual page (``flock(2)``)."""
+    names = set()
+    for trigger in MANUAL_REFERENCE_TRIGGER_RE.finditer(text):
+        at = trigger.start()  # the name ends here: 64 characters at most; the section, 8
+        window = MANUAL_REFERENCE_RE.finditer(text, max(0, at - 64), at + 8)
+        names.update(m.group(1).lower() for m in window)
+    return names
+
+
 def _manual_pages_named(text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
-    if "(" not in text:
-        return verdicts
-    names = {m.group(1).lower() for m in MANUAL_REFERENCE_RE.finditer(text)}
+    names = manual_page_names(text)
     if not names:
         return verdicts
     return [

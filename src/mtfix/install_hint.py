@@ -9,8 +9,10 @@ Python that runs mtfix.
 from __future__ import annotations
 
 import json
+import os
 import shlex
 import sys
+from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 EXTRA = "context"
@@ -18,13 +20,25 @@ EXTRA = "context"
 
 def context_extra_hint() -> str:
     """The command that installs the ``context`` extra for the running mtfix."""
-    from importlib import metadata
+    return extra_hint_for(_installed_file("direct_url.json"))
 
-    try:
-        direct_url = metadata.distribution("mtfix").read_text("direct_url.json")
-    except metadata.PackageNotFoundError:
-        direct_url = None
-    return extra_hint_for(direct_url)
+
+def _installed_file(name: str) -> str | None:
+    """The file ``name`` of mtfix's ``.dist-info`` folder, found on ``sys.path`` as
+    ``importlib.metadata`` finds it (the first one wins), without importing it: its
+    import costs more than the rest of a short run's start-up."""
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for found in sorted(names):
+            if found.lower().startswith("mtfix-") and found.endswith(".dist-info"):
+                try:
+                    return Path(entry or ".", found, name).read_text(encoding="utf-8")
+                except OSError:
+                    return None
+    return None
 
 
 def extra_hint_for(direct_url: str | None, extra: str = EXTRA) -> str:

@@ -7,13 +7,16 @@ from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
+from .consoles import PlainConsole, plainly_not_a_terminal
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.progress import Progress
 
 
 def stderr_console() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False)
 
 
@@ -23,8 +26,11 @@ class BatchProgress(AbstractContextManager["BatchProgress"]):
 
     showing = False  # a batch's bar is on the terminal (no other live display then)
 
-    def __init__(self, total: int, console: Console | None = None) -> None:
-        self.console = console or stderr_console()
+    def __init__(self, total: int, console: Console | PlainConsole | None = None) -> None:
+        if console is None:
+            piped = plainly_not_a_terminal(sys.stderr)
+            console = PlainConsole(stderr=True) if piped else stderr_console()
+        self.console = console
         self.enabled = self.console.is_terminal and total > 1
         self._progress: Progress | None = None
         self._task: Any = None

@@ -5,13 +5,16 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from .lines import line_starts
 from .models import Finding
 from .rules import SUGGESTED_RULES, severity_of
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .consoles import PlainConsole
 
 JSON_VERSION = 1
 
@@ -173,7 +176,7 @@ def text_line_parts(
     return tuple(parts)
 
 
-def render_text(console: Console, result: FileResult, verbose: bool = False) -> None:
+def render_text(console: Console | PlainConsole, result: FileResult, verbose: bool = False) -> None:
     """One line a finding, ``path:line:col: rule 'text' message; suggestion``, errors
     first; ``verbose`` adds the evidence. Styles are rendered once and the lines written
     straight to the console's file: rich's per-call layout work cost more than the
@@ -181,6 +184,8 @@ def render_text(console: Console, result: FileResult, verbose: bool = False) -> 
     findings = by_severity(result.findings)
     paint = _painter(console)
     if paint is None:  # a console rich must drive itself (legacy Windows)
+        from rich.text import Text
+
         for finding in findings:
             out = Text()
             for part, style in text_line_parts(result, finding, verbose):
@@ -199,7 +204,7 @@ def render_text(console: Console, result: FileResult, verbose: bool = False) -> 
 Painter = Callable[[str, str], str]
 
 
-def _painter(console: Console) -> Painter | None:
+def _painter(console: Console | PlainConsole) -> Painter | None:
     """``paint(text, style)``: the text with the console's escape codes for ``style``
     (none when the console has no colours), or None when rich must print itself."""
     if console.legacy_windows:

@@ -14,11 +14,12 @@ import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from .context import Agreement, agreement_before
 from .lexicon import Lexicon
 from .models import Finding, Token
-from .tokenize import indexed
+from .tokenize import TokenColumns, TokenIndex, indexed
 
 NEGATION = frozenset({"pas", "plus", "jamais", "point", "guère", "ne", "n", "rien"})
 # A determiner right after the slot: a noun is rarely followed by one (``indique X la``).
@@ -123,6 +124,8 @@ class DocumentWords:
         """``text``, when given, separates the words with only spaces between them into
         pairs (without it no pair is recorded)."""
         flagged = sorted((f.start, f.end) for f in findings)
+        if isinstance(tokens, TokenIndex) and tokens.columns is not None:
+            return cls._of_columns(tokens.columns, flagged, text)
         starts = [start for start, _ in flagged]
         counts: Counter = Counter()
         pairs: set[tuple[str, str]] = set()
@@ -142,6 +145,36 @@ class DocumentWords:
             ):
                 pairs.add((previous.lower, lower))
             previous = token
+        return cls(counts, frozenset(pairs))
+
+    @classmethod
+    def _of_columns(
+        cls, columns: TokenColumns, flagged: list[tuple[int, int]], text: str
+    ) -> DocumentWords:
+        """``of`` on a tokenization's columns, without building its tokens: the tokens
+        left out (starting inside the last finding that starts at or before them) are
+        those from each finding's start to its end or the next finding's start, so the
+        others come in runs of consecutive tokens."""
+        starts, ends = columns.starts, columns.ends
+        runs: list[tuple[int, int]] = []
+        run_start = 0
+        for k, (start, end) in enumerate(flagged):
+            following = flagged[k + 1][0] if k + 1 < len(flagged) else end
+            first = bisect.bisect_left(starts, start, run_start)
+            last = max(first, bisect.bisect_left(starts, min(end, following), first))
+            if last > first:
+                runs.append((run_start, first))
+                run_start = last
+        runs.append((run_start, len(starts)))
+        lowers = list(map(str.lower, columns.texts))
+        counts = Counter(chain.from_iterable(lowers[a:b] for a, b in runs))
+        pairs: set[tuple[str, str]] = set()
+        if text:
+            elided = columns.elided
+            for a, b in runs:
+                for i in range(a + 1, b):
+                    if not elided[i] and not text[ends[i - 1] : starts[i]].strip():
+                        pairs.add((lowers[i - 1], lowers[i]))
         return cls(counts, frozenset(pairs))
 
     def count(self, word: str) -> int:

@@ -21,6 +21,7 @@ from .rules import matches
 DIRECTIVE_RE = re.compile(
     r"\bmtfix:[ \t]*(ignore-next-line|ignore|off|on)\b([^\n]*)", re.IGNORECASE
 )
+DIRECTIVE_MARK_RE = re.compile("mtfix:", re.IGNORECASE)  # what every directive holds
 UNUSED_RULE = "unused-suppression"
 
 
@@ -52,6 +53,8 @@ class Suppression:
 def find_suppressions(text: str, comments: Sequence[tuple[int, int]] | None) -> list[Suppression]:
     """Directives in ``text``; ``comments`` (comment bodies) limit where they are read,
     ``None`` reads them anywhere (plain text)."""
+    if not DIRECTIVE_MARK_RE.search(text):
+        return []  # most texts: no line index to build, no scan of every word
     starts = line_starts(text)
     regions = [(0, len(text))] if comments is None else comments
     found: list[Suppression] = []

@@ -8,8 +8,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import IntEnum
+from itertools import accumulate, chain
+from operator import itemgetter
 
 from .models import Segment, Token
 
@@ -61,8 +63,13 @@ class Cover:
 
 
 # Every TECHNICAL_RE alternative holds one of these, and no match holds whitespace: only
-# the runs of non-space characters around a trigger need the full pattern.
-TECHNICAL_TRIGGER_RE = re.compile(rf"[{_SPECIAL}@]|www\.|\w\.\w|(?<!\w)-|\(\d")
+# the runs of non-space characters around a trigger need the full pattern. A hyphen
+# triggers only as an option starts (``-v``, ``--all``), not as a dash between spaces.
+# Each alternative starts with one of a few characters (its context is looked at
+# behind): the regex engine skips the letters between them at C speed.
+TECHNICAL_TRIGGER_RE = re.compile(
+    rf"[{_SPECIAL}@]|\.(?:(?<=\w\.)(?=\w)|(?<=www\.))|-(?<!\w-)-?[^\W\d_]|\(\d"
+)
 SPACE_RE = re.compile(r"\s")
 
 
@@ -124,35 +131,68 @@ def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 class TokenIndex(Sequence[Token]):
     """A document's tokens, indexed once: where each starts and where its sentence begins
-    and ends. Look-ups per finding then cost O(log n) instead of a pass over the document."""
+    and ends. Look-ups per finding then cost O(log n) instead of a pass over the document.
 
-    __slots__ = ("_next_opening", "_sentence_first", "_tokens", "starts")
+    Built from ``TokenColumns``, a token object is made only when it is read: a reader of
+    a few tokens (a finding's slot) or of the words alone (``texts``) builds none of the
+    others."""
 
-    def __init__(self, tokens: Iterable[Token]) -> None:
-        self._tokens = list(tokens)
-        self.starts = [t.start for t in self._tokens]
-        self._sentence_first: list[int] = []
-        first = 0
-        for index, token in enumerate(self._tokens):
-            if token.sentence_start:
-                first = index
-            self._sentence_first.append(first)
-        self._next_opening = [len(self._tokens)] * (len(self._tokens) + 1)
-        for index in range(len(self._tokens) - 1, -1, -1):
-            opens = self._tokens[index].sentence_start
-            self._next_opening[index] = index if opens else self._next_opening[index + 1]
+    __slots__ = ("_columns", "_next_opening", "_sentence_first", "_tokens", "starts")
+
+    def __init__(self, tokens: Iterable[Token] = (), columns: TokenColumns | None = None) -> None:
+        if columns is None:
+            self._tokens: list[Token | None] = list(tokens)
+            self.starts = [t.start for t in self._tokens]  # type: ignore[union-attr]
+        else:
+            self._tokens = [None] * len(columns.starts)
+            self.starts = columns.starts
+        self._columns = columns
+        self._sentence_first: list[int] | None = None
+        self._next_opening: list[int] | None = None
+
+    def _token(self, index: int) -> Token:
+        token = self._tokens[index]
+        if token is None:
+            token = self._tokens[index] = self._columns.token(index)  # type: ignore[union-attr]
+        return token
 
     def __getitem__(self, index):  # type: ignore[override]
-        return self._tokens[index]
+        if isinstance(index, slice):
+            return [self._token(i) for i in range(*index.indices(len(self._tokens)))]
+        if index < 0:
+            index += len(self._tokens)
+        if not 0 <= index < len(self._tokens):
+            raise IndexError("token index out of range")
+        return self._token(index)
 
     def __len__(self) -> int:
         return len(self._tokens)
 
     def __iter__(self) -> Iterator[Token]:
-        return iter(self._tokens)
+        if self._columns is not None and None in self._tokens:
+            built = self._columns.tokens()
+            self._tokens = [old or new for old, new in zip(self._tokens, built, strict=True)]
+        return iter(self._tokens)  # type: ignore[arg-type]
 
     def __repr__(self) -> str:
-        return f"TokenIndex({self._tokens!r})"
+        return f"TokenIndex({list(self)!r})"
+
+    @property
+    def columns(self) -> TokenColumns | None:
+        """The columns the tokens are built from (``None`` when built from tokens)."""
+        return self._columns
+
+    @property
+    def texts(self) -> list[str]:
+        """Each token's text (``Token.text``), without building the tokens."""
+        if self._columns is not None:
+            return self._columns.texts
+        return [t.text for t in self._tokens]  # type: ignore[union-attr]
+
+    def _sentence_starts(self) -> list[bool]:
+        if self._columns is not None:
+            return self._columns.sentence_starts
+        return [t.sentence_start for t in self._tokens]  # type: ignore[union-attr]
 
     def first_at_or_after(self, offset: int) -> int:
         """Index of the first token starting at ``offset`` or later (``len`` if none)."""
@@ -165,11 +205,26 @@ class TokenIndex(Sequence[Token]):
     def sentence_first(self, index: int) -> int:
         """Index of the token opening the sentence of token ``index`` (the first token
         when no sentence opening comes before it)."""
-        return self._sentence_first[index] if index > 0 else index
+        if index <= 0:
+            return index
+        if self._sentence_first is None:
+            self._sentence_first = []
+            first = 0
+            for position, opens in enumerate(self._sentence_starts()):
+                if opens:
+                    first = position
+                self._sentence_first.append(first)
+        return self._sentence_first[index]
 
     def next_opening(self, index: int) -> int:
         """Index of the first token at ``index`` or after that opens a sentence (``len``
         if none)."""
+        if self._next_opening is None:
+            opens = self._sentence_starts()
+            self._next_opening = [len(opens)] * (len(opens) + 1)
+            for position in range(len(opens) - 1, -1, -1):
+                following = self._next_opening[position + 1]
+                self._next_opening[position] = position if opens[position] else following
         return self._next_opening[max(index, 0)]
 
 
@@ -179,34 +234,79 @@ def indexed(tokens: Sequence[Token]) -> TokenIndex:
 
 
 @dataclass(frozen=True, slots=True)
+class TokenColumns:
+    """Tokens as one list per ``Token`` field, index by index."""
+
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+    sentence_starts: list[bool]
+    in_quotes: list[bool]
+    quote_starts: list[bool]
+    elided: list[str]
+    beside_code: list[bool]
+
+    def token(self, index: int) -> Token:
+        return Token(
+            self.texts[index],
+            self.starts[index],
+            self.ends[index],
+            self.sentence_starts[index],
+            self.in_quotes[index],
+            self.quote_starts[index],
+            self.elided[index],
+            self.beside_code[index],
+        )
+
+    def tokens(self) -> list[Token]:
+        return list(
+            map(
+                Token,
+                self.texts,
+                self.starts,
+                self.ends,
+                self.sentence_starts,
+                self.in_quotes,
+                self.quote_starts,
+                self.elided,
+                self.beside_code,
+            )
+        )
+
+    @classmethod
+    def joined(cls, parts: Sequence[TokenColumns]) -> TokenColumns:
+        """The columns of ``parts``, one after the other."""
+        if len(parts) == 1:
+            return parts[0]
+        each = zip(*(part.lists() for part in parts), strict=True)
+        return cls(*(list(chain.from_iterable(column)) for column in each))
+
+    def lists(self) -> tuple[list, ...]:
+        """The columns in field order (``dataclasses.astuple`` would copy each item)."""
+        return tuple(getattr(self, column.name) for column in fields(self))
+
+
+EMPTY_COLUMNS = TokenColumns([], [], [], [], [], [], [], [])
+
+
+@dataclass(frozen=True, slots=True)
 class Tokenized:
     tokens: TokenIndex
     quotes: list[tuple[int, int]]  # the inside of each quotation, as offsets
     asides: list[tuple[int, int]] = field(default_factory=list)  # inside of (parentheses)
-    # A sparse tokenization keeps what it needs to build the other tokens on demand.
+    # A sparse tokenization keeps the words of each segment: ``complete()`` reads them.
     words: tuple[SegmentWords, ...] = ()
-    kept: tuple[list[int], ...] = ()
 
     @property
     def sparse(self) -> bool:
         return bool(self.words)
 
     def complete(self) -> Tokenized:
-        """Every token, as the full tokenization gives them: the tokens kept are reused
-        and only the others are built."""
+        """Every token, as the full tokenization gives them (built when read)."""
         if not self.sparse:
             return self
-        tokens: list[Token] = []
-        built = iter(self.tokens)  # the kept matches' tokens, in order
-        for words, kept in zip(self.words, self.kept, strict=True):
-            kept_set = set(kept)
-            for index in range(len(words.matches)):
-                if index in kept_set:
-                    if not words.is_technical(index):
-                        tokens.append(next(built))
-                elif (token := words.token(index)) is not None:
-                    tokens.append(token)
-        return Tokenized(TokenIndex(tokens), self.quotes, self.asides)
+        columns = TokenColumns.joined([words.columns() for words in self.words] or [EMPTY_COLUMNS])
+        return Tokenized(TokenIndex(columns=columns), self.quotes, self.asides)
 
 
 class Need(IntEnum):
@@ -229,76 +329,136 @@ def tokenize(text: str, segments: Iterable[Segment], need: WordNeed | None = Non
     quotes: list[tuple[int, int]] = []
     asides: list[tuple[int, int]] = []
     words_of_segments: list[SegmentWords] = []
-    kept_of_segments: list[list[int]] = []
+    all_columns: list[TokenColumns] = []
     for segment in segments:
         segment_quotes = quote_regions(text, segment.start, segment.end)
         words = SegmentWords(text, segment.start, segment.end, segment_quotes)
         if need is None:
-            tokens.extend(words.tokens(range(len(words.matches))))
+            all_columns.append(words.columns())
         else:
-            kept = _kept(text, words.matches, segment_quotes, need, words.is_technical)
-            tokens.extend(words.tokens(kept))
+            tokens.extend(words.columns(_kept(text, words, segment_quotes, need)).tokens())
             words_of_segments.append(words)
-            kept_of_segments.append(kept)
         quotes.extend(segment_quotes)
-        asides.extend(m.span(1) for m in ASIDE_RE.finditer(text, segment.start, segment.end))
-    return Tokenized(
-        TokenIndex(tokens), quotes, asides, tuple(words_of_segments), tuple(kept_of_segments)
-    )
+        if text.find("(", segment.start, segment.end) >= 0:
+            asides.extend(m.span(1) for m in ASIDE_RE.finditer(text, segment.start, segment.end))
+    if need is None:
+        index = TokenIndex(columns=TokenColumns.joined(all_columns or [EMPTY_COLUMNS]))
+        return Tokenized(index, quotes, asides)
+    return Tokenized(TokenIndex(tokens), quotes, asides, tuple(words_of_segments))
+
+
+# Split by it, a segment alternates gaps (what lies before each word: no letter) and words.
+WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
+# What a gap says about the word after it: (it opens a sentence, it opens a quotation).
+_GAP_FLAGS: dict[str, tuple[bool, bool]] = {}
+GAP_CACHE_SIZE = 10_000
+
+
+def _gap_flags(gap: str) -> tuple[bool, bool]:
+    flags = _GAP_FLAGS.get(gap)
+    if flags is None:
+        flags = (_ends_sentence(gap), _opens_quote(gap))
+        if len(_GAP_FLAGS) < GAP_CACHE_SIZE:
+            _GAP_FLAGS[gap] = flags
+    return flags
 
 
 class SegmentWords:
-    """The words WORD_RE matches in one segment, and the token each one makes."""
+    """The words WORD_RE matches in one segment (``words``, with where each match starts
+    and ends and the gap before it), and the tokens they make."""
 
-    __slots__ = ("_quoted", "_start", "_technical", "_technical_ends", "_text", "matches")
+    __slots__ = (
+        "_beside",
+        "_quotes",
+        "_start",
+        "_technical",
+        "_text",
+        "ends",
+        "gaps",
+        "starts",
+        "words",
+    )
 
     def __init__(self, text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> None:
         self._text = text
         self._start = start
-        self.matches = list(WORD_RE.finditer(text, start, end))
-        self._technical = technical_regions(text, start, end) if self.matches else []
-        self._technical_ends = [b for _, b in self._technical]
-        self._quoted = Cover(quotes)
+        parts = WORD_SPLIT_RE.split(text[start:end])
+        offsets = list(accumulate(map(len, parts), initial=start))
+        self.gaps: list[str] = parts[0:-1:2]  # the last part is the gap after the last word
+        self.words: list[str] = parts[1::2]
+        self.starts: list[int] = offsets[1:-1:2]  # of the matches, elision included
+        self.ends: list[int] = offsets[2::2]
+        self._quotes = quotes
+        self._technical: set[int] = set()  # indices of the matches inside technical regions
+        self._beside: set[int] = set()  # indices of the matches next to one
+        if self.words:
+            self._find_technical(technical_regions(text, start, end))
 
-    def _technical_at(self, match: re.Match[str]) -> int:
-        """Index of the first technical region ending after the match starts."""
-        return bisect.bisect_right(self._technical_ends, match.start())
+    def _find_technical(self, regions: list[tuple[int, int]]) -> None:
+        """Which matches overlap a technical region, and which are separated from one by
+        spaces and tabs only (``beside_code``)."""
+        text, starts, ends = self._text, self.starts, self.ends
+        for region_start, region_end in regions:
+            first = bisect.bisect_right(ends, region_start)  # first match ending after it
+            after = bisect.bisect_left(starts, region_end, first)  # first match after it
+            self._technical.update(range(first, after))
+            if first > 0 and not text[ends[first - 1] : region_start].strip(" \t"):
+                self._beside.add(first - 1)
+            if after < len(starts) and not text[region_end : starts[after]].strip(" \t"):
+                self._beside.add(after)
 
     def is_technical(self, index: int) -> bool:
-        match = self.matches[index]
-        at = self._technical_at(match)
-        return at < len(self._technical) and self._technical[at][0] < match.end()
+        return index in self._technical
 
-    def tokens(self, indices: Iterable[int]) -> list[Token]:
-        """The tokens of the matches ``indices``, in order; technical matches make none."""
-        return [t for t in map(self.token, indices) if t is not None]
-
-    def token(self, index: int) -> Token | None:
-        text, matches, technical = self._text, self.matches, self._technical
-        match = matches[index]
-        word_start, word_end = match.span()
-        # A token's attributes depend only on the gap since the word before it.
-        gap = text[matches[index - 1].end() if index else self._start : word_start]
-        tech_index = self._technical_at(match)
-        if tech_index < len(technical) and technical[tech_index][0] < word_end:
-            return None
-        word = match.group()
-        elided = ""
-        head, separator, rest = split_elision(word)
-        if separator:
-            elided = head + separator
-            word_start += len(elided)
-            word = rest
-        return Token(
-            text=word,
-            start=word_start,
-            end=word_end,
-            sentence_start=index == 0 or _ends_sentence(gap),
-            in_quotes=word_start in self._quoted,
-            quote_start=_opens_quote(gap),
-            elided=elided,
-            beside_code=_touches(technical, tech_index, match.start(), word_end, text),
+    def columns(self, indices: Iterable[int] | None = None) -> TokenColumns:
+        """The tokens of the matches ``indices`` (all by default), in order; technical
+        matches make none. Each column is built by C-level maps and slices, not a
+        Python step per word."""
+        technical = self._technical
+        if indices is None:
+            indices = range(len(self.words))
+        kept = [i for i in indices if i not in technical] if technical else list(indices)
+        every = len(kept) == len(self.words)  # then kept is 0, 1, 2...
+        texts = list(self.words) if every else list(map(self.words.__getitem__, kept))
+        starts = list(self.starts) if every else list(map(self.starts.__getitem__, kept))
+        ends = list(self.ends) if every else list(map(self.ends.__getitem__, kept))
+        gaps = self.gaps if every else list(map(self.gaps.__getitem__, kept))
+        elided = [""] * len(kept)
+        for position, word in enumerate(texts):
+            if "'" in word or "’" in word:
+                head, separator, rest = split_elision(word)
+                if separator:
+                    elided[position] = head + separator
+                    texts[position] = rest
+                    starts[position] += len(head) + len(separator)
+        flags = list(map(_GAP_FLAGS.get, gaps))
+        if None in flags:
+            flags = list(map(_gap_flags, gaps))
+        sentence_starts = list(map(itemgetter(0), flags))
+        if kept and kept[0] == 0:
+            sentence_starts[0] = True
+        beside = self._beside
+        return TokenColumns(
+            texts,
+            starts,
+            ends,
+            sentence_starts,
+            _covered(starts, self._quotes),
+            list(map(itemgetter(1), flags)),
+            elided,
+            [i in beside for i in kept] if beside else [False] * len(kept),
         )
+
+
+def _covered(starts: list[int], spans: list[tuple[int, int]]) -> list[bool]:
+    """For each of the sorted ``starts``, whether a span holds it (``Cover``), marked by
+    slices: the starts a span holds are consecutive."""
+    covered = [False] * len(starts)
+    for span_start, span_end in spans:
+        first = bisect.bisect_left(starts, span_start)
+        last = bisect.bisect_left(starts, span_end, first)
+        covered[first:last] = [True] * (last - first)
+    return covered
 
 
 # A word that may be English keeps the list it may belong to (``always, never ou
@@ -309,22 +469,19 @@ LIST_CONJUNCTIONS = frozenset(("ou", "et"))
 
 
 def _kept(
-    text: str,
-    matches: list[re.Match[str]],
-    quotes: list[tuple[int, int]],
-    need: WordNeed,
-    is_technical: Callable[[int], bool],
+    text: str, segment: SegmentWords, quotes: list[tuple[int, int]], need: WordNeed
 ) -> list[int]:
     """Indices of the matches that become tokens, in order. Technical matches never
     become tokens: a neighbour is the nearest match that is not technical."""
-    words = [m.group() for m in matches]
-    needs = {word: need(word) for word in set(words)}
+    words, starts, ends = segment.words, segment.starts, segment.ends
+    is_technical = segment.is_technical
+    needs = {word: wanted for word in set(words) if (wanted := need(word))}
     kept: set[int] = set()
     listed: set[int] = set()  # matches whose list is already kept
 
     def linked(index: int) -> bool:
         """Whether match ``index`` and the next may be members of one list."""
-        gap = text[matches[index].end() : matches[index + 1].start()].strip()
+        gap = text[ends[index] : starts[index + 1]].strip()
         if gap in LIST_GAPS:
             return True
         return gap in ("", ",") and (
@@ -338,40 +495,30 @@ def _kept(
         first = last = index
         while first > 0 and linked(first - 1):
             first -= 1
-        while last + 1 < len(matches) and linked(last):
+        while last + 1 < len(words) and linked(last):
             last += 1
         listed.update(range(first, last + 1))
         kept.update(range(first, last + 1))
 
     def neighbours(index: int, step: int, count: int) -> None:
-        while count and 0 <= index + step < len(matches):
+        while count and 0 <= index + step < len(words):
             index += step
             kept.add(index)
             count -= not is_technical(index)
 
-    for index, word in enumerate(words):
-        wanted = needs[word]
-        if wanted:
+    if needs:
+        for index in [i for i, word in enumerate(words) if word in needs]:
             kept.add(index)
-            if wanted == Need.NEIGHBOURS:
+            if needs[words[index]] == Need.NEIGHBOURS:
                 neighbours(index, -1, 2)
                 neighbours(index, 1, 1)
                 keep_list(index)
-    if quotes:
-        starts = [m.start() for m in matches]
-        for start, end in quotes:
-            first = bisect.bisect_left(starts, start)
-            last = bisect.bisect_left(starts, end, first)
-            kept.update(range(first, last))
-            neighbours(first, -1, 1)  # the word before: a determiner of the quotation
+    for start, end in quotes:
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end, first)
+        kept.update(range(first, last))
+        neighbours(first, -1, 1)  # the word before: a determiner of the quotation
     return sorted(kept)
-
-
-def _touches(technical: list[tuple[int, int]], index: int, start: int, end: int, text: str) -> bool:
-    """Whether only spaces separate the word from the technical region before or after it."""
-    if index < len(technical) and not text[end : technical[index][0]].strip(" \t"):
-        return True
-    return index > 0 and not text[technical[index - 1][1] : start].strip(" \t")
 
 
 def split_elision(word: str) -> tuple[str, str, str]:

@@ -111,6 +111,11 @@ class Line:
 
 def prose_lines(text: str, segments: list[Segment]) -> list[Line]:
     """The lines that prose segments cover, each with its prose pieces, in order."""
+    return list(_prose_lines(text, tuple(segments)))
+
+
+@functools.lru_cache(maxsize=1)  # the quotes, spacing and duplicate-line rules read them
+def _prose_lines(text: str, segments: tuple[Segment, ...]) -> tuple[Line, ...]:
     pieces: dict[int, list[tuple[int, int]]] = {}
     for segment in sorted(segments, key=lambda s: s.start):
         position = segment.start
@@ -129,7 +134,7 @@ def prose_lines(text: str, segments: list[Segment]) -> list[Line]:
         if line_end > line_start and text[line_end - 1] == "\r":
             line_end -= 1
         lines.append(Line(line_start, line_end, tuple(parts)))
-    return lines
+    return tuple(lines)
 
 
 def _finding(
@@ -454,6 +459,7 @@ PROTECTED_RE = re.compile(
 # character after it). Each match is a whole run of whitespace.
 _WS = "[ \u00a0\u202f\u2009]"
 SPACING_TRIGGER_RE = re.compile(rf"(?<=«){_WS}+|{_WS}+(?=[;:!?,.»])|{_WS}{{2,}}|{_WS}+\Z")
+_SPACE_RE = re.compile(r"\s")  # what no protected region but inline code holds
 HIGH_PUNCTUATION = ";:!?"
 SPACED_PUNCTUATION_RE = re.compile("[;:!?«»]")  # the only characters the spacing loop acts on
 SPACE_BEFORE_OK_AFTER = "!?.…)]"
@@ -465,25 +471,50 @@ def _is_character_reference(reference: str) -> bool:
     return reference[1] == "#" or reference[1:] in html.entities.html5
 
 
+def _protected_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    found = PROTECTED_RE.finditer(text, start, end)
+    return [m.span() for m in found if m.group()[0] != "&" or _is_character_reference(m.group())]
+
+
 class _Protected:
-    """The protected regions of a line, found the first time one is asked about."""
+    """The protected regions of a line, looked for where they are asked about. Only
+    inline code holds whitespace: on a line without a backtick, the regions around an
+    index are those of its run of non-space characters (a scan of the whole line finds
+    the same there), and scanning the run is enough."""
 
     def __init__(self, text: str, line: Line) -> None:
         self.text = text
         self.line = line
+        self._whole_line = text.find("`", line.start, line.end) >= 0
+        self._run_starts: list[int] = []  # of the runs scanned so far, in order
+        self._runs: dict[int, tuple[int, list[int], list[int]]] = {}  # start: end, regions
 
     @functools.cached_property
     def _spans(self) -> tuple[list[int], list[int]]:
-        found = PROTECTED_RE.finditer(self.text, self.line.start, self.line.end)
-        spans = [
-            m.span()
-            for m in found
-            if not m.group().startswith("&") or _is_character_reference(m.group())
-        ]
+        spans = _protected_spans(self.text, self.line.start, self.line.end)
         return [s for s, _ in spans], [e for _, e in spans]
 
     def __contains__(self, index: int) -> bool:
-        starts, ends = self._spans
+        if self._whole_line:
+            starts, ends = self._spans
+            at = bisect.bisect_right(starts, index) - 1
+            return at >= 0 and index < ends[at]
+        text, line = self.text, self.line
+        if not line.start <= index < line.end or text[index].isspace():
+            return False
+        at = bisect.bisect_right(self._run_starts, index) - 1
+        if at >= 0 and index < self._runs[self._run_starts[at]][0]:
+            _end, starts, ends = self._runs[self._run_starts[at]]  # a run scanned already
+        else:
+            start = index
+            while start > line.start and not text[start - 1].isspace():
+                start -= 1
+            after = _SPACE_RE.search(text, index, line.end)
+            end = after.start() if after else line.end
+            spans = _protected_spans(text, start, end)
+            starts, ends = [a for a, _ in spans], [b for _, b in spans]
+            bisect.insort(self._run_starts, start)
+            self._runs[start] = (end, starts, ends)
         at = bisect.bisect_right(starts, index) - 1
         return at >= 0 and index < ends[at]
 
