@@ -200,3 +200,25 @@ def test_scores_do_not_depend_on_the_number_of_threads(scorer) -> None:
         assert one.score(slot, words) == LlamaScorer(threads=2).score(slot, words)
     finally:
         one.close()
+
+
+def test_a_check_without_context_does_not_load_the_model_library(tmp_path) -> None:
+    """With the extra installed, a check that leaves a choice to context scoring asks
+    whether the extra is there (for the note) without importing llama.cpp's bindings,
+    which take longer to import than the check takes."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "one.txt"
+    path.write_text("Le viewpoint des experts reste unachievable.\n", encoding="utf-8")
+    probe = (
+        "import sys; sys.argv = ['mtfix', 'check', sys.argv[1]]\n"
+        "from mtfix.entry import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('llama_cpp loaded:', 'llama_cpp' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, str(path)], capture_output=True, text=True, check=True
+    )
+    assert "english-word 'viewpoint'" in out.stdout
+    assert out.stdout.splitlines()[-1] == "llama_cpp loaded: False"
