@@ -1,16 +1,19 @@
 """Suggestion accuracy on the easy gold spans only (the issue's target for the suggester).
 
     python benchmarks/easy_suggestions.py synthetic/test [seed ...] [--cost]
+                                          [--context] [--sample N]
 
 For each folder under benchmarks/corpora: how many easy spans, how many a finding
 overlaps, and top-1 / top-3 (an expected word among the first 1 / 3 suggestions of the
-overlapping finding), over all easy spans and over the detected ones.
+overlapping finding), over all easy spans and over the detected ones. ``--context``
+scores with the language model (``mtfix[context]``); ``--sample N`` reads N files of
+each folder, spread over it.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 import time
 from pathlib import Path
 
@@ -20,10 +23,16 @@ from mtfix.pipeline import CheckOptions, check_document
 CORPORA = Path(__file__).parent / "corpora"
 
 
-def score(folder: Path) -> str:
+def sampled(paths: list[Path], sample: int | None) -> list[Path]:
+    if not sample or sample >= len(paths):
+        return paths
+    return paths[:: len(paths) // sample][:sample]
+
+
+def score(folder: Path, context: bool = False, sample: int | None = None) -> str:
     spans = detected = top1 = top3 = 0
-    options = CheckOptions(select=frozenset({"english"}))
-    for gold_path in sorted(folder.glob("*.json")):
+    options = CheckOptions(select=frozenset({"english"}), context=context)
+    for gold_path in sampled(sorted(folder.glob("*.json")), sample):
         text = gold_path.with_suffix(".txt").read_text(encoding="utf-8")
         findings = check_document(Document(str(gold_path), text), options)
         for span in json.loads(gold_path.read_text(encoding="utf-8"))["spans"]:
@@ -38,6 +47,8 @@ def score(folder: Path) -> str:
             suggested = [s.replacement.lower() for s in hits[0].suggestions]
             top1 += bool(suggested[:1] and suggested[0] in expected)
             top3 += bool(expected & set(suggested[:3]))
+    if not spans:
+        return f"{folder.relative_to(CORPORA)}: no easy gold spans"
     return (
         f"{folder.relative_to(CORPORA)}: {spans} easy spans, {detected} detected; "
         f"top-1 {top1 / spans:.3f} ({top1 / max(detected, 1):.3f} of detected), "
@@ -69,15 +80,19 @@ def suggestion_cost(folder: Path) -> str:
 
 
 def main() -> None:
-    names = [a for a in sys.argv[1:] if a != "--cost"] or [
-        "seed",
-        "synthetic/dev",
-        "synthetic/test",
-    ]
-    if "--cost" in sys.argv:
-        print(suggestion_cost(CORPORA / names[0]))
-    for name in names:
-        print(score(CORPORA / name))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("folders", nargs="*", default=["seed", "synthetic/dev", "synthetic/test"])
+    parser.add_argument("--cost", action="store_true", help="time the suggester per finding")
+    parser.add_argument("--context", action="store_true", help="score with the language model")
+    parser.add_argument("--sample", type=int, help="files per folder, spread over it")
+    args = parser.parse_args()
+    for name in args.folders:
+        if not (CORPORA / name).is_dir():
+            parser.error(f"no folder {name!r} under {CORPORA}")
+    if args.cost:
+        print(suggestion_cost(CORPORA / args.folders[0]))
+    for name in args.folders:
+        print(score(CORPORA / name, args.context, args.sample), flush=True)
 
 
 if __name__ == "__main__":
