@@ -32,7 +32,6 @@ from .scorer import (
     slot_for,
     softmax_shares,
 )
-from .slot import DocumentWords, slot_of
 from .suggest import (  # noqa: F401  (context_would_help: read here by tests)
     MAX_SUGGESTIONS,
     Suggester,
@@ -312,15 +311,16 @@ def rerank_findings(
     the whole sentence."""
     tokens = indexed(tokens)
     result = []
-    document = DocumentWords.of(tokens, [f for f in findings if f.rule in SUGGESTED_RULES])
+    # The rankings the suggestions came from: with the document's evidence.
+    rankings = suggester.document_rankings(text, findings, tokens)
     for finding in findings:
         if finding.rule not in SUGGESTED_RULES or len(finding.suggestions) < 2:
             result.append(finding)
             continue
-        position = slot_of(text, finding.start, finding.end, tokens, document)
+        ranking, _ = rankings[id(finding)]
         ranked = [
             Ranked(match_case(finding.text, word), share, source)
-            for word, share, source in suggester.rank(finding.text, position)[:depth]
+            for word, share, source in ranking.ranked[:depth]
         ]
         if len(ranked) < 2 or ranked[1].share < close * ranked[0].share:
             result.append(finding)

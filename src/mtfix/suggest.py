@@ -308,12 +308,35 @@ class Suggester:
     def suggest_findings(
         self, text: str, findings: Sequence[Finding], tokens: Sequence[Token]
     ) -> list[Finding]:
-        """Suggestions for every English finding of a document, with what the document
-        tells: the words it uses elsewhere, and how much of each kind of damage it shows
-        (the mean hypothesis shares of its findings weigh each finding's hypotheses)."""
+        """Suggestions for every English finding of a document that has none yet, ranked
+        by ``document_rankings``."""
         wanted = [f for f in findings if not f.suggestions and f.rule in SUGGESTED_RULES]
         if not wanted:
             return list(findings)
+        rankings = self.document_rankings(text, wanted, tokens)
+        apostrophe = document_apostrophe(text)
+        suggested: dict[int, tuple[Suggestion, ...]] = {}
+        result = []
+        for finding in findings:
+            ranked = rankings.get(id(finding))
+            if ranked is None:
+                result.append(finding)
+                continue
+            ranking, slot = ranked
+            if id(ranking) not in suggested:  # one ranking per case (words and slot)
+                suggested[id(ranking)] = self._suggestions(finding.text, ranking, slot, apostrophe)
+            result.append(replace(finding, suggestions=suggested[id(ranking)]))
+        return result
+
+    def document_rankings(
+        self, text: str, findings: Sequence[Finding], tokens: Sequence[Token]
+    ) -> dict[int, tuple[Ranking, Slot]]:
+        """The ranking and slot of each English finding (by ``id``), with what the document
+        tells: the words it uses elsewhere, and how much of each kind of damage it shows
+        (the mean hypothesis shares of its findings weigh each finding's hypotheses)."""
+        wanted = [f for f in findings if f.rule in SUGGESTED_RULES]
+        if not wanted:
+            return {}
         document = DocumentWords.of(tokens, wanted, text)
         slots = {id(f): slot_of(text, f.start, f.end, tokens, document) for f in wanted}
         # Findings of the same words in the same slot rank alike: each such case is
@@ -331,21 +354,8 @@ class Suggester:
             for case, group in features.items()
         }
         prior = self.spin_prior(features[cases[id(f)]] for f in wanted)
-        apostrophe = document_apostrophe(text)
-        suggested: dict[tuple, tuple[Suggestion, ...]] = {}
-        result = []
-        for finding in findings:
-            case = cases.get(id(finding))
-            if case is None:
-                result.append(finding)
-                continue
-            if case not in suggested:
-                ranking = self.rank_features(features[case], prior)
-                suggested[case] = self._suggestions(
-                    finding.text, ranking, slots[id(finding)], apostrophe
-                )
-            result.append(replace(finding, suggestions=suggested[case]))
-        return result
+        rankings = {case: self.rank_features(group, prior) for case, group in features.items()}
+        return {id(f): (rankings[cases[id(f)]], slots[id(f)]) for f in wanted}
 
     def spin_prior(self, per_finding: Iterable[list[Features]]) -> float:
         """The document's share of spinner damage, by expectation-maximisation: start
