@@ -16,9 +16,13 @@ fitted on some and tested on another:
 * ``wordnet``: a spinner that only swaps a word for a member of one of its WordNet
   synsets;
 * ``untranslated``: words and phrases left in English: a FreeDict translation of a
-  content word, an English connective, an English expression of the anglicism list.
+  content word, an English connective, an English expression of the anglicism list;
+* ``titles``: titles left in English: the one-line description of the English manual
+  page (its NAME section, read with man-db's ``lexgrog``) as the document's heading, and
+  other pages' descriptions as a heading inside it and as a quoted title in a sentence.
+  Gold kind ``title``, no expected word: a title is translated whole, not word by word.
 
-Every generator writes ``easy`` damage only (the written word is not French), with the
+The first three write ``easy`` damage only (the written word is not French), with the
 gold ``expected = [original]``. The source documents are the synthetic corpus with its
 gold repaired (each span replaced by its original), so the dev/test split of source
 documents is the one of ``corpora/synthetic``. All randomness is seeded by generator
@@ -31,6 +35,7 @@ import argparse
 import json
 import random
 import re
+import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -56,7 +61,18 @@ from spinner import (  # noqa: E402
 CORPORA = HERE / "corpora"
 MYTHES = Path("/usr/share/mythes/th_en_US_v2.dat")
 ANGLICISMS = HERE.parent / "wordlists" / "anglicisms.tsv"
-GENERATORS = ("broad", "wordnet", "untranslated")
+GENERATORS = ("broad", "wordnet", "untranslated", "titles")
+MAN = Path("/usr/share/man")
+# Packages of the clean corpus's sources whose English manual pages give the titles.
+TITLE_PACKAGES = ("adduser", "apt", "coreutils", "dpkg", "groff-base", "login", "man-db", "systemd")
+TITLE_FRAMES = (
+    "Voir aussi « {} ».",
+    "Le chapitre « {} » en donne le détail.",
+    "La page « {} » le décrit.",
+)
+SMALL_TITLE_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
+)
 RATE = 0.03  # share of word tokens damaged, as in spinner.py
 
 
@@ -137,6 +153,93 @@ class Thesauri:
         )
 
 
+def manual_description(page: Path) -> str | None:
+    """The text after the dash of a manual page's NAME line, as man-db's lexgrog reads it."""
+    try:
+        out = subprocess.run(
+            ["lexgrog", str(page)], capture_output=True, text=True, check=False
+        ).stdout
+    except FileNotFoundError:
+        return None
+    match = re.search(r'"[^"]*? - (.+)"\s*$', out.strip().splitlines()[0] if out.strip() else "")
+    return match.group(1).strip().rstrip(".") if match else None
+
+
+def title_case(text: str) -> str:
+    words = text.split(" ")
+    return " ".join(
+        w
+        if (i and w.lower() in SMALL_TITLE_WORDS) or not w[:1].islower()
+        else w[:1].upper() + w[1:]
+        for i, w in enumerate(words)
+    )
+
+
+class EnglishTitles:
+    """Titles left in English: descriptions of English manual pages (NAME sections)."""
+
+    def __init__(self, french: set[str]) -> None:
+        self.french = french
+
+    def is_english(self, description: str) -> bool:
+        words = [w.lower() for w in WORD_RE.findall(description)]
+        english = [w for w in words if _english_only(w, self.french)]
+        return len(words) >= 3 and len(english) >= 2 and len(english) * 3 >= len(words)
+
+    def page_of(self, key: str) -> Path | None:
+        """``synthetic/dev/man5-exports-01.txt`` -> ``/usr/share/man/man5/exports.5.gz``."""
+        match = re.fullmatch(r"man(\d)-(.+?)(?:-\d\d)?", Path(key).stem)
+        if not match:
+            return None
+        page = MAN / f"man{match[1]}" / f"{match[2]}.{match[1]}.gz"
+        return page if page.exists() else None
+
+    @cached_property
+    def pool(self) -> list[str]:
+        pages = []
+        for package in TITLE_PACKAGES:
+            listed = subprocess.run(
+                ["dpkg-query", "-L", package], capture_output=True, text=True, check=False
+            ).stdout.split("\n")
+            pages += [p for p in listed if re.fullmatch(r"/usr/share/man/man\d/[^/]+\.gz", p)]
+        found = {manual_description(Path(p)) for p in sorted(set(pages))}
+        return sorted(d for d in found if d and self.is_english(d))
+
+    def damage(self, key: str, text: str, rng: random.Random) -> Damaged:
+        own = self.page_of(key)
+        heading = manual_description(own) if own else None
+        if not heading or not self.is_english(heading):
+            heading = rng.choice(self.pool)
+        inside, quoted = rng.sample(self.pool, 2)
+        # (position, text before the title, title, text after it)
+        insertions = [(0, "", heading[:1].upper() + heading[1:], "\n\n")]
+        breaks = [m.end() for m in re.finditer(r"\n\n(?=\S)", text)]
+        if breaks:
+            at = rng.choice(breaks)
+            insertions.append((at, "", title_case(inside), "\n\n"))
+        ends = [m.start() + 1 for m in re.finditer(r"[.!?](?=\n)", text)]
+        if ends:
+            before, after = rng.choice(TITLE_FRAMES).split("{}")
+            insertions.append((rng.choice(ends), " " + before, title_case(quoted), after))
+        pieces, spans, position, shift = [], [], 0, 0
+        for at, before, title, after in sorted(insertions):
+            pieces += [text[position:at], before, title, after]
+            start = at + shift + len(before)
+            spans.append(
+                {
+                    "start": start,
+                    "end": start + len(title),
+                    "text": title,
+                    "expected": [],
+                    "kind": "title",
+                }
+            )
+            shift += len(before) + len(title) + len(after)
+            position = at
+        pieces.append(text[position:])
+        return Damaged(key, "".join(pieces), tuple(spans))
+
+
 class Generators(Spinner):
     """The source lexicons of ``spinner.py`` (wfrench, hunspell-fr, Moby, FreeDict) and
     the thesauri above; one ``damage`` call per generator and document."""
@@ -144,6 +247,7 @@ class Generators(Spinner):
     def __init__(self) -> None:
         super().__init__()
         self.thesauri = Thesauri(self.moby)
+        self.titles = EnglishTitles(self.fr)
         self._choices: dict[tuple[str, str], list[str]] = {}
 
     @cached_property
@@ -230,6 +334,8 @@ class Generators(Spinner):
 
     def damage(self, generator: str, key: str, text: str) -> Damaged:
         rng = random.Random(f"mtfix-damage-v1:{generator}:{key}")
+        if generator == "titles":
+            return self.titles.damage(key, text, rng)
         pool = self.candidates(generator, text)
         rng.shuffle(pool)
         target = round(RATE * len(WORD_RE.findall(text)))

@@ -18,6 +18,7 @@ from enum import IntEnum
 
 from .acronyms import spells_out_acronym
 from .context import DETERMINERS
+from .headings import heading_lines, words_in
 from .lexicon import Lexicon, WordInfo
 from .models import Finding, Token
 from .tokenize import LIST_CONJUNCTIONS, Cover, Need, split_elision
@@ -41,6 +42,7 @@ RARE_IN_FRENCH = 2.0  # a French form this rare and far more common in English r
 BORROWED_LEAD = 1.5
 PHRASE_MAX_WORDS = 4  # longest English expression a finding grows into
 PHRASE_CACHE_SIZE = 100_000  # word sequences remembered per detector
+HEADING_MIN_ENGLISH = 2
 MENTION_MAX_WORDS = 3  # a quotation this short names a term (« always »); it does not use it
 INTRODUCER_QUALIFIERS = frozenset(
     [
@@ -231,7 +233,10 @@ class Detector:
         verdicts = _manual_pages_named(text, verdicts)
         verdicts = self._translated_elsewhere(text, verdicts)
         findings, covered = self._quotations(text, verdicts, quotes)
-        findings.extend(self._runs(text, [v for v in verdicts if not covered(v.token)]))
+        verdicts = [v for v in verdicts if not covered(v.token)]
+        headings, in_heading = self._headings(text, verdicts)
+        findings.extend(headings)
+        findings.extend(self._runs(text, [v for v in verdicts if not in_heading(v.token)]))
         findings.sort(key=lambda f: (f.start, f.end))
         return self._whole_phrases(text, tokens, findings)
 
@@ -367,6 +372,36 @@ class Detector:
                     if best is None or span[1] - span[0] > best[1] - best[0]:
                         best = span
         return best
+
+    def _headings(self, text: str, verdicts: list[WordVerdict]):
+        """English headings: one finding per line whose words are mostly English."""
+        findings: list[Finding] = []
+        lines = heading_lines(text)
+        if not lines:
+            return findings, lambda token: False
+        verdicts = sorted(verdicts, key=lambda v: v.token.start)
+        starts = [v.token.start for v in verdicts]
+        for start, end in lines:
+            first_at = bisect.bisect_left(starts, start)
+            last_at = bisect.bisect_left(starts, end, first_at)
+            inside = [v for v in verdicts[first_at:last_at] if len(v.token.text) > 1]
+            english = [v for v in inside if _englishness(v) > 0]
+            words = words_in(text[start:end])
+            if len(english) < HEADING_MIN_ENGLISH or 3 * len(english) < 2 * words:
+                continue
+            findings.append(
+                Finding(
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    rule=RULE_TITLE,
+                    confidence=round(min(0.95, 0.5 + len(english) / words / 2), 2),
+                    message="English heading: translate it",
+                    evidence=f"{len(english)} of {words} words English",
+                )
+            )
+        cover = Cover([(f.start, f.end) for f in findings])
+        return findings, lambda token: token.start in cover
 
     def _quotations(self, text: str, verdicts: list[WordVerdict], quotes):
         """English quotations: a title in title case, otherwise a span."""

@@ -74,7 +74,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "english-title",
-        "An English title in quotes, at low confidence: real titles may stay in English",
+        "An English title in quotes or a heading left in English: translated whole, "
+        "never word by word",
         Severity.ERROR,
         True,
         "english",

@@ -1,0 +1,51 @@
+"""Headings left in English: one finding for the whole line, French and code lines silent."""
+
+from __future__ import annotations
+
+from mtfix.headings import heading_lines
+from mtfix.pipeline import CheckOptions, check_text
+
+ENGLISH = CheckOptions(select=frozenset({"english"}), suggest=False)
+BODY = "Ce chapitre explique comment installer des paquets sur le système."
+
+
+def findings(text: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.text) for f in check_text(text, ENGLISH)]
+
+
+def test_an_english_heading_is_one_finding_for_the_line():
+    for heading in ("Convert Spaces to Tabs", "Display file or file system status"):
+        text = f"{BODY}\n\n{heading}\n\n{BODY}\n"
+        assert findings(text) == [("english-title", heading)]
+
+
+def test_a_markdown_heading_and_a_first_line_are_headings():
+    assert findings(f"## Getting started with the installer\n\n{BODY}\n") == [
+        ("english-title", "Getting started with the installer")
+    ]
+    assert findings(f"Remove empty directories\n\n{BODY}\n") == [
+        ("english-title", "Remove empty directories")
+    ]
+
+
+def test_french_headings_and_english_sentences_are_not_headings():
+    assert findings(f"Installer les paquets du système\n\n{BODY}\n") == []
+    # A line ending a sentence is a paragraph: its English words are findings of their own.
+    text = f"{BODY}\n\nCe programme sert à convert spaces to tabs.\n\n{BODY}\n"
+    assert ("english-title", "convert spaces to tabs") not in findings(text)
+
+
+def test_a_line_of_code_or_a_path_is_no_heading():
+    assert heading_lines(f"{BODY}\n\nmake install DESTDIR=/tmp/root\n\n{BODY}") == []
+    assert heading_lines(f"{BODY}\n\nSee /usr/share/doc for the files\n\n{BODY}") == []
+    assert heading_lines("Une seule ligne sans saut") == []
+
+
+def test_a_heading_with_one_english_word_is_left_to_the_word_rules():
+    text = f"{BODY}\n\nLes options du download\n\n{BODY}\n"
+    assert [rule for rule, _ in findings(text)] != ["english-title"]
+
+
+def test_headings_are_found_with_windows_line_ends():
+    text = f"{BODY}\r\n\r\nConvert Spaces to Tabs\r\n\r\n{BODY}\r\n"
+    assert findings(text) == [("english-title", "Convert Spaces to Tabs")]
