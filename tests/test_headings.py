@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mtfix.headings import heading_lines
 from mtfix.pipeline import CheckOptions, check_text
 
@@ -49,3 +51,17 @@ def test_a_heading_with_one_english_word_is_left_to_the_word_rules():
 def test_headings_are_found_with_windows_line_ends():
     text = f"{BODY}\r\n\r\nConvert Spaces to Tabs\r\n\r\n{BODY}\r\n"
     assert findings(text) == [("english-title", "Convert Spaces to Tabs")]
+
+
+def test_html_headings_come_from_the_markup():
+    html = (
+        "<html><body>\n<h2>Getting started with the installer</h2>\n"
+        f"<p>{BODY}</p>\n<h2>Installer les paquets</h2>\n<p>{BODY}</p>\n</body></html>\n"
+    )
+    found = [(f.rule, f.text) for f in check_text(html, replace(ENGLISH, kind="html"))]
+    assert found == [("english-title", "Getting started with the installer")]
+    # A paragraph in HTML is no heading, whatever its length.
+    paragraph = f"<p>{BODY}</p>\n\n<p>Getting started with the installer</p>\n"
+    assert [f.rule for f in check_text(paragraph, replace(ENGLISH, kind="html"))] != [
+        "english-title"
+    ]

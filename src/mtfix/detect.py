@@ -18,7 +18,7 @@ from enum import IntEnum
 
 from .acronyms import spells_out_acronym
 from .context import DETERMINERS
-from .headings import heading_lines, words_in
+from .headings import heading_lines, reads_as_heading, words_in
 from .lexicon import Lexicon, WordInfo
 from .models import Finding, Token
 from .tokenize import LIST_CONJUNCTIONS, Cover, Need, split_elision
@@ -224,7 +224,10 @@ class Detector:
         tokens: Sequence[Token],
         quotes: Sequence[tuple[int, int]],
         asides: Sequence[tuple[int, int]] = (),
+        headings: Sequence[tuple[int, int]] | None = None,
     ) -> list[Finding]:
+        """``headings``: the document's headings where its markup says (HTML); by
+        default, its lines that read as headings."""
         tokens = _after_sentence_ends(text, tokens)
         classified = _identifier_parts(text, self.classify(tokens))
         verdicts = _introduced_names(text, classified, self.lexicon.name_introducers)
@@ -234,8 +237,12 @@ class Detector:
         verdicts = self._translated_elsewhere(text, verdicts)
         findings, covered = self._quotations(text, verdicts, quotes)
         verdicts = [v for v in verdicts if not covered(v.token)]
-        headings, in_heading = self._headings(text, verdicts)
-        findings.extend(headings)
+        if headings is None:
+            lines = heading_lines(text)
+        else:
+            lines = [(a, b) for a, b in headings if reads_as_heading(text[a:b])]
+        english_headings, in_heading = self._headings(text, verdicts, lines)
+        findings.extend(english_headings)
         findings.extend(self._runs(text, [v for v in verdicts if not in_heading(v.token)]))
         findings.sort(key=lambda f: (f.start, f.end))
         return self._whole_phrases(text, tokens, findings)
@@ -373,10 +380,9 @@ class Detector:
                         best = span
         return best
 
-    def _headings(self, text: str, verdicts: list[WordVerdict]):
-        """English headings: one finding per line whose words are mostly English."""
+    def _headings(self, text: str, verdicts: list[WordVerdict], lines: Sequence[tuple[int, int]]):
+        """English headings: one finding per heading whose words are mostly English."""
         findings: list[Finding] = []
-        lines = heading_lines(text)
         if not lines:
             return findings, lambda token: False
         verdicts = sorted(verdicts, key=lambda v: v.token.start)

@@ -31,12 +31,19 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
     first = _FIRST_RE.match(text)
     for match in itertools.chain([first] if first else [], _AFTER_BLANK_RE.finditer(text)):
         line = match.group(1).rstrip(" \t")
-        if line[-1] in _SENTENCE_END or not _CODE_CHARS.isdisjoint(line):
-            continue
-        if len(_WORD_RE.findall(line)) > HEADING_MAX_WORDS:
-            continue
-        found.append((match.start(1), match.start(1) + len(line)))
+        if reads_as_heading(line):
+            found.append((match.start(1), match.start(1) + len(line)))
     return found
+
+
+def reads_as_heading(line: str) -> bool:
+    """Words, not a sentence, code or a path, and few of them."""
+    return (
+        bool(line)
+        and line[-1] not in _SENTENCE_END
+        and _CODE_CHARS.isdisjoint(line)
+        and len(_WORD_RE.findall(line)) <= HEADING_MAX_WORDS
+    )
 
 
 def words_in(line: str) -> int:

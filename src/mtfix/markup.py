@@ -27,6 +27,7 @@ from .lines import line_starts
 Range = tuple[int, int]
 
 SKIPPED_ELEMENTS = frozenset({"script", "style", "pre", "code", "kbd", "samp", "template"})
+HEADING_ELEMENTS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 PROSE_ATTRIBUTES_RE = re.compile(
     r"""\s(?:alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE
 )
@@ -55,6 +56,7 @@ REFERENCE_LABEL_RE = re.compile(r"\[(?:[^\[\]\\]|\\.){0,999}\]")
 class Markup:
     prose: list[Range]
     comments: list[Range]  # the inside of each HTML comment
+    headings: list[Range] | None = None  # HTML: h1-h6 holding one text node
 
 
 def front_matter_end(text: str) -> int:
@@ -74,6 +76,8 @@ class _ProseParser(HTMLParser):
         self.prose: list[Range] = []
         self.comments: list[Range] = []
         self.skipping: list[str] = []
+        self.headings: list[Range] = []
+        self._heading_text: list[Range] | None = None  # text nodes of the open h1-h6
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -83,11 +87,18 @@ class _ProseParser(HTMLParser):
         self._attributes()
         if tag in SKIPPED_ELEMENTS:
             self.skipping.append(tag)
+        elif tag in HEADING_ELEMENTS:
+            self._heading_text = []
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._attributes()
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in HEADING_ELEMENTS and self._heading_text is not None:
+            # A heading with inline markup (<em>, <a>) is left to the word rules.
+            if len(self._heading_text) == 1:
+                self.headings.append(self._heading_text[0])
+            self._heading_text = None
         if tag in self.skipping:
             while self.skipping and self.skipping.pop() != tag:
                 pass
@@ -96,6 +107,11 @@ class _ProseParser(HTMLParser):
         if not self.skipping and data.strip():
             start = self._offset()
             self.prose.append((self.base + start, self.base + start + len(data)))
+            if self._heading_text is not None:
+                lead = len(data) - len(data.lstrip())
+                self._heading_text.append(
+                    (self.base + start + lead, self.base + start + len(data.rstrip()))
+                )
 
     def handle_comment(self, data: str) -> None:
         start = self._offset() + 4
@@ -135,7 +151,7 @@ def html_markup(text: str, start: int = 0, end: int | None = None) -> Markup:
     parser = _ProseParser(text[start:end], start)
     parser.feed(_defuse(text[start:end]))
     parser.close()
-    return Markup(sorted(parser.prose), parser.comments)
+    return Markup(sorted(parser.prose), parser.comments, parser.headings)
 
 
 # --- Markdown --------------------------------------------------------------------

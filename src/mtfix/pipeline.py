@@ -62,7 +62,15 @@ def check_document(
     # around them) need tokens; the model reads every word.
     need = None if scorer is not None else detector_for(lexicon, options.allow).need
     tokenized = tokenize(document.text, read.segments, need)
-    given = CheckInput(document, read.segments, tokenized, lexicon, options.allow, scorer)
+    given = CheckInput(
+        document,
+        read.segments,
+        tokenized,
+        lexicon,
+        options.allow,
+        scorer,
+        headings=read.headings,
+    )
     findings: list[Finding] = []
     for checker in checkers_to_run(options, scorer is not None):
         findings.extend(checker.run(replace(given, earlier=tuple(findings))))

@@ -20,6 +20,8 @@ class Layout:
     kind: str
     segments: list[Segment]
     comments: list[tuple[int, int]] | None
+    # HTML's h1-h6; None: headings are lines standing alone (plain text, Markdown)
+    headings: list[tuple[int, int]] | None = None
 
 
 def kind_of(path: str) -> str:
@@ -37,7 +39,7 @@ def layout(document: Document, kind: str | None = None) -> Layout:
     from .markup import html_markup, markdown_markup
 
     found = markdown_markup(text) if kind == "markdown" else html_markup(text)
-    return Layout(kind, [Segment(a, b) for a, b in found.prose], found.comments)
+    return Layout(kind, [Segment(a, b) for a, b in found.prose], found.comments, found.headings)
 
 
 def segments(document: Document, kind: str | None = None) -> list[Segment]:

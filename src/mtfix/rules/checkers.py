@@ -27,6 +27,7 @@ class CheckInput:
     allow: frozenset[str] = frozenset()
     scorer: ContextScorer | None = None  # set only when context scoring is on
     earlier: Sequence[Finding] = field(default=())  # findings of the checkers run before
+    headings: Sequence[tuple[int, int]] | None = None  # None: lines standing alone
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,11 @@ def _english(given: CheckInput) -> list[Finding]:
     tokenized = given.tokenized
     detector = detector_for(given.lexicon, given.allow)
     return detector.detect(
-        given.document.text, tokenized.tokens, tokenized.quotes, tokenized.asides
+        given.document.text,
+        tokenized.tokens,
+        tokenized.quotes,
+        tokenized.asides,
+        given.headings,
     )
 
 
