@@ -69,3 +69,10 @@ def test_a_common_noun_before_an_aside_does_not_make_the_word_a_name_elsewhere()
         "Si le subway est plein, on attend."
     )
     assert flagged(text) == ["subway"]
+
+
+def test_a_word_hyphenated_to_an_identifier_is_part_of_it():
+    assert flagged("Le module python3-requests est installé par défaut.") == []
+    assert flagged("Installez libgtk2-dev et python3-setuptools avant la compilation.") == []
+    # Numbers joined by a hyphen make no identifier of the words around them.
+    assert flagged("Les années 2000-2010 ont vu des requests sans réponse.") == ["requests"]

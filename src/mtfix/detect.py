@@ -596,15 +596,36 @@ def _after_sentence_ends(text: str, tokens: Sequence[Token]) -> Sequence[Token]:
 
 def _identifier_parts(text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
     """Letters glued to digits are part of an identifier (``arm64``,
-    ``Bitmap2component``), never a word of their own."""
+    ``Bitmap2component``), and so is every word hyphenated to one (``python3-requests``,
+    ``libgtk2-dev``): never a word of their own."""
     result = []
     for verdict in verdicts:
         token = verdict.token
         glued = (token.start > 0 and text[token.start - 1].isdigit()) or (
             token.end < len(text) and text[token.end].isdigit()
         )
+        if not glued and (
+            (token.start > 1 and text[token.start - 1] == "-")
+            or (token.end + 1 < len(text) and text[token.end] == "-")
+        ):
+            glued = _in_identifier(text, token.start, token.end)
         result.append(replace(verdict, kind=Kind.NEUTRAL) if glued else verdict)
     return result
+
+
+IDENTIFIER_MAX_CHARS = 64  # looked at on each side: a hyphenated run may be any length
+_IDENTIFIER_CHUNK_RE = re.compile(r"[\w+-]*")
+_LETTER_DIGIT_RE = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
+
+
+def _in_identifier(text: str, start: int, end: int) -> bool:
+    """Whether the hyphenated chunk around ``text[start:end]`` holds letters glued to
+    digits (``python3-requests``; not ``covid-19`` nor ``2000-2010``)."""
+    left, limit = start, max(0, start - IDENTIFIER_MAX_CHARS)
+    while left > limit and (text[left - 1].isalnum() or text[left - 1] in "-+_"):
+        left -= 1
+    chunk = _IDENTIFIER_CHUNK_RE.match(text, left, end + IDENTIFIER_MAX_CHARS).group()
+    return _LETTER_DIGIT_RE.search(chunk) is not None
 
 
 @functools.lru_cache(maxsize=16)
