@@ -395,7 +395,19 @@ def build_dictionary(lexicon: set[str]) -> list[str]:
                     and all(w in lexicon or len(w) == 1 for w in words)
                 ):
                     translations.append(item)
+    drop_antonym_translations(entries)
     return sort_rows(f"{h}\t{','.join(v)}" for h, v in entries.items() if v)
+
+
+def drop_antonym_translations(entries: dict[str, list[str]]) -> None:
+    """FreeDict lists ``heureusement`` under ``unfortunately`` too: a translation that an
+    un- word shares with its stem is the stem's, when the un- word keeps another one."""
+    for head, translations in entries.items():
+        stem = entries.get(head[2:]) if head.startswith("un") else None
+        if stem:
+            kept = [t for t in translations if t not in stem]
+            if kept:
+                translations[:] = kept
 
 
 def build_vocabulary(fr: dict, lexicon: set[str]) -> list[str]:

@@ -79,3 +79,20 @@ def test_lexicon_knows_infinitives() -> None:
     dinner = lexicon.info("dîner")  # a verb and a noun
     assert dinner.infinitive and dinner.genders == "m"
     assert not lexicon.info("dossier").infinitive  # -er, yet only a noun
+
+
+def test_an_un_word_does_not_keep_its_stems_translation() -> None:
+    """FreeDict gives ``heureusement`` for ``unfortunately``: the shipped dictionary drops
+    a translation an un- word shares with its stem when it has another one."""
+    entries = {}
+    for line in data_lines("dictionary.tsv"):
+        head, translations = line.split("\t")
+        entries[head] = translations.split(",")
+    checked = 0
+    for head, translations in entries.items():
+        stem = entries.get(head[2:]) if head.startswith("un") else None
+        if stem and len(translations) > 1:
+            checked += 1
+            assert not set(translations) & set(stem), head
+    assert checked >= 3
+    assert entries["unfortunately"] == ["malheureusement"]
