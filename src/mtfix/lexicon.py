@@ -9,14 +9,18 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from dataclasses import dataclass
-from importlib import resources
+from itertools import chain
 from pathlib import Path
 
 from .table import SortedTable
 
 
 def wordlists_dir() -> Path:
-    return Path(str(resources.files("mtfix.wordlists")))
+    # The package's folder (the tables are memory-mapped: a real folder in any case),
+    # without importlib.resources, whose readers import zipfile at start-up.
+    from . import wordlists
+
+    return Path(wordlists.__file__).parent
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,11 +165,11 @@ class Lexicon:
     def _translated_from(self) -> Counter:
         """French word -> how many English headwords of the dictionary it translates
         (read once: the file is small)."""
-        counts: Counter = Counter()
-        for line in (self.directory / "dictionary.tsv").read_text(encoding="utf-8").splitlines():
-            _, _, french = line.partition("\t")
-            counts.update(set(french.split(",")))
-        return counts
+        lines = (self.directory / "dictionary.tsv").read_text(encoding="utf-8").splitlines()
+        # One Counter over all lines (not an update per line): a third of the time, which
+        # a short run's start-up pays.
+        rows = (line.partition("\t")[2].split(",") for line in lines)
+        return Counter(chain.from_iterable(map(set, rows)))
 
     def translated_from(self, french: str) -> int:
         """How many English words the dictionary translates by ``french`` (or by its
