@@ -410,6 +410,17 @@ def drop_antonym_translations(entries: dict[str, list[str]]) -> None:
                 translations[:] = kept
 
 
+def build_translated_from(dictionary: list[str]) -> list[str]:
+    """French word -> how many headwords of ``dictionary.tsv`` it translates (a line
+    naming it twice counts once): the suggester's ``translated_from`` feature, looked
+    up instead of counted from the dictionary at every start."""
+    counts: dict[str, int] = defaultdict(int)
+    for line in dictionary:
+        for french in set(line.partition("\t")[2].split(",")):
+            counts[french] += 1
+    return sort_rows(f"{french}\t{count}" for french, count in counts.items() if french)
+
+
 def build_vocabulary(fr: dict, lexicon: set[str]) -> list[str]:
     """Common French words for fuzzy cognate search: ``word<TAB>word without accents``,
     grouped by the unaccented initial, most frequent first in each group. The first
@@ -464,7 +475,9 @@ def main() -> None:
     write("spinner.tsv", spinner)
     write("homographs.tsv", entry_sizes)
     write("spinner_targets.tsv", build_spinner_targets(fr, en, lexicon, moby, wordnet[0]))
-    write("dictionary.tsv", build_dictionary(lexicon))
+    dictionary = build_dictionary(lexicon)
+    write("dictionary.tsv", dictionary)
+    write("translated_from.tsv", build_translated_from(dictionary))
     write("fr_vocabulary.tsv", build_vocabulary(fr, lexicon))
     versions = "\n".join(
         f"{name}\t{version}" for name, version in sorted(package_versions().items())

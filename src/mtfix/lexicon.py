@@ -7,9 +7,7 @@ small allow list; suggestion tables are opened the first time they are asked for
 from __future__ import annotations
 
 import functools
-from collections import Counter
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 
 from .table import SortedTable
@@ -162,21 +160,18 @@ class Lexicon:
         return row.split(",") if row else []
 
     @functools.cached_property
-    def _translated_from(self) -> Counter:
+    def _translated_from(self) -> SortedTable:
         """French word -> how many English headwords of the dictionary it translates
-        (read once: the file is small)."""
-        lines = (self.directory / "dictionary.tsv").read_text(encoding="utf-8").splitlines()
-        # One Counter over all lines (not an update per line): a third of the time, which
-        # a short run's start-up pays.
-        rows = (line.partition("\t")[2].split(",") for line in lines)
-        return Counter(chain.from_iterable(map(set, rows)))
+        (derived from ``dictionary.tsv`` by the build script: looked up, not counted
+        at every start)."""
+        return SortedTable(self.directory / "translated_from.tsv")
 
     def translated_from(self, french: str) -> int:
         """How many English words the dictionary translates by ``french`` (or by its
         singular): a translator picking one of them makes any one less likely."""
-        count = self._translated_from.get(french, 0)
+        count = int(self._translated_from.get(french) or 0)
         if not count and french.endswith(("s", "x")):
-            count = self._translated_from.get(french[:-1], 0)
+            count = int(self._translated_from.get(french[:-1]) or 0)
         return count
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 (one lexicon per process)
