@@ -188,12 +188,16 @@ class Features:
         if self.spin is None:
             return self
         fixed = self.spin[:-DOCUMENT_SPIN_FEATURES]
+        spin = (*fixed, *self.document_spin(profile, shared))
+        return Features(self.word, self.source, spin, self.translation, self.slot, self.bits)
+
+    def document_spin(self, profile: tuple[float, ...], shared: int) -> tuple[float, ...]:
+        """The trailing ``DOCUMENT_SPIN_FEATURES`` of ``with_profile``'s spin features."""
         shares = tuple(
             share if self.bits & bit else 0.0
             for bit, share in zip(PROFILE_BITS, profile, strict=True)
         )
-        spin = (*fixed, *shares, math.log1p(shared))
-        return Features(self.word, self.source, spin, self.translation, self.slot, self.bits)
+        return (*shares, math.log1p(shared))
 
     @property
     def values(self) -> tuple[float, ...]:
@@ -272,6 +276,33 @@ def score_candidate(
 
 
 Parts = tuple[float, float | None, float | None]  # what ``linear_parts`` returns
+
+
+def document_parts(
+    group: Sequence[Features],
+    profile: tuple[float, ...],
+    votes: Counter[str],
+    weights: RankingWeights,
+) -> list[Parts]:
+    """``linear_parts(f.with_profile(profile, votes[f.word] - 1), weights)`` for each
+    candidate, to the last bit, without building the profiled features: ``sum`` adds
+    left to right, so the spin sum is the sum of the fixed features continued by the
+    document's (tests/test_damage_model.py holds the two equal)."""
+    slot_weights, spin_weights, translation_weights = _weight_vectors(weights)
+    fixed_weights = spin_weights[:-DOCUMENT_SPIN_FEATURES]
+    document_weights = spin_weights[-DOCUMENT_SPIN_FEATURES:]
+    parts: list[Parts] = []
+    for f in group:
+        slot = sum(map(mul, slot_weights, f.slot))
+        spin = translation = None
+        if f.spin is not None:
+            fixed = sum(map(mul, fixed_weights, f.spin[:-DOCUMENT_SPIN_FEATURES]))
+            document = f.document_spin(profile, votes[f.word] - 1)
+            spin = weights.spin_bias + sum(map(mul, document_weights, document), fixed)
+        if f.translation is not None:
+            translation = sum(map(mul, translation_weights, f.translation))
+        parts.append((slot, spin, translation))
+    return parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,13 +384,11 @@ class Suggester:
                 features[case] = self.features(finding.text, slots[id(finding)])
         profile = thesaurus_profile(features[cases[id(f)]] for f in wanted)
         votes = shared_candidates({normalise(text): group for (text, _), group in features.items()})
-        features = {
-            case: [f.with_profile(profile, votes[f.word] - 1) for f in group]
-            for case, group in features.items()
-        }
-        # Each candidate's linear parts serve both the prior and the ranking.
+        # Each candidate's linear parts, with the document's features, serve both the
+        # prior and the ranking (which read the features' word and source only).
         parts = {
-            id(group): [linear_parts(f, self.weights) for f in group] for group in features.values()
+            id(group): document_parts(group, profile, votes, self.weights)
+            for group in features.values()
         }
         prior = self.spin_prior((features[cases[id(f)]] for f in wanted), parts)
         rankings = {
