@@ -56,7 +56,7 @@ def main() -> None:
         step("read")
         read = layout(document, options.kind)
         step("layout")
-        need = detector_for(lexicon, options.allow).need
+        need = detector_for(lexicon, options.allow).needs
         tokenized = tokenize(document.text, read.segments, need)
         step("tokenize (sparse)")
         given = CheckInput(document, read.segments, tokenized, lexicon, options.allow)
