@@ -188,6 +188,20 @@ def test_document_parts_are_the_linear_parts_of_the_profiled_features_to_the_bit
             assert document_parts(group, profile, votes, SUGGESTER.weights) == expected
 
 
+def test_the_pairwise_log_sum_exp_is_the_general_one_to_the_bit():
+    import math
+    import random
+
+    from mtfix.suggest import _logsumexp, _logsumexp_pair
+
+    draw = random.Random(7)
+    values = [draw.uniform(-30, 5) for _ in range(300)] + [-math.inf]
+    for first, second in zip(values, reversed(values), strict=True):
+        if first == second == -math.inf:
+            continue
+        assert _logsumexp_pair(first, second) == _logsumexp((first, second))
+
+
 def test_slot_of_reads_the_kind_of_word_the_slot_wants():
     text = "Il indique analysis la mémoire et l’usage. Il est mortal que tout doit make ceci."
     tokens = tokenize(text, segments(Document("t", text))).tokens

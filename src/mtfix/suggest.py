@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import compress
 from operator import mul
 from typing import NamedTuple
 
@@ -247,21 +248,21 @@ def spin_share(
 ) -> float:
     """The spin hypothesis's share of belief for one finding, from ``linear_parts``."""
     log_spin, log_translation = math.log(spin_prior), math.log(1 - spin_prior)
-    terms = []
+    values: list[float] = []
+    is_spin: list[bool] = []
     for slot, spin, translation in parts:
         if spin is not None:
-            terms.append((slot + log_spin + spin, True))
+            values.append(slot + log_spin + spin)
+            is_spin.append(True)
         if translation is not None:
-            terms.append((slot + log_translation + translation, False))
-    if not terms:
+            values.append(slot + log_translation + translation)
+            is_spin.append(False)
+    if not values:
         return spin_prior
-    top = max(value for value, _ in terms)
-    total = spin_total = 0.0
-    for value, is_spin in terms:
-        share = math.exp(value - top)
-        total += share
-        spin_total += share if is_spin else 0.0
-    return spin_total / total
+    top = max(values)
+    shares = [math.exp(value - top) for value in values]
+    # sum() adds left to right: the totals of a loop over the terms, to the bit.
+    return sum(compress(shares, is_spin)) / sum(shares)
 
 
 def score_candidate(
@@ -292,12 +293,16 @@ def document_parts(
     fixed_weights = spin_weights[:-DOCUMENT_SPIN_FEATURES]
     document_weights = spin_weights[-DOCUMENT_SPIN_FEATURES:]
     parts: list[Parts] = []
+    tails: dict[tuple[int, int], tuple[float, ...]] = {}  # document_spin by (bits, shared)
     for f in group:
         slot = sum(map(mul, slot_weights, f.slot))
         spin = translation = None
         if f.spin is not None:
             fixed = sum(map(mul, fixed_weights, f.spin[:-DOCUMENT_SPIN_FEATURES]))
-            document = f.document_spin(profile, votes[f.word] - 1)
+            shared = votes[f.word] - 1
+            document = tails.get((f.bits, shared))
+            if document is None:
+                document = tails[f.bits, shared] = f.document_spin(profile, shared)
             spin = weights.spin_bias + sum(map(mul, document_weights, document), fixed)
         if f.translation is not None:
             translation = sum(map(mul, translation_weights, f.translation))
@@ -721,7 +726,7 @@ def rank_features(
             -math.inf if spin is None else log_spin + spin,
             -math.inf if translation is None else log_translation + translation,
         )
-        mixture = _logsumexp(logs)
+        mixture = _logsumexp_pair(*logs)
         scored.append(Scored(f.word, f.source, slot + mixture, logs))
         mixtures.append(mixture)
     top = max(s.log_score for s in scored)
@@ -742,6 +747,16 @@ def rank_features(
 def _logsumexp(values: Sequence[float]) -> float:
     top = max(values)
     return top + math.log(sum(math.exp(v - top) for v in values if v > -math.inf))
+
+
+def _logsumexp_pair(first: float, second: float) -> float:
+    """``_logsumexp((first, second))``, the same operations without the generator."""
+    top = max(first, second)
+    if first == -math.inf:
+        return top + math.log(math.exp(second - top))
+    if second == -math.inf:
+        return top + math.log(math.exp(first - top))
+    return top + math.log(math.exp(first - top) + math.exp(second - top))
 
 
 APOSTROPHE_SAMPLE = 100_000  # characters read to tell a document's apostrophe
