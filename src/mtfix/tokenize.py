@@ -65,10 +65,14 @@ class Cover:
 # Every TECHNICAL_RE alternative holds one of these, and no match holds whitespace: only
 # the runs of non-space characters around a trigger need the full pattern. A hyphen
 # triggers only as an option starts (``-v``, ``--all``), not as a dash between spaces.
-# Each alternative starts with one of a few characters (its context is looked at
-# behind): the regex engine skips the letters between them at C speed.
+# Reads as ``[SPECIAL@]|\.(?:(?<=\w\.)(?=\w)|(?<=www\.))|-(?<!\w-)-?[^\W\d_]|\(\d``,
+# written with one leading character class (each alternative then tells its character
+# by a lookbehind): a pattern that starts with a class lets the regex engine skip the
+# characters outside it at C speed, an alternation of classes does not (a third less
+# time on prose; tests/test_trigger_patterns.py holds the two forms equal).
 TECHNICAL_TRIGGER_RE = re.compile(
-    rf"[{_SPECIAL}@]|\.(?:(?<=\w\.)(?=\w)|(?<=www\.))|-(?<!\w-)-?[^\W\d_]|\(\d"
+    rf"[{_SPECIAL}@.(-](?:(?<=[{_SPECIAL}@])|(?<=\w\.)(?=\w)|(?<=www\.)"
+    r"|(?<=-)(?<!\w-)-?[^\W\d_]|(?<=\()\d)"
 )
 SPACE_RE = re.compile(r"\s")
 
