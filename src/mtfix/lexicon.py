@@ -166,6 +166,7 @@ class Lexicon:
         at every start)."""
         return SortedTable(self.directory / "translated_from.tsv")
 
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 (one lexicon per process)
     def translated_from(self, french: str) -> int:
         """How many English words the dictionary translates by ``french`` (or by its
         singular): a translator picking one of them makes any one less likely."""

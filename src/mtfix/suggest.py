@@ -337,6 +337,7 @@ class Suggester:
         self.lexicon = lexicon
         self.weights = weights
         self._cache: dict[str, list[tuple[Features, WordInfo, _StaticSlot]]] = {}
+        self._french: dict[str, bool] = {}  # _is_french by candidate word
 
     def with_suggestions(self, text: str, finding: Finding, tokens: Sequence[Token]) -> Finding:
         """One finding on its own (no document evidence); see ``suggest_findings``."""
@@ -610,12 +611,15 @@ class Suggester:
         return found
 
     def _is_french(self, word: str) -> bool:
-        parts = word.replace("’", "'").replace("'", " ").replace("-", " ").split()
-        for part in parts:
-            info = self.lexicon.info(part)
-            if len(part) > 1 and not info.in_lexicon:
-                return False
-        return bool(parts)
+        known = self._french.get(word)
+        if known is None:
+            parts = word.replace("’", "'").replace("'", " ").replace("-", " ").split()
+            known = bool(parts) and all(
+                len(part) < 2 or self.lexicon.info(part).in_lexicon for part in parts
+            )
+            if len(self._french) < CACHE_SIZE:
+                self._french[word] = known
+        return known
 
 
 class _StaticSlot(NamedTuple):
