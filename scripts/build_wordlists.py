@@ -6,8 +6,10 @@ Sources (install them first, see wordlists/SOURCES.md):
     ``mythes-en-us`` (the LibreOffice English thesaurus)
 
 Run ``python scripts/build_wordlists.py``; the output is byte-for-byte reproducible
-for the same package versions. Hand-written lists (loanwords, anglicisms, function
-words) live beside the compiled ones and are read, never written, by this script.
+for the same package versions. ``--derived`` rebuilds only the tables derived from the
+committed ones (``translated_from.tsv`` from ``dictionary.tsv``), without the sources.
+Hand-written lists (loanwords, anglicisms, function words) live beside the compiled
+ones and are read, never written, by this script.
 """
 
 from __future__ import annotations
@@ -485,5 +487,11 @@ def main() -> None:
     (OUT / "VERSIONS.tsv").write_text(versions + "\n", encoding="utf-8")
 
 
+def derived() -> None:
+    """The tables derived from committed ones, rebuilt from them."""
+    dictionary = (OUT / "dictionary.tsv").read_text(encoding="utf-8").splitlines()
+    write("translated_from.tsv", build_translated_from(dictionary))
+
+
 if __name__ == "__main__":
-    main()
+    derived() if sys.argv[1:] == ["--derived"] else main()

@@ -42,7 +42,8 @@ def test_sorted_table_finds_first_last_and_missing(tmp_path: Path) -> None:
 
 def test_translated_from_is_derived_from_the_dictionary() -> None:
     """The derived table holds what counting ``dictionary.tsv`` gives: a dictionary
-    rebuilt without it would leave it stale."""
+    changed without it leaves it stale (``python scripts/build_wordlists.py --derived``
+    rebuilds it)."""
     counts: dict[str, int] = {}
     for line in data_lines("dictionary.tsv"):
         for french in set(line.partition("\t")[2].split(",")):
