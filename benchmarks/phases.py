@@ -56,7 +56,8 @@ def main() -> None:
         step("read")
         read = layout(document, options.kind)
         step("layout")
-        need = detector_for(lexicon, options.allow).need
+        detector = detector_for(lexicon, options.allow)
+        need = getattr(detector, "needs", None) or detector.need  # older sources: need
         tokenized = tokenize(document.text, read.segments, need)
         step("tokenize (sparse)")
         given = CheckInput(document, read.segments, tokenized, lexicon, options.allow)

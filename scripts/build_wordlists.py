@@ -6,8 +6,10 @@ Sources (install them first, see wordlists/SOURCES.md):
     ``mythes-en-us`` (the LibreOffice English thesaurus)
 
 Run ``python scripts/build_wordlists.py``; the output is byte-for-byte reproducible
-for the same package versions. Hand-written lists (loanwords, anglicisms, function
-words) live beside the compiled ones and are read, never written, by this script.
+for the same package versions. ``--derived`` rebuilds only the tables derived from the
+committed ones (``translated_from.tsv`` from ``dictionary.tsv``), without the sources.
+Hand-written lists (loanwords, anglicisms, function words) live beside the compiled
+ones and are read, never written, by this script.
 """
 
 from __future__ import annotations
@@ -410,6 +412,17 @@ def drop_antonym_translations(entries: dict[str, list[str]]) -> None:
                 translations[:] = kept
 
 
+def build_translated_from(dictionary: list[str]) -> list[str]:
+    """French word -> how many headwords of ``dictionary.tsv`` it translates (a line
+    naming it twice counts once): the suggester's ``translated_from`` feature, looked
+    up instead of counted from the dictionary at every start."""
+    counts: dict[str, int] = defaultdict(int)
+    for line in dictionary:
+        for french in set(line.partition("\t")[2].split(",")):
+            counts[french] += 1
+    return sort_rows(f"{french}\t{count}" for french, count in counts.items() if french)
+
+
 def build_vocabulary(fr: dict, lexicon: set[str]) -> list[str]:
     """Common French words for fuzzy cognate search: ``word<TAB>word without accents``,
     grouped by the unaccented initial, most frequent first in each group. The first
@@ -464,7 +477,9 @@ def main() -> None:
     write("spinner.tsv", spinner)
     write("homographs.tsv", entry_sizes)
     write("spinner_targets.tsv", build_spinner_targets(fr, en, lexicon, moby, wordnet[0]))
-    write("dictionary.tsv", build_dictionary(lexicon))
+    dictionary = build_dictionary(lexicon)
+    write("dictionary.tsv", dictionary)
+    write("translated_from.tsv", build_translated_from(dictionary))
     write("fr_vocabulary.tsv", build_vocabulary(fr, lexicon))
     versions = "\n".join(
         f"{name}\t{version}" for name, version in sorted(package_versions().items())
@@ -472,5 +487,11 @@ def main() -> None:
     (OUT / "VERSIONS.tsv").write_text(versions + "\n", encoding="utf-8")
 
 
+def derived() -> None:
+    """The tables derived from committed ones, rebuilt from them."""
+    dictionary = (OUT / "dictionary.tsv").read_text(encoding="utf-8").splitlines()
+    write("translated_from.tsv", build_translated_from(dictionary))
+
+
 if __name__ == "__main__":
-    main()
+    derived() if sys.argv[1:] == ["--derived"] else main()

@@ -68,7 +68,7 @@ def examples(readme: str) -> list[Example]:
 
 
 def context_available() -> bool:
-    from mtfix.scorer import context_available as available
+    from mtfix.install_hint import context_available as available
 
     return available()
 

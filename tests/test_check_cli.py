@@ -238,7 +238,8 @@ def _piped_check(path: Path, env: dict[str, str] | None = None) -> tuple[str, li
         "import sys; sys.argv = ['mtfix', 'check', sys.argv[1]]\n"
         "from mtfix.entry import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = ('rich', 'importlib.metadata', 'mtfix.cli_fix', 'mtfix.cli_explain')\n"
+        "heavy = ('rich', 'importlib.metadata', 'mtfix.cli_fix', 'mtfix.cli_explain',"
+        " 'mtfix.scorer')\n"
         "heavy = [m for m in heavy if m in sys.modules]\n"
         "print('loaded:', ' '.join(heavy))\n"
     )
@@ -256,8 +257,9 @@ def _piped_check(path: Path, env: dict[str, str] | None = None) -> tuple[str, li
 
 def test_a_piped_check_loads_neither_rich_nor_package_metadata(tmp_path: Path) -> None:
     """Start-up: rich only draws styles on a terminal, the note on the context extra
-    finds the installation without importlib.metadata (both cost more than the check),
-    and typer builds only the commands of the module that defines ``check``."""
+    finds the installation without importlib.metadata (both cost more than the check)
+    nor the scorer's module, and typer builds only the commands of the module that
+    defines ``check``."""
     path = tmp_path / "one.txt"
     path.write_text("Le viewpoint des experts reste unachievable.\n", encoding="utf-8")
     output, loaded = _piped_check(path)

@@ -170,6 +170,38 @@ def test_a_french_word_several_english_words_point_to_is_lifted():
     assert dict((w, s) for w, s, _ in lifted.ranked)["informations"] > alone["informations"]
 
 
+def test_document_parts_are_the_linear_parts_of_the_profiled_features_to_the_bit():
+    """The suggester scores a document's candidates without building their profiled
+    features: the figures must be those of ``linear_parts(f.with_profile(...))``
+    exactly (a ranking's ties and rounded shares depend on the last bit)."""
+    from mtfix.suggest import document_parts, linear_parts, shared_candidates
+
+    slot = Slot(agreement=Agreement("f", "pl"), after_de=True, previous="est")
+    phrases = ("talks", "announcements", "viewpoint", "remark", "concern", "job interview")
+    by_phrase = {w: SUGGESTER.features(w, slot) for w in phrases}
+    votes = shared_candidates(by_phrase)
+    assert any(votes[f.word] > 1 for group in by_phrase.values() for f in group)
+    for profile in ((0.5, 0.5, 0.5), (0.1234567, 0.87654321, 1 / 3)):
+        for group in by_phrase.values():
+            profiled = [f.with_profile(profile, votes[f.word] - 1) for f in group]
+            expected = [linear_parts(f, SUGGESTER.weights) for f in profiled]
+            assert document_parts(group, profile, votes, SUGGESTER.weights) == expected
+
+
+def test_the_pairwise_log_sum_exp_is_the_general_one_to_the_bit():
+    import math
+    import random
+
+    from mtfix.suggest import _logsumexp, _logsumexp_pair
+
+    draw = random.Random(7)
+    values = [draw.uniform(-30, 5) for _ in range(300)] + [-math.inf]
+    for first, second in zip(values, reversed(values), strict=True):
+        if first == second == -math.inf:
+            continue
+        assert _logsumexp_pair(first, second) == _logsumexp((first, second))
+
+
 def test_slot_of_reads_the_kind_of_word_the_slot_wants():
     text = "Il indique analysis la mémoire et l’usage. Il est mortal que tout doit make ceci."
     tokens = tokenize(text, segments(Document("t", text))).tokens

@@ -58,7 +58,7 @@ def test_sparse_tokens_are_the_full_tokens_they_keep() -> None:
     detector = Detector(default_lexicon())
     for text, segments in _documents():
         full = tokenize(text, segments).tokens
-        sparse = tokenize(text, segments, detector.need).tokens
+        sparse = tokenize(text, segments, detector.needs).tokens
         assert len(sparse) < len(full)
         assert set(sparse) <= set(full)
 
@@ -69,7 +69,7 @@ def test_a_completed_sparse_tokenization_is_the_full_one() -> None:
     texts += [(text, [Segment(0, len(text))]) for text in _random_texts(3000)]
     for text, segments in texts:
         full = tokenize(text, segments)
-        completed = tokenize(text, segments, detector.need).complete()
+        completed = tokenize(text, segments, detector.needs).complete()
         assert list(completed.tokens) == list(full.tokens)
         assert (completed.quotes, completed.asides) == (full.quotes, full.asides)
 
@@ -85,7 +85,7 @@ def test_detection_on_sparse_tokens_matches_the_full_path(shared: bool) -> None:
         full = tokenize(text, segments)
         expected = reference.detect(text, full.tokens, full.quotes, full.asides)
         fast = detector if shared else Detector(lexicon)
-        sparse = tokenize(text, segments, fast.need)
+        sparse = tokenize(text, segments, fast.needs)
         assert fast.detect(text, sparse.tokens, sparse.quotes, sparse.asides) == expected
         flagged += len(expected)
     assert flagged > 100  # the comparison saw English to find
@@ -142,7 +142,7 @@ def test_detection_matches_on_random_text() -> None:
     for text in _random_texts(3000) + _random_sentences(4000):
         segments = [Segment(0, len(text))]
         full = tokenize(text, segments)
-        sparse = tokenize(text, segments, detector.need)
+        sparse = tokenize(text, segments, detector.needs)
         expected = Detector(lexicon).detect(text, full.tokens, full.quotes, full.asides)
         assert detector.detect(text, sparse.tokens, sparse.quotes, sparse.asides) == expected
 

@@ -251,14 +251,14 @@ def test_fix_passes_context_and_min_confidence_to_the_pipeline(runner, article, 
         return fake_findings(document)
 
     monkeypatch.setattr(cli_fix, "find_findings", recording)
-    monkeypatch.setattr("mtfix.scorer.context_available", lambda: True)
+    monkeypatch.setattr("mtfix.install_hint.context_available", lambda: True)
     result = runner.invoke(app, ["fix", "--context", "--min-confidence", "0.5", "a.txt"])
     assert result.exit_code == 1
     assert seen and seen[0].context is True and seen[0].min_confidence == 0.5
 
 
 def test_fix_context_without_the_extra_is_a_one_line_error(runner, article, monkeypatch):
-    monkeypatch.setattr("mtfix.scorer.context_available", lambda: False)
+    monkeypatch.setattr("mtfix.install_hint.context_available", lambda: False)
     result = runner.invoke(app, ["fix", "--context", "--write", "a.txt"])
     assert result.exit_code == 2
     assert result.stderr.startswith("mtfix: --context: context scoring needs the extra")

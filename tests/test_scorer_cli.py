@@ -30,7 +30,7 @@ def check(*args: str):
 
 
 def extra_installed(monkeypatch, installed: bool) -> None:
-    monkeypatch.setattr("mtfix.scorer.context_available", lambda: installed)
+    monkeypatch.setattr("mtfix.install_hint.context_available", lambda: installed)
 
 
 def test_said_once_when_the_extra_is_missing(articles, monkeypatch) -> None:

@@ -11,7 +11,13 @@ from mtfix.suggest import Suggester
 from mtfix.table import SortedTable
 
 WORDLISTS = Path(wordlists_dir())
-SORTED_TABLES = ["words.tsv", "spinner.tsv", "dictionary.tsv", "homographs.tsv"]
+SORTED_TABLES = [
+    "words.tsv",
+    "spinner.tsv",
+    "dictionary.tsv",
+    "homographs.tsv",
+    "translated_from.tsv",
+]
 
 
 def data_lines(name: str) -> list[str]:
@@ -32,6 +38,21 @@ def test_sorted_table_finds_first_last_and_missing(tmp_path: Path) -> None:
     table = SortedTable(path)
     assert [table.get(k) for k in ("a", "ab", "b c", "zé")] == ["1", "2", "3", "4"]
     assert table.get("b") is None and table.get("") is None and table.get("zz") is None
+
+
+def test_translated_from_is_derived_from_the_dictionary() -> None:
+    """The derived table holds what counting ``dictionary.tsv`` gives: a dictionary
+    changed without it leaves it stale (``python scripts/build_wordlists.py --derived``
+    rebuilds it)."""
+    counts: dict[str, int] = {}
+    for line in data_lines("dictionary.tsv"):
+        for french in set(line.partition("\t")[2].split(",")):
+            counts[french] = counts.get(french, 0) + 1
+    table = dict(line.split("\t") for line in data_lines("translated_from.tsv"))
+    assert {word: int(count) for word, count in table.items()} == counts
+    lexicon = default_lexicon()
+    assert lexicon.translated_from("abandon") == counts["abandon"]
+    assert lexicon.translated_from("zzzz") == 0
 
 
 def test_anglicisms_format() -> None:

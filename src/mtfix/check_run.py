@@ -144,8 +144,7 @@ def context_note(context: bool | None, resolver: Resolver, path: str) -> str:
     """The note on standard error after a run that left a choice context scoring would
     make: only when the extra is missing (whoever installed it knows ``--context``) and
     neither ``--context/--no-context`` nor the config's ``context`` decided."""
-    from .install_hint import context_extra_hint
-    from .scorer import context_available
+    from .install_hint import context_available, context_extra_hint
 
     if context is not None or resolver.config(path).context is not None:
         return ""
@@ -169,8 +168,7 @@ def with_context(
     wanted = context if context is not None else bool(resolver.config(path).context)
     if wanted:
         from .errors import MtfixError
-        from .install_hint import context_extra_hint
-        from .scorer import context_available
+        from .install_hint import context_available, context_extra_hint
 
         if not context_available():
             raise MtfixError(

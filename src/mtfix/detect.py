@@ -122,6 +122,7 @@ class Detector:
         self._forms: dict[tuple[str, bool, bool], FormVerdict] = {}
         self._phrases: dict[str, bool] = {}  # word sequences: known English expression?
         self._needs: dict[str, Need] = {}
+        self._needing: set[str] = set()  # the words of _needs that need something
 
     def need(self, word: str) -> Need:
         """What a word as the tokenizer matched it (elision included) needs: neighbours
@@ -139,7 +140,19 @@ class Detector:
                 known = Need.NOTHING
             if len(self._needs) < FORM_CACHE_SIZE:
                 self._needs[word] = known
+                if known:
+                    self._needing.add(word)
         return known
+
+    def needs(self, words: set[str]) -> dict[str, Need]:
+        """``need`` of each of ``words`` that needs something, by set operations on the
+        forms already met: a segment's words are mostly forms the process has seen."""
+        needs = self._needs
+        # difference() with a dict looks each word up (``-`` with its keys view would
+        # walk the whole cache).
+        found = {word: known for word in words.difference(needs) if (known := self.need(word))}
+        found.update((word, needs[word]) for word in words & self._needing)
+        return found
 
     def _may_name_english(self, form: str) -> bool:
         """Whether a word with ``form``'s lower-case form may be English where it opens a

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -110,6 +109,8 @@ def _walk(root: str) -> list[str]:
 def _git_files(root: str) -> list[str] | None:
     """Files git sees under ``root`` (tracked and untracked, not ignored), or None when
     ``root`` is not in a work tree or git is missing."""
+    import subprocess  # only a folder needs it: a check of files starts without it
+
     try:
         inside = subprocess.run(
             ["git", "-C", root, "rev-parse", "--is-inside-work-tree"],

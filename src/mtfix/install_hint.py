@@ -18,6 +18,15 @@ from urllib.parse import unquote, urlparse
 EXTRA = "context"
 
 
+def context_available() -> bool:
+    """Whether the context extra is installed: its bindings are found, not imported
+    (importing them takes longer than checking an article). Here, not in ``scorer``: a
+    run without the model then never imports the scorer's module."""
+    import importlib.util
+
+    return importlib.util.find_spec("llama_cpp") is not None
+
+
 def context_extra_hint() -> str:
     """The command that installs the ``context`` extra for the running mtfix."""
     return extra_hint_for(_installed_file("direct_url.json"))

@@ -7,16 +7,18 @@ small allow list; suggestion tables are opened the first time they are asked for
 from __future__ import annotations
 
 import functools
-from collections import Counter
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from .table import SortedTable
 
 
 def wordlists_dir() -> Path:
-    return Path(str(resources.files("mtfix.wordlists")))
+    # The package's folder (the tables are memory-mapped: a real folder in any case),
+    # without importlib.resources, whose readers import zipfile at start-up.
+    from . import wordlists
+
+    return Path(wordlists.__file__).parent
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,21 +160,19 @@ class Lexicon:
         return row.split(",") if row else []
 
     @functools.cached_property
-    def _translated_from(self) -> Counter:
+    def _translated_from(self) -> SortedTable:
         """French word -> how many English headwords of the dictionary it translates
-        (read once: the file is small)."""
-        counts: Counter = Counter()
-        for line in (self.directory / "dictionary.tsv").read_text(encoding="utf-8").splitlines():
-            _, _, french = line.partition("\t")
-            counts.update(set(french.split(",")))
-        return counts
+        (derived from ``dictionary.tsv`` by the build script: looked up, not counted
+        at every start)."""
+        return SortedTable(self.directory / "translated_from.tsv")
 
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 (one lexicon per process)
     def translated_from(self, french: str) -> int:
         """How many English words the dictionary translates by ``french`` (or by its
         singular): a translator picking one of them makes any one less likely."""
-        count = self._translated_from.get(french, 0)
+        count = int(self._translated_from.get(french) or 0)
         if not count and french.endswith(("s", "x")):
-            count = self._translated_from.get(french[:-1], 0)
+            count = int(self._translated_from.get(french[:-1]) or 0)
         return count
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 (one lexicon per process)

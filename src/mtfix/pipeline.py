@@ -60,7 +60,7 @@ def check_document(
     read = layout(document, options.kind)
     # Without the language model, only the words that may be English (and the words
     # around them) need tokens; the model reads every word.
-    need = None if scorer is not None else detector_for(lexicon, options.allow).need
+    need = None if scorer is not None else detector_for(lexicon, options.allow).needs
     tokenized = tokenize(document.text, read.segments, need)
     given = CheckInput(
         document,

@@ -576,14 +576,6 @@ def _common_length(a: Sequence[int], b: Sequence[int]) -> int:
     return common
 
 
-def context_available() -> bool:
-    """Whether the context extra is installed: its bindings are found, not imported
-    (importing them takes longer than checking an article)."""
-    import importlib.util
-
-    return importlib.util.find_spec("llama_cpp") is not None
-
-
 @functools.cache
 def default_scorer(model: str | None = None) -> CachedScorer:
     """The language-model scorer, loaded once per process (``MTFIX_CONTEXT_MODEL``

@@ -19,13 +19,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import compress
 from operator import mul
+from typing import NamedTuple
 
 from .context import Agreement
 from .lexicon import Lexicon, WordInfo
 from .models import Finding, Suggestion, Token
 from .rules import SUGGESTED_RULES
-from .slot import EMPTY_SLOT, DocumentWords, Slot, in_locution, slot_of
+from .slot import EMPTY_SLOT, DocumentWords, Slot, locutions, slot_of
 
 MAX_SUGGESTIONS = 5
 CACHE_SIZE = 50_000  # candidate lists kept per process, by English text
@@ -187,12 +189,16 @@ class Features:
         if self.spin is None:
             return self
         fixed = self.spin[:-DOCUMENT_SPIN_FEATURES]
+        spin = (*fixed, *self.document_spin(profile, shared))
+        return Features(self.word, self.source, spin, self.translation, self.slot, self.bits)
+
+    def document_spin(self, profile: tuple[float, ...], shared: int) -> tuple[float, ...]:
+        """The trailing ``DOCUMENT_SPIN_FEATURES`` of ``with_profile``'s spin features."""
         shares = tuple(
             share if self.bits & bit else 0.0
             for bit, share in zip(PROFILE_BITS, profile, strict=True)
         )
-        spin = (*fixed, *shares, math.log1p(shared))
-        return Features(self.word, self.source, spin, self.translation, self.slot, self.bits)
+        return (*shares, math.log1p(shared))
 
     @property
     def values(self) -> tuple[float, ...]:
@@ -242,21 +248,21 @@ def spin_share(
 ) -> float:
     """The spin hypothesis's share of belief for one finding, from ``linear_parts``."""
     log_spin, log_translation = math.log(spin_prior), math.log(1 - spin_prior)
-    terms = []
+    values: list[float] = []
+    is_spin: list[bool] = []
     for slot, spin, translation in parts:
         if spin is not None:
-            terms.append((slot + log_spin + spin, True))
+            values.append(slot + log_spin + spin)
+            is_spin.append(True)
         if translation is not None:
-            terms.append((slot + log_translation + translation, False))
-    if not terms:
+            values.append(slot + log_translation + translation)
+            is_spin.append(False)
+    if not values:
         return spin_prior
-    top = max(value for value, _ in terms)
-    total = spin_total = 0.0
-    for value, is_spin in terms:
-        share = math.exp(value - top)
-        total += share
-        spin_total += share if is_spin else 0.0
-    return spin_total / total
+    top = max(values)
+    shares = [math.exp(value - top) for value in values]
+    # sum() adds left to right: the totals of a loop over the terms, to the bit.
+    return sum(compress(shares, is_spin)) / sum(shares)
 
 
 def score_candidate(
@@ -268,6 +274,40 @@ def score_candidate(
         for likelihood, prior in ((spin, spin_prior), (translation, 1 - spin_prior))
     )
     return Scored(features.word, features.source, slot + _logsumexp(logs), logs)
+
+
+Parts = tuple[float, float | None, float | None]  # what ``linear_parts`` returns
+
+
+def document_parts(
+    group: Sequence[Features],
+    profile: tuple[float, ...],
+    votes: Counter[str],
+    weights: RankingWeights,
+) -> list[Parts]:
+    """``linear_parts(f.with_profile(profile, votes[f.word] - 1), weights)`` for each
+    candidate, to the last bit, without building the profiled features: ``sum`` adds
+    left to right, so the spin sum is the sum of the fixed features continued by the
+    document's (tests/test_damage_model.py holds the two equal)."""
+    slot_weights, spin_weights, translation_weights = _weight_vectors(weights)
+    fixed_weights = spin_weights[:-DOCUMENT_SPIN_FEATURES]
+    document_weights = spin_weights[-DOCUMENT_SPIN_FEATURES:]
+    parts: list[Parts] = []
+    tails: dict[tuple[int, int], tuple[float, ...]] = {}  # document_spin by (bits, shared)
+    for f in group:
+        slot = sum(map(mul, slot_weights, f.slot))
+        spin = translation = None
+        if f.spin is not None:
+            fixed = sum(map(mul, fixed_weights, f.spin[:-DOCUMENT_SPIN_FEATURES]))
+            shared = votes[f.word] - 1
+            document = tails.get((f.bits, shared))
+            if document is None:
+                document = tails[f.bits, shared] = f.document_spin(profile, shared)
+            spin = weights.spin_bias + sum(map(mul, document_weights, document), fixed)
+        if f.translation is not None:
+            translation = sum(map(mul, translation_weights, f.translation))
+        parts.append((slot, spin, translation))
+    return parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,7 +336,8 @@ class Suggester:
     def __init__(self, lexicon: Lexicon, weights: RankingWeights = DEFAULT_WEIGHTS) -> None:
         self.lexicon = lexicon
         self.weights = weights
-        self._cache: dict[str, list[tuple[Features, WordInfo]]] = {}
+        self._cache: dict[str, list[tuple[Features, WordInfo, _StaticSlot]]] = {}
+        self._french: dict[str, bool] = {}  # _is_french by candidate word
 
     def with_suggestions(self, text: str, finding: Finding, tokens: Sequence[Token]) -> Finding:
         """One finding on its own (no document evidence); see ``suggest_findings``."""
@@ -349,18 +390,28 @@ class Suggester:
                 features[case] = self.features(finding.text, slots[id(finding)])
         profile = thesaurus_profile(features[cases[id(f)]] for f in wanted)
         votes = shared_candidates({normalise(text): group for (text, _), group in features.items()})
-        features = {
-            case: [f.with_profile(profile, votes[f.word] - 1) for f in group]
+        # Each candidate's linear parts, with the document's features, serve both the
+        # prior and the ranking (which read the features' word and source only).
+        parts = {
+            id(group): document_parts(group, profile, votes, self.weights)
+            for group in features.values()
+        }
+        prior = self.spin_prior((features[cases[id(f)]] for f in wanted), parts)
+        rankings = {
+            case: self.rank_features(group, prior, parts[id(group)])
             for case, group in features.items()
         }
-        prior = self.spin_prior(features[cases[id(f)]] for f in wanted)
-        rankings = {case: self.rank_features(group, prior) for case, group in features.items()}
         return {id(f): (rankings[cases[id(f)]], slots[id(f)]) for f in wanted}
 
-    def spin_prior(self, per_finding: Iterable[list[Features]]) -> float:
+    def spin_prior(
+        self,
+        per_finding: Iterable[list[Features]],
+        known_parts: dict[int, list[Parts]] | None = None,
+    ) -> float:
         """The document's share of spinner damage, by expectation-maximisation: start
         from the neutral prior, take the mean spin share of the findings under it (with
-        ``PRIOR_PSEUDO_COUNT`` findings' worth of the neutral prior), repeat."""
+        ``PRIOR_PSEUDO_COUNT`` findings' worth of the neutral prior), repeat.
+        ``known_parts``: each group's ``linear_parts``, by ``id`` of the group."""
         # Findings of the same case share one list: its parts are computed once and its
         # share counted once per finding.
         counts: Counter[int] = Counter()
@@ -369,8 +420,10 @@ class Suggester:
             if group:
                 counts[id(group)] += 1
                 groups[id(group)] = group
+        known_parts = known_parts or {}
         parts = {
-            key: [linear_parts(f, self.weights) for f in group] for key, group in groups.items()
+            key: known_parts.get(key) or [linear_parts(f, self.weights) for f in group]
+            for key, group in groups.items()
         }
         findings = sum(counts.values())
         prior = NEUTRAL_PRIOR
@@ -431,34 +484,44 @@ class Suggester:
     def ranking(self, english: str, slot: Slot | Agreement | None = None) -> Ranking:
         return self.rank_features(self.features(english, slot))
 
-    def rank_features(self, features: list[Features], spin_prior: float = NEUTRAL_PRIOR) -> Ranking:
-        return rank_features(features, self.weights, spin_prior)
+    def rank_features(
+        self,
+        features: list[Features],
+        spin_prior: float = NEUTRAL_PRIOR,
+        parts: Sequence[Parts] | None = None,
+    ) -> Ranking:
+        return rank_features(features, self.weights, spin_prior, parts)
 
     def features(self, english: str, slot: Slot | Agreement | None = None) -> list[Features]:
         if not isinstance(slot, Slot):
             slot = Slot(agreement=slot)
         phrase = normalise(english)
+        facts = _SlotFacts.of(slot, self.lexicon)
         return [
             Features(
                 features.word,
                 features.source,
                 features.spin,
                 features.translation,
-                self._slot(phrase, features.word, info, slot),
+                _slot_values(features.word, info, static, slot, facts),
                 features.bits,
             )
-            for features, info in self._phrase_features(phrase)
+            for features, info, static in self._phrase_features(phrase)
         ]
 
-    def _phrase_features(self, phrase: str) -> list[tuple[Features, WordInfo]]:
+    def _phrase_features(self, phrase: str) -> list[tuple[Features, WordInfo, _StaticSlot]]:
         """The candidates of ``phrase`` with their hypotheses' features (the slot's are
-        left empty), computed once per phrase."""
+        left empty) and the slot features that do not depend on the slot, computed once
+        per phrase."""
         cached = self._cache.get(phrase)
         if cached is None:
             by_word: dict[str, list[Candidate]] = {}
             for candidate in self.candidates(phrase):
                 by_word.setdefault(candidate.word, []).append(candidate)
-            cached = [self._features(phrase, group) for group in by_word.values()]
+            cached = []
+            for group in by_word.values():
+                features, info = self._features(phrase, group)
+                cached.append((features, info, _StaticSlot.of(phrase, features.word, info)))
             if len(self._cache) < CACHE_SIZE:
                 self._cache[phrase] = cached
         return cached
@@ -494,30 +557,6 @@ class Suggester:
             translation = tuple(values)
         strongest = max(group, key=lambda c: c.evidence)
         return Features(word, strongest.source, spin, translation, (), bits), info
-
-    def _slot(self, phrase: str, word: str, info: WordInfo, slot: Slot) -> tuple[float, ...]:
-        single = " " not in phrase and " " not in word
-        document = slot.document
-        count = document.count(word) if document is not None else 0
-        noun = bool(info.genders) and " " not in word
-        number = 0.0
-        if single:
-            number = 1.0 if english_plural(phrase) == french_plural_form(word) else -1.0
-        return (
-            info.fr,
-            slot.agreement.score(word, info) if slot.agreement is not None else 0.0,
-            number,
-            1.0 if count else 0.0,
-            math.log(count) if count else 0.0,
-            1.0 if count and document.beside(word, slot.previous, slot.following) else 0.0,
-            (1.0 if noun else -1.0) if slot.after_de else 0.0,
-            1.0 if noun and slot.sentence_start else 0.0,
-            1.0 if in_locution(word, slot, self.lexicon) else 0.0,
-            (1.0 if noun else -1.0) if slot.following_determiner else 0.0,
-            (1.0 if noun else -1.0) if slot.after_copula else 0.0,
-            (1.0 if info.infinitive else -1.0) if slot.wants_infinitive and single else 0.0,
-            form_match(phrase, word) if single else 0.0,
-        )
 
     def candidates(self, phrase: str) -> list[Candidate]:
         found: list[Candidate] = []
@@ -572,12 +611,74 @@ class Suggester:
         return found
 
     def _is_french(self, word: str) -> bool:
-        parts = word.replace("’", "'").replace("'", " ").replace("-", " ").split()
-        for part in parts:
-            info = self.lexicon.info(part)
-            if len(part) > 1 and not info.in_lexicon:
-                return False
-        return bool(parts)
+        known = self._french.get(word)
+        if known is None:
+            parts = word.replace("’", "'").replace("'", " ").replace("-", " ").split()
+            known = bool(parts) and all(
+                len(part) < 2 or self.lexicon.info(part).in_lexicon for part in parts
+            )
+            if len(self._french) < CACHE_SIZE:
+                self._french[word] = known
+        return known
+
+
+class _StaticSlot(NamedTuple):
+    """The parts of a candidate's slot features that depend on the written phrase and
+    the candidate only: computed once per phrase, not once per finding. (A named tuple:
+    a frozen dataclass costs ~1 ms of start-up to define.)"""
+
+    single: bool  # neither the phrase nor the candidate has a space
+    noun: bool
+    number: float
+    form: float
+
+    @classmethod
+    def of(cls, phrase: str, word: str, info: WordInfo) -> _StaticSlot:
+        single = " " not in phrase and " " not in word
+        number = 0.0
+        if single:
+            number = 1.0 if english_plural(phrase) == french_plural_form(word) else -1.0
+        noun = bool(info.genders) and " " not in word
+        return cls(single, noun, number, form_match(phrase, word) if single else 0.0)
+
+
+class _SlotFacts(NamedTuple):
+    """What a slot says, read once per finding rather than once per candidate."""
+
+    locutions: dict[str, frozenset[tuple[str, str]]]  # empty: no locution possible
+    after_copula: bool
+    wants_infinitive: bool
+
+    @classmethod
+    def of(cls, slot: Slot, lexicon: Lexicon) -> _SlotFacts:
+        # in_locution is false without both neighbours: no table to consult then.
+        table = locutions(lexicon) if slot.previous and slot.following else {}
+        return cls(table, slot.after_copula, slot.wants_infinitive)
+
+
+def _slot_values(
+    word: str, info: WordInfo, static: _StaticSlot, slot: Slot, facts: _SlotFacts
+) -> tuple[float, ...]:
+    """The candidate's ``SLOT_FEATURES``."""
+    document = slot.document
+    count = document.count(word) if document is not None else 0
+    noun = static.noun
+    locution = (slot.previous, slot.following) in facts.locutions.get(word, ())
+    return (
+        info.fr,
+        slot.agreement.score(word, info) if slot.agreement is not None else 0.0,
+        static.number,
+        1.0 if count else 0.0,
+        math.log(count) if count else 0.0,
+        1.0 if count and document.beside(word, slot.previous, slot.following) else 0.0,
+        (1.0 if noun else -1.0) if slot.after_de else 0.0,
+        1.0 if noun and slot.sentence_start else 0.0,
+        1.0 if locution else 0.0,
+        (1.0 if noun else -1.0) if slot.following_determiner else 0.0,
+        (1.0 if noun else -1.0) if facts.after_copula else 0.0,
+        (1.0 if info.infinitive else -1.0) if facts.wants_infinitive and static.single else 0.0,
+        static.form,
+    )
 
 
 def shared_candidates(by_phrase: dict[str, list[Features]]) -> Counter[str]:
@@ -608,19 +709,36 @@ def thesaurus_profile(per_finding: Iterable[list[Features]]) -> tuple[float, ...
 
 
 def rank_features(
-    features: list[Features], weights: RankingWeights, spin_prior: float = NEUTRAL_PRIOR
+    features: list[Features],
+    weights: RankingWeights,
+    spin_prior: float = NEUTRAL_PRIOR,
+    parts: Sequence[Parts] | None = None,
 ) -> Ranking:
     """Softmax over the candidates' log scores, so a score reads as a share of belief;
-    the hypothesis shares add up each candidate's share under each hypothesis."""
+    the hypothesis shares add up each candidate's share under each hypothesis.
+    ``parts``: the candidates' ``linear_parts``, when already computed."""
     if not features:
         return Ranking((), (spin_prior, 1 - spin_prior))
-    scored = [score_candidate(f, weights, spin_prior) for f in features]
+    if parts is None:
+        parts = [linear_parts(f, weights) for f in features]
+    # score_candidate's arithmetic, step for step, with each log-sum-exp computed once.
+    log_spin, log_translation = math.log(spin_prior), math.log(1 - spin_prior)
+    scored = []
+    mixtures = []
+    for f, (slot, spin, translation) in zip(features, parts, strict=True):
+        logs = (
+            -math.inf if spin is None else log_spin + spin,
+            -math.inf if translation is None else log_translation + translation,
+        )
+        mixture = _logsumexp_pair(*logs)
+        scored.append(Scored(f.word, f.source, slot + mixture, logs))
+        mixtures.append(mixture)
     top = max(s.log_score for s in scored)
     total = sum(math.exp(s.log_score - top) for s in scored)
     ranked = sorted(scored, key=lambda s: (-s.log_score, s.word))
     by_hypothesis = [0.0] * len(HYPOTHESES)
-    for s in scored:
-        slot_part = s.log_score - _logsumexp(s.hypothesis_logs)
+    for s, mixture in zip(scored, mixtures, strict=True):
+        slot_part = s.log_score - mixture
         for index, value in enumerate(s.hypothesis_logs):
             if value > -math.inf:
                 by_hypothesis[index] += math.exp(slot_part + value - top) / total
@@ -633,6 +751,16 @@ def rank_features(
 def _logsumexp(values: Sequence[float]) -> float:
     top = max(values)
     return top + math.log(sum(math.exp(v - top) for v in values if v > -math.inf))
+
+
+def _logsumexp_pair(first: float, second: float) -> float:
+    """``_logsumexp((first, second))``, the same operations without the generator."""
+    top = max(first, second)
+    if first == -math.inf:
+        return top + math.log(math.exp(second - top))
+    if second == -math.inf:
+        return top + math.log(math.exp(first - top))
+    return top + math.log(math.exp(first - top) + math.exp(second - top))
 
 
 APOSTROPHE_SAMPLE = 100_000  # characters read to tell a document's apostrophe

@@ -458,7 +458,10 @@ PROTECTED_RE = re.compile(
 # punctuation or », two characters or more, or at the end of a piece (the rule reads the
 # character after it). Each match is a whole run of whitespace.
 _WS = "[ \u00a0\u202f\u2009]"
-SPACING_TRIGGER_RE = re.compile(rf"(?<=«){_WS}+|{_WS}+(?=[;:!?,.»])|{_WS}{{2,}}|{_WS}+\Z")
+# Reads as ``(?<=«)WS+|WS+(?=[;:!?,.»])|WS{2,}|WS+\Z``, written to start with the
+# whitespace class: the regex engine then skips to whitespace at C speed (a third of the
+# time; tests/test_trigger_patterns.py holds the two forms equal).
+SPACING_TRIGGER_RE = re.compile(rf"{_WS}(?:(?<=«{_WS}){_WS}*|{_WS}*(?=[;:!?,.»])|{_WS}+|{_WS}*\Z)")
 _SPACE_RE = re.compile(r"\s")  # what no protected region but inline code holds
 HIGH_PUNCTUATION = ";:!?"
 SPACED_PUNCTUATION_RE = re.compile("[;:!?«»]")  # the only characters the spacing loop acts on
