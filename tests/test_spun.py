@@ -127,3 +127,13 @@ def test_decide_weighs_frequency_and_margin() -> None:
     assert decide([0.0, 3.0, 2.5], [4.0, 4.0, 6.0], ["a", "b"], 50, 1000, weight) == "b"
     assert decide([0.0, 9.0, 2.5], [4.0, 4.0, 6.0], ["a", "b"], 50, 1000, weight) == "a"
     assert decide([0.0, 9.0, 2.5], [4.0, 4.0, 6.0], ["a", "b"], 0, 1000, weight) is None
+
+
+def test_a_spinner_target_is_read_a_few_words_past_it() -> None:
+    from test_scorer import RecordingScorer, words_read_after
+
+    tail = " ".join(["avait", "alors", "déclaré", "le", "président", "devant", "la", "presse"] * 3)
+    scorer = RecordingScorer({"direction": MARGIN + 5})
+    found = findings(f"{SPUN}Ils tournent dans leur route, {tail}.", scorer)
+    assert [f.text for f in found] == ["route"]
+    assert words_read_after(scorer.slots) == DEFAULT_SETTINGS.words_after
