@@ -67,9 +67,10 @@ class SpunSettings:
     left_only_allowance: float | None = 4.0
     # Words after the slot read once the sentence is read past the word
     # (``Slot.words_after``); None reads the whole sentence. The margin was fitted on
-    # whole sentences: at 5 words it found 36 of the 50 hard swaps of 4 synthetic/dev
-    # articles, not 39 (benchmarks/quality.py --context --sample 4); a refit would tell.
-    words_after: int | None = None
+    # whole sentences; on 4 synthetic/dev articles (quality.py --context --sample 4) 8
+    # words find the same 39 of 50 hard swaps with the same 10 false positives, 5 words
+    # find 36 with 9.
+    words_after: int | None = 8
     # Sentences read in front of the word's own: the topic sharpens the model's choice
     # (README, "Context scoring": AUC on paired dev words).
     sentences_before: int = 2
