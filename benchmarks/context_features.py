@@ -16,7 +16,8 @@ spin evidence. ``--reranked-repairs`` also scores each word with the nearby find
 repaired by their suggestion re-ranked in context (``context_margin.py
 --compare-repairs``); ``--no-repair`` scores sentences as written;
 ``--sentences-before N`` reads N sentences in front of the word's (the rule reads
-``SpunSettings.sentences_before``; ``context_margin.py --compare`` sets files side by side).
+``SpunSettings.sentences_before``; ``context_margin.py --compare`` sets files side by side),
+``--words-after N`` N words after it (the rule reads ``SpunSettings.words_after``).
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ def collect(
     rng: random.Random,
     reranked_repairs: bool = False,
     sentences_before: int = DEFAULT_SETTINGS.sentences_before,
+    words_after: int | None = DEFAULT_SETTINGS.words_after,
 ) -> tuple[list[dict], int, int]:
     lexicon = default_lexicon()
     suggester = suggester_for(lexicon)
@@ -102,14 +104,14 @@ def collect(
         path, text, tokens, token, originals, span, evidence, repairs, taken = candidate
         words = [token.text, *(match_case(token.text, w) for w in originals)]
         slot = slot_for(text, token.start, token.end, tokens, repairs, sentences_before)
-        values = scorer.score(slot, words)
+        values = scorer.score(slot.words_after(words_after), words)
         extra = {}
         if reranked_repairs:
             near = [f for f in taken if abs(f.start - token.start) < MAX_CONTEXT_CHARS]
             better = [reranked_repair(path, text, tokens, f, suggester, scorer) for f in near]
             fixed = sorted((e for e in better if e), key=lambda e: (e.start, e.end))
             slot = slot_for(text, token.start, token.end, tokens, fixed, sentences_before)
-            extra["scores_reranked_repairs"] = scorer.score(slot, words)
+            extra["scores_reranked_repairs"] = scorer.score(slot.words_after(words_after), words)
         rows.append(
             {
                 **extra,
@@ -165,6 +167,12 @@ def main() -> None:
         default=DEFAULT_SETTINGS.sentences_before,
         help="sentences read in front of the word's own [default: the rule's]",
     )
+    parser.add_argument(
+        "--words-after",
+        type=int,
+        default=DEFAULT_SETTINGS.words_after,
+        help="words read after the word's [default: the rule's]; -1: the whole sentence",
+    )
     parser.add_argument("--out", help="output file [default: results/context-features-…]")
     args = parser.parse_args()
     rows, targets, others = collect(
@@ -176,6 +184,7 @@ def main() -> None:
         random.Random(7),
         args.reranked_repairs,
         args.sentences_before,
+        None if args.words_after is None or args.words_after < 0 else args.words_after,
     )
     RESULTS.mkdir(exist_ok=True)
     out = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import sys
 
 from mtfix.models import Document
@@ -296,3 +297,83 @@ def test_llama_threads_leave_out_the_cores_other_work_keeps_busy(monkeypatch):
     assert scorer.available_cores() == 1
     monkeypatch.setattr(scorer.os, "getloadavg", lambda: (9.0, 0.0, 0.0))
     assert scorer.available_cores() == 1
+
+
+def test_slot_words_after_reads_that_many_words_past_the_word() -> None:
+    sentence = "Ils tournent dans leur route, avait alors déclaré Poutine."
+    start = sentence.index("route")
+    slot = Slot(sentence, start, start + len("route"))
+    two = slot.words_after(2)
+    assert two.sentence == "Ils tournent dans leur route, avait alors"
+    assert two.sentence[two.start : two.end] == "route"
+    assert slot.words_after(0).sentence == "Ils tournent dans leur route,"
+    assert slot.words_after(20) == slot
+    assert slot.words_after(None) == slot
+    assert Slot("la route", 3, 8).words_after(3) == Slot("la route", 3, 8)
+
+
+class RecordingScorer(FakeScorer):
+    """A fake scorer that keeps every slot it was asked about."""
+
+    def __init__(self, preferences=None) -> None:
+        super().__init__(preferences or {})
+        self.slots: list[Slot] = []
+
+    def score(self, slot: Slot, candidates):
+        self.slots.append(slot)
+        return super().score(slot, candidates)
+
+
+def words_read_after(slots: list[Slot]) -> int:
+    """The most words any slot reads after its word (not counting punctuation stuck to it)."""
+    return max(len(re.sub(r"^\S*", "", s.sentence[s.end :]).split()) for s in slots)
+
+
+def test_reranking_reads_a_few_words_past_the_finding_not_the_whole_sentence() -> None:
+    from mtfix.scorer import RERANK_WORDS_AFTER
+
+    assert RERANK_WORDS_AFTER is not None
+    tail = " ".join(["puis", "les", "troupes", "sont", "reparties", "vers", "le", "nord"] * 3)
+    text = f"Le convoi a reçu une aid importante hier soir, {tail}."
+    scorer = RecordingScorer()
+    check_document(
+        Document("<t>", text), CheckOptions(select=frozenset({"english"})), scorer=scorer
+    )
+    assert scorer.slots, "the finding is re-ranked"
+    assert words_read_after(scorer.slots) == RERANK_WORDS_AFTER
+
+
+def test_a_finding_whose_first_suggestion_leads_clearly_is_not_scored() -> None:
+    """The model re-ranks only findings whose runner-up has at least ``RERANK_CLOSE`` of
+    the first's share: a clear lead keeps the suggester's order, and costs no sentence."""
+    from mtfix.models import Finding, Suggestion
+    from mtfix.scorer import RERANK_CLOSE
+    from mtfix.spun import rerank_findings
+    from mtfix.suggest import Ranking
+
+    text = "Le convoi a reçu une aid hier. Le convoi a reçu une aid hier."
+    first, second = (text.index("aid"), text.rindex("aid"))
+    lead = RERANK_CLOSE / 2  # the runner-up's share against the first's
+    shares = {first: (0.9, 0.9 * lead), second: (0.5, 0.5 * min(1.0, 2 * RERANK_CLOSE))}
+
+    class Suggester:
+        def document_rankings(self, text, findings, tokens):
+            return {
+                id(f): (
+                    Ranking(
+                        (("aide", shares[f.start][0], "c"), ("secours", shares[f.start][1], "d")),
+                        (),
+                    ),
+                    None,
+                )
+                for f in findings
+            }
+
+    suggestions = (Suggestion("aide", 0.6, "c"), Suggestion("secours", 0.4, "d"))
+    findings = [
+        Finding(s, s + 3, "aid", "english-word", 0.9, "m", suggestions) for s in (first, second)
+    ]
+    scorer = RecordingScorer({"secours": 50.0})
+    out = rerank_findings(text, findings, tokens_of(text), Suggester(), scorer)
+    assert [f.suggestions[0].replacement for f in out] == ["aide", "secours"]
+    assert len(scorer.slots) == 1  # the close finding only

@@ -127,3 +127,27 @@ def test_decide_weighs_frequency_and_margin() -> None:
     assert decide([0.0, 3.0, 2.5], [4.0, 4.0, 6.0], ["a", "b"], 50, 1000, weight) == "b"
     assert decide([0.0, 9.0, 2.5], [4.0, 4.0, 6.0], ["a", "b"], 50, 1000, weight) == "a"
     assert decide([0.0, 9.0, 2.5], [4.0, 4.0, 6.0], ["a", "b"], 0, 1000, weight) is None
+
+
+def test_a_spinner_target_is_read_as_many_words_past_it_as_asked() -> None:
+    from test_scorer import RecordingScorer, words_read_after
+
+    tail = " ".join(["avait", "alors", "déclaré", "le", "président", "devant", "la", "presse"] * 3)
+    text = f"{SPUN}Ils tournent dans leur route, {tail}."
+    document = Document("<t>", text)
+    tokenized = tokenize(text, layout(document, None).segments)
+    taken = check_document(document, CheckOptions(select=frozenset({"english"})))
+    for words_after in (None, 3):
+        scorer = RecordingScorer({"direction": MARGIN + 5})
+        found = spun_findings(
+            text,
+            tokenized.tokens,
+            tokenized.quotes,
+            default_lexicon(),
+            scorer,
+            taken=taken,
+            settings=replace(DEFAULT_SETTINGS, words_after=words_after),
+        )
+        assert [f.text for f in found] == ["route"]
+        read = words_read_after(scorer.slots)
+        assert read == 3 if words_after == 3 else read > 10  # None: the sentence's window
