@@ -40,6 +40,7 @@ MIN_ENGLISH_KEPT = 1.0
 # A French word the spinner could have replaced: French, common in French and in English.
 HOMOGRAPH_MIN_FR = 3.0
 HOMOGRAPH_MIN_EN = 2.5
+VISIBLE_MIN_EN = 3.0  # a neighbour this common in English reads as English when written
 MAX_CANDIDATES = 40  # French words kept per written word in spinner_targets.tsv
 MAX_SPINNER_CANDIDATES = 60  # ... and per English word in spinner.tsv
 
@@ -212,6 +213,18 @@ def is_homograph(word: str, fr: dict, en: dict, lexicon: set[str]) -> bool:
     return word in lexicon and fz >= HOMOGRAPH_MIN_FR and ez >= HOMOGRAPH_MIN_EN and ez - fz <= 1.0
 
 
+def visibly_english(english: str, en: dict, lexicon: set[str]) -> bool:
+    """A thesaurus neighbour a reader sees is English when a spinner writes it: no word
+    of it French, and common in English. A spinner's swap is found only when it writes
+    such a word, so what the written word says of the original is one draw among the
+    original's visible neighbours, not among all of them."""
+    words = english.split(" ")
+    return (
+        all(word not in lexicon for word in words)
+        and min(en.get(word, 0) for word in words) >= VISIBLE_MIN_EN
+    )
+
+
 def entry_overlap(entries: dict[str, set[str]], english: str, french: str) -> int:
     """How close two words are in meaning: the percentage of the smaller Moby entry
     that the other entry shares (0 when either word has no entry)."""
@@ -258,8 +271,9 @@ def build_spinner(
     English word keeps its ``MAX_CANDIDATES`` French words with the most relations
     (the most frequent in French among equals). The second table gives the size of
     each homograph's Moby entry and the number of English words any of the thesauri
-    relates to it: a spinner picking one neighbour at random from a long entry makes
-    any one of them less likely.
+    relates to it, and how many of those are visibly English (``visibly_english``): a
+    spinner picking one neighbour at random from a long entry makes any one of them
+    less likely.
     """
     relations: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     entry_size: dict[str, int] = {}
@@ -317,6 +331,7 @@ def build_spinner(
         rows.append(f"{english}\t{cells}")
     sizes = [
         f"{word}\t{entry_size.get(word, 0)}\t{len(neighbours[word])}"
+        f"\t{sum(visibly_english(english, en, lexicon) for english in neighbours[word])}"
         for word in sorted(entry_size.keys() | neighbours.keys())
     ]
     return sort_rows(rows), sort_rows(sizes)

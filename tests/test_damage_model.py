@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+
+import pytest
 
 from mtfix import check_text
 from mtfix.context import Agreement
@@ -12,9 +15,11 @@ from mtfix.segment import segments
 from mtfix.slot import DocumentWords, Slot, slot_of
 from mtfix.suggest import (
     HYPOTHESES,
+    SLOT_FEATURES,
     SPIN_FEATURES,
     TRANSLATION_FEATURES,
     Suggester,
+    agreement_mismatches,
     rank_features,
 )
 from mtfix.tokenize import tokenize
@@ -249,3 +254,25 @@ def test_a_french_word_many_english_words_translate_to_is_a_weaker_guess():
     features = {f.word: f for f in SUGGESTER.features("size")}
     column = TRANSLATION_FEATURES.index("translated_from")
     assert features["taille"].translation[column] > 0.0
+
+
+def test_the_spinners_visible_draw_counts_the_neighbours_that_read_as_english():
+    _moby, neighbours, visible = default_lexicon().entry_sizes("question")
+    assert 0 < visible < neighbours  # its French or rare English neighbours do not count
+    features = {f.word: f for f in SUGGESTER.features("concern")}
+    column = SPIN_FEATURES.index("visible_draw")
+    assert features["question"].spin[column] == pytest.approx(math.log(visible))
+
+
+def test_a_word_that_disagrees_with_the_determiner_is_marked():
+    lexicon = default_lexicon()
+    section = lexicon.info("section")  # feminine
+    assert agreement_mismatches(Agreement("f", "sg"), "section", section) == (0.0, 0.0)
+    assert agreement_mismatches(Agreement("m", "sg"), "section", section) == (1.0, 0.0)
+    assert agreement_mismatches(Agreement("", "pl"), "section", section) == (0.0, 1.0)
+    assert agreement_mismatches(Agreement("f", "sg"), "sections", section) == (0.0, 1.0)
+    assert agreement_mismatches(None, "section", section) == (0.0, 0.0)
+    masculine = {f.word: f for f in SUGGESTER.features("element", Agreement("m", "sg"))}
+    column = SLOT_FEATURES.index("gender_mismatch")
+    assert masculine["section"].slot[column] == 1.0
+    assert masculine["élément"].slot[column] == 0.0

@@ -176,14 +176,14 @@ class Lexicon:
         return count
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 (one lexicon per process)
-    def entry_sizes(self, french: str) -> tuple[int, int]:
-        """The size of a French homograph's Moby entry, and how many English words any
-        thesaurus relates to it."""
+    def entry_sizes(self, french: str) -> tuple[int, int, int]:
+        """The size of a French homograph's Moby entry, how many English words any
+        thesaurus relates to it, and how many of those read as English when written."""
         row = self.homograph_entry_sizes.get(french)
         if not row:
-            return 0, 0
-        moby, neighbours = row.split("\t")
-        return int(moby), int(neighbours)
+            return 0, 0, 0
+        moby, neighbours, visible = row.split("\t")
+        return int(moby), int(neighbours), int(visible)
 
     def entry_size(self, french: str) -> int:
         return self.entry_sizes(french)[0]

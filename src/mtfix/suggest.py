@@ -69,6 +69,7 @@ SPIN_FEATURES = (
     "closeness",  # share of Moby entries the two words have in common
     "entry_size",  # log size of the French word's Moby entry (the spinner's draw)
     "neighbours",  # log number of English words any thesaurus relates to the French word
+    "visible_draw",  # log number of those that read as English: the spinner's visible draws
     "homograph",  # min(Zipf fr, Zipf en): the spinner rewrites words common in both
     # The thesaurus a document's spinner draws from: a relation times the share of the
     # document's findings that have a candidate with that relation.
@@ -103,6 +104,9 @@ SLOT_FEATURES = (
     "noun_after_copula",  # a noun after ``est``, ``reste``... (adjectives are usual)
     "infinitive_slot",  # an infinitive after ``pour``, ``doit``, ``peut``...
     "form",  # the English ending's French counterpart: -ly/-ment, -ed/participle, -ing
+    # The source text was grammatical French: its word agreed with the determiner.
+    "gender_mismatch",  # a noun of the other gender than the determiner's
+    "number_mismatch",  # a singular form after a plural determiner, or the reverse
 )
 FEATURES = SPIN_FEATURES + TRANSLATION_FEATURES + SLOT_FEATURES
 HYPOTHESES = ("spin", "untranslated")
@@ -115,40 +119,43 @@ class RankingWeights:
     the spin hypothesis before any evidence. ``locution`` is set by hand: no generator
     writes a light-verb locution, so the fit has nothing to move it with."""
 
-    moby_backward: float = 0.55
-    moby_forward: float = 0.42
-    wordnet: float = -2.17
-    hypernym: float = -0.81
-    mythes: float = -1.59
-    mutual: float = -0.86
-    closeness: float = 0.79
-    entry_size: float = -0.66
-    neighbours: float = 0.09
-    homograph: float = 0.15
-    moby_document: float = 0.52
-    wordnet_document: float = 7.37
-    mythes_document: float = 2.45
-    shared: float = 1.18
-    anglicism: float = 1.79
-    dictionary: float = 1.49
+    moby_backward: float = 0.44
+    moby_forward: float = 0.19
+    wordnet: float = -3.13
+    hypernym: float = -0.79
+    mythes: float = -1.83
+    mutual: float = -0.55
+    closeness: float = 1.74
+    entry_size: float = -0.61
+    neighbours: float = 0.44
+    visible_draw: float = -0.37
+    homograph: float = 0.22
+    moby_document: float = 0.35
+    wordnet_document: float = 8.18
+    mythes_document: float = 3.25
+    shared: float = 1.09
+    anglicism: float = 2.13
+    dictionary: float = 1.46
     cognate: float = -0.3
-    evidence: float = 0.66
-    similarity: float = 0.16
-    translated_from: float = -0.65
-    french_frequency: float = 0.53
-    agreement: float = 1.46
-    number: float = 0.49
-    in_document: float = 2.12
-    document_count: float = 0.09
-    document_pair: float = 2.07
-    noun_after_de: float = -0.05
-    noun_at_start: float = -0.44
+    evidence: float = 0.7
+    similarity: float = 0.09
+    translated_from: float = -0.7
+    french_frequency: float = 0.49
+    agreement: float = 1.06
+    number: float = 0.38
+    in_document: float = 2.13
+    document_count: float = 0.12
+    document_pair: float = 2.21
+    noun_after_de: float = 0.01
+    noun_at_start: float = -0.63
     locution: float = 3.0
-    noun_before_determiner: float = -0.34
+    noun_before_determiner: float = -0.32
     noun_after_copula: float = -0.79
-    infinitive_slot: float = 0.8
-    form: float = 0.19
-    spin_bias: float = -0.84
+    infinitive_slot: float = 1.23
+    form: float = 0.3
+    gender_mismatch: float = -1.56
+    number_mismatch: float = -0.67
+    spin_bias: float = -1.41
 
     def vector(self, names: tuple[str, ...]) -> tuple[float, ...]:
         return tuple(getattr(self, name) for name in names)
@@ -540,7 +547,7 @@ class Suggester:
                 *(1.0 if bits & bit else 0.0 for bit in RELATION_BITS),
                 1.0 if any(c.mutual for c in spinner) else 0.0,
                 max(c.closeness for c in spinner),
-                *(math.log(max(size, 10)) for size in self.lexicon.entry_sizes(word)),
+                *entry_size_features(self.lexicon.entry_sizes(word)),
                 min(info.en, info.fr),
                 *(NEUTRAL_PROFILE if bits & bit else 0.0 for bit in PROFILE_BITS),
                 0.0,
@@ -678,7 +685,15 @@ def _slot_values(
         (1.0 if noun else -1.0) if facts.after_copula else 0.0,
         (1.0 if info.infinitive else -1.0) if facts.wants_infinitive and static.single else 0.0,
         static.form,
+        *agreement_mismatches(slot.agreement, word, info),
     )
+
+
+def entry_size_features(sizes: tuple[int, int, int]) -> tuple[float, float, float]:
+    """Log sizes of a French word's thesaurus entries (``Lexicon.entry_sizes``), floored:
+    an entry too small to count says little about the spinner's draw."""
+    moby, neighbours, visible = sizes
+    return math.log(max(moby, 10)), math.log(max(neighbours, 10)), math.log(max(visible, 3))
 
 
 def shared_candidates(by_phrase: dict[str, list[Features]]) -> Counter[str]:
@@ -850,6 +865,24 @@ def form_match(english: str, french: str) -> float:
         if english.endswith(english_end) and len(english) > len(english_end) + 2:
             return 1.0 if french.endswith(french_ends) else -1.0
     return 0.0
+
+
+def agreement_mismatches(
+    agreement: Agreement | None, word: str, info: WordInfo
+) -> tuple[float, float]:
+    """(gender, number): 1.0 where the French word disagrees with the determiner in
+    front (``la`` before a masculine noun, ``les`` before a singular form), else 0.0.
+    ``Agreement.score`` weighs the same facts by hand; these let the fit say how rarely
+    the original disagreed."""
+    if agreement is None:
+        return 0.0, 0.0
+    head = word.split(" ")[0]
+    gender = agreement.noun and agreement.gender and info.genders
+    plural = head.endswith(("s", "x"))
+    number = (agreement.number == "pl" and not plural) or (
+        agreement.number == "sg" and plural and not head.endswith(("ss", "us", "is", "as"))
+    )
+    return (1.0 if gender and agreement.gender not in info.genders else 0.0), float(number)
 
 
 def similarity(english: str, french: str) -> float:
