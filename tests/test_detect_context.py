@@ -76,3 +76,19 @@ def test_a_word_hyphenated_to_an_identifier_is_part_of_it():
     assert flagged("Installez libgtk2-dev et python3-setuptools avant la compilation.") == []
     # Numbers joined by a hyphen make no identifier of the words around them.
     assert flagged("Les années 2000-2010 ont vu des requests sans réponse.") == ["requests"]
+
+
+def test_an_english_expression_beside_an_option_or_in_an_aside_is_no_name():
+    # A name is one word: an option after an expression does not make it a command.
+    text = "La forme correcte est for example -c=dos pour ce cas."
+    assert flagged(text) == ["for example"]
+    assert flagged("Le périphérique (for instance /dev/hda2) est lu.") == ["for instance"]
+    assert flagged("Les dates négatives (that is, avant l'Époque) sont gardées.") == ["that is"]
+    # A single word beside an option stays a command name.
+    assert flagged("Lancez find -name pour chercher.") == []
+
+
+def test_an_english_expression_needs_english_words_of_its_own():
+    # Capitalised in mid-sentence, the pair is a name; ``as`` alone is French.
+    assert flagged("Le paquet For Example est installé.") == []
+    assert flagged("Il a joué un as de pique.") == []

@@ -248,6 +248,7 @@ class Detector:
         verdicts = _named_everywhere(classified, verdicts, glossed)
         verdicts = _manual_pages_named(text, verdicts)
         verdicts = self._translated_elsewhere(text, verdicts)
+        verdicts = self._english_expressions(text, classified, verdicts)
         findings, covered = self._quotations(text, verdicts, quotes)
         verdicts = [v for v in verdicts if not covered(v.token)]
         if headings is None:
@@ -285,6 +286,35 @@ class Detector:
             else v
             for index, v in enumerate(verdicts)
         ]
+
+    def _english_expressions(
+        self, text: str, before: list[WordVerdict], after: list[WordVerdict]
+    ) -> list[WordVerdict]:
+        """A multi-word English expression of the anglicism list (``for example``,
+        ``that is``) is English wherever it stands: a name is one word, so neither an
+        option beside it (``for example -c=dos``), an aside around it (``(that is, avant
+        l'Époque)``) nor a list makes it one. ``before``: the verdicts of the words alone."""
+        expressions = self._expressions
+        result: list[WordVerdict] | None = None
+        index = 0
+        while index < len(after):
+            size = _expression_at(text, after, index, expressions)
+            if not size or all(v.kind < Kind.WEAK for v in before[index : index + size]):
+                index += 1
+                continue
+            if result is None:
+                result = list(after)
+            for at in range(index, index + size):
+                result[at] = replace(after[at], kind=Kind.STRONG)
+            index += size
+        return after if result is None else result
+
+    @functools.cached_property
+    def _expressions(self) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+        """The first words of the anglicism list's multi-word expressions, and the
+        expressions as word tuples."""
+        phrases = frozenset(tuple(key.split(" ")) for key in self.lexicon.anglicisms if " " in key)
+        return frozenset(phrase[0] for phrase in phrases), phrases
 
     def _translation_in(self, word: str, words: WordCounts) -> bool:
         """Whether the document writes a telling translation of ``word`` more than once
@@ -565,6 +595,35 @@ class WordCounts:
                 at = text.find(word, end)
             self._counts[word] = known
         return known
+
+
+def _expression_at(
+    text: str,
+    verdicts: list[WordVerdict],
+    index: int,
+    expressions: tuple[frozenset[str], frozenset[tuple[str, ...]]],
+) -> int:
+    """How many words of the longest expression starting at ``verdicts[index]``: words
+    joined by single spaces within one sentence, none a name written with a capital in
+    mid-sentence (``Even If`` in a title)."""
+    first_words, phrases = expressions
+    first = verdicts[index].token
+    if first.lower not in first_words or first.elided:
+        return 0
+    if first.text[:1].isupper() and not (first.sentence_start or first.quote_start):
+        return 0
+    best = 0
+    words = [first.lower]
+    for at in range(index + 1, min(index + PHRASE_MAX_WORDS, len(verdicts))):
+        previous, token = verdicts[at - 1].token, verdicts[at].token
+        if token.sentence_start or text[previous.end : token.start] not in (" ", "\u00a0"):
+            break
+        if token.text[:1].isupper():
+            break
+        words.append(token.lower)
+        if tuple(words) in phrases:
+            best = len(words)
+    return best
 
 
 def _among_french(verdicts: list[WordVerdict], index: int) -> bool:
