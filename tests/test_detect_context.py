@@ -44,7 +44,7 @@ def test_a_common_noun_beside_a_constant_does_not_make_the_word_a_name_elsewhere
         "Il faut la ability CAP_NET_ADMIN pour cela. "
         "La nouvelle ability du tube est plus grande que la limite."
     )
-    assert flagged(text) == ["ability"]
+    assert flagged(text) == ["ability", "ability"]
     # Introduced as a name once, a name everywhere.
     assert flagged("Lancez la commande find pour chercher. Puis find parcourt tout.") == []
 
@@ -92,3 +92,12 @@ def test_an_english_expression_needs_english_words_of_its_own():
     # Capitalised in mid-sentence, the pair is a name; ``as`` alone is French.
     assert flagged("Le paquet For Example est installé.") == []
     assert flagged("Il a joué un as de pique.") == []
+
+
+def test_a_word_after_a_determiner_beside_code_is_a_common_noun():
+    # A determiner makes the word a noun of the sentence, not the command the code runs.
+    assert flagged("Contournez-la avec la order losetup(8) avant de monter.") == ["order"]
+    assert flagged("Elle utilise la security rpcsec_gss pour cela.") == ["security"]
+    # Without a determiner, or introduced as a command, the word beside code is a name.
+    assert flagged("Contournez-la avec losetup(8) ou find /etc avant de monter.") == []
+    assert flagged("Lancez la commande find /etc pour chercher.") == []

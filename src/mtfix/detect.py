@@ -714,7 +714,8 @@ def _introduced_names(
     result = []
     for index, verdict in enumerate(verdicts):
         if verdict.kind >= Kind.WEAK and (
-            _beside_code(text, verdict.token) or _introduced(verdicts, index, introducers)
+            (_beside_code(text, verdict.token) and not _after_determiner(verdicts, index))
+            or _introduced(verdicts, index, introducers)
         ):
             verdict = replace(verdict, kind=Kind.NEUTRAL)
         result.append(verdict)
