@@ -68,7 +68,8 @@ def test_a_common_noun_before_an_aside_does_not_make_the_word_a_name_elsewhere()
         "La limite vaut 16 fois la quantité pour le subway (voir ci-dessus). "
         "Si le subway est plein, on attend."
     )
-    assert flagged(text) == ["subway"]
+    # After a determiner, the word before the aside is no term glossed either.
+    assert flagged(text) == ["subway", "subway"]
 
 
 def test_a_word_hyphenated_to_an_identifier_is_part_of_it():
@@ -101,3 +102,17 @@ def test_a_word_after_a_determiner_beside_code_is_a_common_noun():
     # Without a determiner, or introduced as a command, the word beside code is a name.
     assert flagged("Contournez-la avec losetup(8) ou find /etc avant de monter.") == []
     assert flagged("Lancez la commande find /etc pour chercher.") == []
+
+
+def test_a_number_or_a_code_in_parentheses_glosses_nothing():
+    # A gloss is French words; a number, a code or a name in parentheses is no gloss.
+    assert flagged("Le service utilise un port epitome (2049) par défaut.") == ["epitome"]
+    assert flagged("Il convertit les numbers (UTF-8) en octets.") == ["numbers"]
+    # After a determiner, the word is a noun of the sentence, not the term glossed.
+    assert flagged("Le noyau oublie la bumper (un numéro) indiquée.") == ["bumper"]
+
+
+def test_a_gloss_a_short_option_or_a_spelled_out_acronym_keeps_a_term_silent():
+    assert flagged("QUAND vaut never (jamais), always (toujours) ou auto.") == []
+    assert flagged("Trier selon le mode classify (-F) des fichiers.") == []
+    assert flagged("Les noms se terminant par le pseudo-top-level domain (TLD) « .local ».") == []

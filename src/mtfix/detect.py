@@ -12,11 +12,11 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import IntEnum
 
-from .acronyms import spells_out_acronym
+from .acronyms import ACRONYM_RE, NEARBY, abbreviates, spells_out_acronym
 from .context import DETERMINERS
 from .headings import heading_lines, reads_as_heading, words_in
 from .lexicon import Lexicon, WordInfo
@@ -244,7 +244,9 @@ class Detector:
         tokens = _after_sentence_ends(text, tokens)
         classified = _identifier_parts(text, self.classify(tokens))
         verdicts = _introduced_names(text, classified, self.lexicon.name_introducers)
-        verdicts, glossed = _glossed_terms(text, _names_in_lists(text, verdicts), asides)
+        verdicts, glossed = _glossed_terms(
+            text, _names_in_lists(text, verdicts), asides, self._may_gloss
+        )
         verdicts = _named_everywhere(classified, verdicts, glossed)
         verdicts = _manual_pages_named(text, verdicts)
         verdicts = self._translated_elsewhere(text, verdicts)
@@ -315,6 +317,29 @@ class Detector:
         expressions as word tuples."""
         phrases = frozenset(tuple(key.split(" ")) for key in self.lexicon.anglicisms if " " in key)
         return frozenset(phrase[0] for phrase in phrases), phrases
+
+    def _may_gloss(self, text: str, start: int, end: int) -> bool:
+        """Whether the aside ``text[start:end]`` may gloss the word before it: French
+        words (``(jamais)``, ``(un numéro)``), the word's short option (``classify
+        (-F)``) or an acronym the words before spell out (``top-level domain (TLD)``).
+        A number, a code or a name alone (``(2049)``, ``(UTF-8)``, ``(mtime)``) glosses
+        nothing."""
+        aside = text[start:end].strip(" \u00a0")
+        if SHORT_OPTION_RE.fullmatch(aside):
+            return True
+        if ACRONYM_RE.fullmatch(aside):
+            before = text[max(0, start - 1 - NEARBY) : start - 1].split()
+            return any(
+                abbreviates(aside, " ".join(before[-count:]))
+                for count in range(1, min(len(before), len(aside) + 1) + 1)
+            )
+        if not (aside[:1].isalpha() or aside[:1] in "«“\"'"):
+            return False
+        lexicon = self.lexicon
+        return any(
+            (info := lexicon.info(word.lower())).in_lexicon and info.english_lead < STRONG_LEAD
+            for word in LETTERS_RE.findall(aside)
+        )
 
     def _translation_in(self, word: str, words: WordCounts) -> bool:
         """Whether the document writes a telling translation of ``word`` more than once
@@ -565,6 +590,8 @@ class Detector:
 
 
 SENTENCE_ENDS = frozenset(".!?…")
+LETTERS_RE = re.compile(r"[^\W\d_]+")
+SHORT_OPTION_RE = re.compile(r"-[^\W\d_]")
 # A translation more common than this (``faire``, ``bien``) is in any French text.
 TELLING_TRANSLATION_ZIPF = 5.0
 TRANSLATION_MIN_USES = 2
@@ -815,12 +842,17 @@ def _manual_pages_named(text: str, verdicts: list[WordVerdict]) -> list[WordVerd
 
 
 def _glossed_terms(
-    text: str, verdicts: list[WordVerdict], asides: Sequence[tuple[int, int]]
+    text: str,
+    verdicts: list[WordVerdict],
+    asides: Sequence[tuple[int, int]],
+    may_gloss: Callable[[str, int, int], bool],
 ) -> tuple[list[WordVerdict], frozenset[int]]:
     """English inside a short aside (``(NDT : leaf)``) or glossed by one
     (``never (jamais)``) is quoted on purpose; a word glossed by a short English aside
     (``un subway (pipeline)``) is the French side of a gloss, and English if it looks it.
-    Also the starts of the words glossed."""
+    An aside that ``may_gloss`` rejects (``(2049)``, ``(UTF-8)``) glosses nothing, and a
+    word after a determiner (``la bumper (un numéro)``) is a noun of the sentence, not a
+    term glossed. Also the starts of the words glossed."""
     short = [(a, b) for a, b in asides if len(text[a:b].split()) <= MENTION_MAX_WORDS + 1]
     in_short = Cover(short)
     ordered = sorted(short)
@@ -831,10 +863,10 @@ def _glossed_terms(
             at = bisect.bisect_right(starts, verdict.token.start) - 1
             if at >= 0 and verdict.token.end <= ordered[at][1]:
                 english_openings.add(ordered[at][0] - 1)
-    opening = {a - 1 for a, _ in asides} - english_openings
+    opening = {a - 1 for a, b in asides if may_gloss(text, a, b)} - english_openings
     result = []
     glossed = set()
-    for verdict in verdicts:
+    for index, verdict in enumerate(verdicts):
         if verdict.kind >= Kind.WEAK:
             token = verdict.token
             after = (
@@ -842,6 +874,8 @@ def _glossed_terms(
                 + len(text[token.end : token.end + 3])
                 - len(text[token.end : token.end + 3].lstrip(" "))
             )
+            if after in opening and _after_determiner(verdicts, index):
+                after = -1
             if after in opening:
                 glossed.add(token.start)
             if token.start in in_short or after in opening:
