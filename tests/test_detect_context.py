@@ -116,3 +116,9 @@ def test_a_gloss_a_short_option_or_a_spelled_out_acronym_keeps_a_term_silent():
     assert flagged("QUAND vaut never (jamais), always (toujours) ou auto.") == []
     assert flagged("Trier selon le mode classify (-F) des fichiers.") == []
     assert flagged("Les noms se terminant par le pseudo-top-level domain (TLD) « .local ».") == []
+
+
+def test_a_word_after_a_determiner_in_an_aside_is_a_noun_of_the_sentence():
+    assert flagged("Le champ vaut 1 (ou une piece) par défaut.") == ["piece"]
+    # The English term given in parentheses after its translation stays silent.
+    assert flagged("Associer des périphériques à des postes (seats) et des sessions.") == []

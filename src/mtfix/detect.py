@@ -878,7 +878,8 @@ def _glossed_terms(
                 after = -1
             if after in opening:
                 glossed.add(token.start)
-            if token.start in in_short or after in opening:
+            in_aside = token.start in in_short and not _after_determiner(verdicts, index)
+            if in_aside or after in opening:
                 verdict = replace(verdict, kind=Kind.NEUTRAL)
         result.append(verdict)
     return result, frozenset(glossed)
