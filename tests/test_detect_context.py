@@ -122,3 +122,23 @@ def test_a_word_after_a_determiner_in_an_aside_is_a_noun_of_the_sentence():
     assert flagged("Le champ vaut 1 (ou une piece) par défaut.") == ["piece"]
     # The English term given in parentheses after its translation stays silent.
     assert flagged("Associer des périphériques à des postes (seats) et des sessions.") == []
+
+
+def test_a_bare_word_opening_a_clause_before_a_french_verb_is_its_subject_a_name():
+    # A French common noun takes a determiner: a bare subject is a command's name.
+    assert flagged("Si le motif est vide, read termine la ligne.") == []
+    assert flagged("La sortie change. echo n'interprète pas les options.") == []
+    assert flagged("Si find renvoie une erreur, il continue.") == []
+    assert flagged("Remarquez que private est le comportement par défaut.") == []
+
+
+def test_a_bare_subject_needs_a_verb_and_names_nothing_elsewhere():
+    # After a determiner, before an adjective or a participle, the word stays English.
+    assert flagged("Si le network est coupé, on attend.") == ["network"]
+    assert flagged("Newspapers pouvant changer, voyez la version.") == ["Newspapers"]
+    assert flagged("Also appelée Spec 1170, la norme est ancienne.") == ["Also"]
+    # ``s'il`` is ``si il``: no reflexive verb follows.
+    assert flagged("Le champ est déconseillé, besides s'il est vide.") == ["besides"]
+    # A bare subject once does not make the word a name elsewhere.
+    text = "Quand broadcast dépend de ce comportement, le broadcast par défaut change."
+    assert flagged(text) == ["broadcast"]

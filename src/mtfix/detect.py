@@ -248,6 +248,7 @@ class Detector:
             text, _names_in_lists(text, verdicts), asides, self._may_gloss
         )
         verdicts = _named_everywhere(classified, verdicts, glossed)
+        verdicts = self._subjects_named(text, verdicts)
         verdicts = _manual_pages_named(text, verdicts)
         verdicts = self._translated_elsewhere(text, verdicts)
         verdicts = self._english_expressions(text, classified, verdicts)
@@ -340,6 +341,22 @@ class Detector:
             (info := lexicon.info(word.lower())).in_lexicon and info.english_lead < STRONG_LEAD
             for word in LETTERS_RE.findall(aside)
         )
+
+    def _subjects_named(self, text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
+        """A word opening a clause with no determiner before a French verb is its
+        subject, a name (``si find renvoie``); not an English adverb or connective
+        (``Also appelée``, ``therefore n'est``), and not a name elsewhere in the
+        document: a spinner's noun may stand bare once."""
+        connectives = self.lexicon.anglicisms
+        return [
+            replace(v, kind=Kind.NEUTRAL)
+            if v.kind >= Kind.WEAK
+            and v.token.lower not in connectives
+            and not v.token.lower.endswith("ly")
+            and _bare_subject(text, verdicts, index)
+            else v
+            for index, v in enumerate(verdicts)
+        ]
 
     def _translation_in(self, word: str, words: WordCounts) -> bool:
         """Whether the document writes a telling translation of ``word`` more than once
@@ -761,6 +778,106 @@ def _beside_code(text: str, token: Token) -> bool:
 
 
 CODE_STARTS = frozenset("-/~$=<\\")
+
+
+# Words after which a clause opens (``si find renvoie``, ``, read s'arrête``).
+CLAUSE_OPENERS = frozenset(
+    (
+        "si",
+        "que",
+        "qu",
+        "quand",
+        "lorsque",
+        "lorsqu",
+        "alors",
+        "et",
+        "ou",
+        "mais",
+        "puis",
+        "car",
+        "donc",
+    )
+)
+# Finite forms of the auxiliary and modal verbs, homographs of nouns (``est``, ``fait``)
+# or too common for the general test.
+AUXILIARY_FORMS = frozenset(
+    (
+        "est",
+        "sont",
+        "a",
+        "ont",
+        "peut",
+        "peuvent",
+        "doit",
+        "doivent",
+        "va",
+        "vont",
+        "sera",
+        "seront",
+        "soit",
+        "fait",
+        "font",
+        "était",
+        "ne",
+        "se",
+    )
+)
+VERB_CLITICS = frozenset(("n'", "n’", "s'", "s’"))
+FINITE_VERB_ENDINGS = ("e", "t", "d", "a")  # third person: ``termine``, ``finit``, ``attend``
+# Participles (``pouvant``, ``appelée``), adverbs (``uniquement``), adjectives (``capable``).
+NON_FINITE_ENDINGS = ("ant", "ée", "ment", "ble")
+
+
+def _bare_subject(text: str, verdicts: list[WordVerdict], index: int) -> bool:
+    """A word opening a clause with no determiner, followed by a French verb, is the
+    verb's subject: a name, since a French common noun takes a determiner (``si find
+    renvoie``, ``echo n'interprète pas``, ``, read s'arrête``)."""
+    if index + 1 >= len(verdicts):
+        return False
+    token, following = verdicts[index].token, verdicts[index + 1]
+    gap = text[token.end : following.token.start]
+    if following.token.sentence_start or gap != " " + following.token.elided:
+        return False
+    if not _opens_clause(text, verdicts, index):
+        return False
+    return _reads_as_verb(following)
+
+
+def _opens_clause(text: str, verdicts: list[WordVerdict], index: int) -> bool:
+    token = verdicts[index].token
+    if token.elided:
+        return False
+    if token.sentence_start:
+        return True
+    if index == 0:
+        return False
+    previous = verdicts[index - 1].token
+    between = text[previous.end : token.start]
+    if any(mark in between for mark in ",;:"):
+        return True
+    return between.strip() == "" and previous.lower in CLAUSE_OPENERS
+
+
+def _reads_as_verb(verdict: WordVerdict) -> bool:
+    """A finite French verb: a clitic (``n'interprète``, ``s'arrête``), an auxiliary, or a
+    French form that is no noun nor infinitive ending like a third person (``renvoie``,
+    ``finit``, ``attend``)."""
+    token, info = verdict.token, verdict.info
+    word = token.lower
+    if token.elided:  # ``s'il`` is ``si il``
+        return token.elided.lower() in VERB_CLITICS and word not in ("il", "ils")
+    if word in AUXILIARY_FORMS:
+        return True
+    return (
+        verdict.kind == Kind.FRENCH
+        and info.in_lexicon
+        and not info.genders
+        and not info.infinitive
+        and info.fr < FRENCH_FUNCTION_ZIPF
+        and info.english_lead < 0
+        and word.endswith(FINITE_VERB_ENDINGS)
+        and not word.endswith(NON_FINITE_ENDINGS)
+    )
 
 
 def _introduced(verdicts: list[WordVerdict], index: int, introducers: frozenset[str]) -> bool:
