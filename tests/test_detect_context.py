@@ -142,3 +142,9 @@ def test_a_bare_subject_needs_a_verb_and_names_nothing_elsewhere():
     # A bare subject once does not make the word a name elsewhere.
     text = "Quand broadcast dépend de ce comportement, le broadcast par défaut change."
     assert flagged(text) == ["broadcast"]
+
+
+def test_a_long_aside_says_more_than_a_gloss():
+    assert flagged("Le niveau par lack (d'habitude le niveau 2) est lu.") == ["lack"]
+    # Up to three words, the aside may gloss the word before it.
+    assert flagged("Le champ weight (entier non signé) est lu.") == []

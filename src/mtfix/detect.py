@@ -334,12 +334,13 @@ class Detector:
                 abbreviates(aside, " ".join(before[-count:]))
                 for count in range(1, min(len(before), len(aside) + 1) + 1)
             )
-        if not (aside[:1].isalpha() or aside[:1] in "«“\"'"):
+        words = LETTERS_RE.findall(aside)
+        if len(words) > GLOSS_MAX_WORDS or not (aside[:1].isalpha() or aside[:1] in "«“\"'"):
             return False
         lexicon = self.lexicon
         return any(
             (info := lexicon.info(word.lower())).in_lexicon and info.english_lead < STRONG_LEAD
-            for word in LETTERS_RE.findall(aside)
+            for word in words
         )
 
     def _subjects_named(self, text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
@@ -608,6 +609,7 @@ class Detector:
 
 SENTENCE_ENDS = frozenset(".!?…")
 LETTERS_RE = re.compile(r"[^\W\d_]+")
+GLOSS_MAX_WORDS = 3  # ``(entier non signé)``; a longer aside says more than a gloss
 SHORT_OPTION_RE = re.compile(r"-[^\W\d_]")
 # A translation more common than this (``faire``, ``bien``) is in any French text.
 TELLING_TRANSLATION_ZIPF = 5.0
