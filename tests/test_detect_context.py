@@ -148,3 +148,12 @@ def test_a_long_aside_says_more_than_a_gloss():
     assert flagged("Le niveau par lack (d'habitude le niveau 2) est lu.") == ["lack"]
     # Up to three words, the aside may gloss the word before it.
     assert flagged("Le champ weight (entier non signé) est lu.") == []
+
+
+def test_an_english_adverb_in_ly_is_never_a_name():
+    # Names are nouns and verbs: an adverb beside code or in an aside is English.
+    text = "Le système de fichiers par défaut (currently ext2) est utilisé."
+    assert flagged(text) == ["currently"]
+    assert flagged("Le caractère (generally Contrôle-C) interrompt.") == ["generally"]
+    # ``only`` is no English adjective with -ly: the rule leaves it to the aside.
+    assert flagged("Le mode (ping only) est lu.") == []

@@ -296,12 +296,15 @@ class Detector:
         """A multi-word English expression of the anglicism list (``for example``,
         ``that is``) is English wherever it stands: a name is one word, so neither an
         option beside it (``for example -c=dos``), an aside around it (``(that is, avant
-        l'Époque)``) nor a list makes it one. ``before``: the verdicts of the words alone."""
+        l'Époque)``) nor a list makes it one; nor an English adverb in -ly (``currently
+        ext2``): names are nouns and verbs. ``before``: the verdicts of the words alone."""
         expressions = self._expressions
         result: list[WordVerdict] | None = None
         index = 0
         while index < len(after):
             size = _expression_at(text, after, index, expressions)
+            if not size and before[index].kind == Kind.STRONG and self._adverb(after[index]):
+                size = 1
             if not size or all(v.kind < Kind.WEAK for v in before[index : index + size]):
                 index += 1
                 continue
@@ -311,6 +314,22 @@ class Detector:
                 result[at] = replace(after[at], kind=Kind.STRONG)
             index += size
         return after if result is None else result
+
+    def _adverb(self, verdict: WordVerdict) -> bool:
+        """An English adverb made of an English adjective and -ly (``currently``,
+        ``probably``, ``happily``)."""
+        token = verdict.token
+        word = token.lower
+        if not word.endswith("ly") or len(word) < 6 or token.elided:
+            return False
+        if token.text[:1].isupper() and not (token.sentence_start or token.quote_start):
+            return False
+        stems = (word[:-2], word[:-1] + "e", word[:-3] + "y")
+        return any(
+            (info := self.lexicon.info(stem)).en >= ADVERB_STEM_MIN_ENGLISH
+            and info.english_lead >= WEAK_LEAD
+            for stem in stems
+        )
 
     @functools.cached_property
     def _expressions(self) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
@@ -609,6 +628,7 @@ class Detector:
 
 SENTENCE_ENDS = frozenset(".!?…")
 LETTERS_RE = re.compile(r"[^\W\d_]+")
+ADVERB_STEM_MIN_ENGLISH = 3.0
 GLOSS_MAX_WORDS = 3  # ``(entier non signé)``; a longer aside says more than a gloss
 SHORT_OPTION_RE = re.compile(r"-[^\W\d_]")
 # A translation more common than this (``faire``, ``bien``) is in any French text.
