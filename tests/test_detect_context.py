@@ -155,5 +155,13 @@ def test_an_english_adverb_in_ly_is_never_a_name():
     text = "Le système de fichiers par défaut (currently ext2) est utilisé."
     assert flagged(text) == ["currently"]
     assert flagged("Le caractère (generally Contrôle-C) interrompt.") == ["generally"]
-    # ``only`` is no English adjective with -ly: the rule leaves it to the aside.
-    assert flagged("Le mode (ping only) est lu.") == []
+    # ``family`` is no adjective with -ly: the aside keeps it a term.
+    assert flagged("Le champ de la famille (NDT : family) est lu.") == []
+
+
+def test_an_english_word_after_a_french_word_of_its_aside_belongs_to_a_french_phrase():
+    assert flagged("Le nombre de blocs à tester (64 par shortage) est lu.") == ["shortage"]
+    assert flagged("Les blocs sont marqués (erreurs de teaching) et retirés.") == ["teaching"]
+    # The English term the aside gives, alone or after a name or a colon, stays silent.
+    assert flagged("L'optimisation des feuilles (NDT : leaf) est désactivée.") == []
+    assert flagged("Les protections (consultez QUOTING quoting) sont lues.") == []

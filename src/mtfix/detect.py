@@ -1017,11 +1017,31 @@ def _glossed_terms(
                 after = -1
             if after in opening:
                 glossed.add(token.start)
-            in_aside = token.start in in_short and not _after_determiner(verdicts, index)
+            in_aside = (
+                token.start in in_short
+                and not _after_determiner(verdicts, index)
+                and not _after_french_word(text, verdicts, index)
+            )
             if in_aside or after in opening:
                 verdict = replace(verdict, kind=Kind.NEUTRAL)
         result.append(verdict)
     return result, frozenset(glossed)
+
+
+def _after_french_word(text: str, verdicts: list[WordVerdict], index: int) -> bool:
+    """Whether the word follows a French word of its own aside (``(2 par shortage)``,
+    ``(erreurs de teaching)``): part of a French phrase, not an English term quoted."""
+    if index == 0:
+        return False
+    previous, token = verdicts[index - 1], verdicts[index].token
+    between = text[previous.token.end : token.start]
+    return (
+        previous.kind == Kind.FRENCH
+        and not token.sentence_start
+        and "(" not in between
+        and ")" not in between
+        and between.strip(" \u00a0") == ""
+    )
 
 
 def _in_parentheses(text: str, inside_start: int) -> bool:
