@@ -165,3 +165,17 @@ def test_an_english_word_after_a_french_word_of_its_aside_belongs_to_a_french_ph
     # The English term the aside gives, alone or after a name or a colon, stays silent.
     assert flagged("L'optimisation des feuilles (NDT : leaf) est désactivée.") == []
     assert flagged("Les protections (consultez QUOTING quoting) sont lues.") == []
+
+
+def test_a_hidden_file_name_is_no_word():
+    assert flagged("Le fichier est suivi du suffixe .save dans le répertoire.") == []
+    # A full stop ending a sentence is followed by a space: the next word is a word.
+    assert flagged("Le fichier est lu. However, le suffixe change.") == ["However"]
+
+
+def test_a_rare_french_form_far_more_common_in_english_reads_as_english():
+    # ``walls`` and ``patterns`` are French forms only as rare borrowings.
+    assert flagged("Les walls du bâtiment sont hauts.") == ["walls"]
+    assert flagged("Les patterns de recherche sont lus.") == ["patterns"]
+    # Borrowings French writes as often as English does stay French.
+    assert flagged("Le film passe au cinéma avec un sport en stock.") == []

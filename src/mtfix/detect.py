@@ -38,7 +38,7 @@ RUN_MAX_LEAD = 1.0
 RUN_MEAN_LEAD = 0.6
 EDGE_LEAD = 0.55  # a weak word at the edge of an English run joins it
 RUN_JOINERS = frozenset(" -\u00a0")
-RARE_IN_FRENCH = 2.0  # a French form this rare and far more common in English reads as English
+RARE_IN_FRENCH = 3.0  # a French form this rare and far more common in English reads as English
 BORROWED_LEAD = 1.5
 PHRASE_MAX_WORDS = 4  # longest English expression a finding grows into
 PHRASE_CACHE_SIZE = 100_000  # word sequences remembered per detector
@@ -735,13 +735,16 @@ def _after_sentence_ends(text: str, tokens: Sequence[Token]) -> Sequence[Token]:
 def _identifier_parts(text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
     """Letters glued to digits are part of an identifier (``arm64``,
     ``Bitmap2component``), and so is every word hyphenated to one (``python3-requests``,
-    ``libgtk2-dev``): never a word of their own."""
+    ``libgtk2-dev``) and a hidden file's name (``.listing``): never a word of their own."""
     result = []
     for verdict in verdicts:
         token = verdict.token
         glued = (token.start > 0 and text[token.start - 1].isdigit()) or (
             token.end < len(text) and text[token.end].isdigit()
         )
+        if not glued and token.start > 0 and text[token.start - 1] == ".":
+            # ``.listing``, ``.bashrc``: a hidden file's name.
+            glued = token.start == 1 or text[token.start - 2] in DOTFILE_OPENERS
         if not glued and (
             (token.start > 1 and text[token.start - 1] == "-")
             or (token.end + 1 < len(text) and text[token.end] == "-")
@@ -751,6 +754,7 @@ def _identifier_parts(text: str, verdicts: list[WordVerdict]) -> list[WordVerdic
     return result
 
 
+DOTFILE_OPENERS = frozenset(" \t\n\u00a0(«“\"'/")
 IDENTIFIER_MAX_CHARS = 64  # looked at on each side: a hyphenated run may be any length
 _IDENTIFIER_CHUNK_RE = re.compile(r"[\w+-]*")
 _LETTER_DIGIT_RE = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
