@@ -179,3 +179,10 @@ def test_a_rare_french_form_far_more_common_in_english_reads_as_english():
     assert flagged("Les patterns de recherche sont lus.") == ["patterns"]
     # Borrowings French writes as often as English does stay French.
     assert flagged("Le film passe au cinéma avec un sport en stock.") == []
+
+
+def test_an_english_connective_beside_code_is_no_command():
+    assert flagged("Ils effacent also ut_line et ut_host.") == ["also"]
+    assert flagged("Ils sont identifiés par ut_line instead de ut_pid.") == ["instead"]
+    # A command beside its options stays a name.
+    assert flagged("Ils lancent mount --bind pour cela.") == []

@@ -12,7 +12,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, replace
 from enum import IntEnum
 
@@ -243,7 +243,9 @@ class Detector:
         default, its lines that read as headings."""
         tokens = _after_sentence_ends(text, tokens)
         classified = _identifier_parts(text, self.classify(tokens))
-        verdicts = _introduced_names(text, classified, self.lexicon.name_introducers)
+        verdicts = _introduced_names(
+            text, classified, self.lexicon.name_introducers, self.lexicon.anglicisms
+        )
         verdicts, glossed = _glossed_terms(
             text, _names_in_lists(text, verdicts), asides, self._may_gloss
         )
@@ -777,14 +779,21 @@ def detector_for(lexicon: Lexicon, allow: frozenset[str] = frozenset()) -> Detec
 
 
 def _introduced_names(
-    text: str, verdicts: list[WordVerdict], introducers: frozenset[str]
+    text: str,
+    verdicts: list[WordVerdict],
+    introducers: frozenset[str],
+    connectives: Container[str] = frozenset(),
 ) -> list[WordVerdict]:
     """``la commande find``, ``mount --bind``: a word introduced as a name or standing
     beside an option or a path is a name."""
     result = []
     for index, verdict in enumerate(verdicts):
         if verdict.kind >= Kind.WEAK and (
-            (_beside_code(text, verdict.token) and not _after_determiner(verdicts, index))
+            (
+                _beside_code(text, verdict.token)
+                and not _after_determiner(verdicts, index)
+                and verdict.token.lower not in connectives
+            )
             or _introduced(verdicts, index, introducers)
         ):
             verdict = replace(verdict, kind=Kind.NEUTRAL)
