@@ -186,3 +186,10 @@ def test_an_english_connective_beside_code_is_no_command():
     assert flagged("Ils sont identifiés par ut_line instead de ut_pid.") == ["instead"]
     # A command beside its options stays a name.
     assert flagged("Ils lancent mount --bind pour cela.") == []
+
+
+def test_a_name_elsewhere_is_a_common_noun_after_a_determiner():
+    text = "Lancez la commande broadcast pour voir. Le broadcast par défaut est /bin/sh."
+    assert flagged(text) == ["broadcast"]
+    # Without a determiner, the other use is the same name.
+    assert flagged("Lancez la commande find pour chercher. Puis find parcourt tout.") == []

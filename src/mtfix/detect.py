@@ -936,7 +936,8 @@ def _named_everywhere(
     """A word the document uses once as a name (quoted, glossed, listed with other
     names, beside an option) is that name wherever it appears in the document; not
     when a determiner makes the word beside an option or before an aside a common noun
-    (``la ability CAP_NET_RAW``, ``la order rm(1)``, ``le subway (voir ci-dessus)``)."""
+    (``la ability CAP_NET_RAW``, ``la order rm(1)``, ``le subway (voir ci-dessus)``), nor
+    where a determiner makes the other use one (``le broadcast par défaut``)."""
     names = {
         old.token.lower
         for index, (old, new) in enumerate(zip(before, after, strict=False))
@@ -948,8 +949,10 @@ def _named_everywhere(
         )
     }
     return [
-        replace(v, kind=Kind.NEUTRAL) if v.kind == Kind.STRONG and v.token.lower in names else v
-        for v in after
+        replace(v, kind=Kind.NEUTRAL)
+        if v.kind == Kind.STRONG and v.token.lower in names and not _after_determiner(after, index)
+        else v
+        for index, v in enumerate(after)
     ]
 
 
