@@ -130,6 +130,9 @@ def test_a_bare_word_opening_a_clause_before_a_french_verb_is_its_subject_a_name
     assert flagged("La sortie change. echo n'interprète pas les options.") == []
     assert flagged("Si find renvoie une erreur, il continue.") == []
     assert flagged("Remarquez que private est le comportement par défaut.") == []
+    # The verb may come after an object pronoun.
+    assert flagged("Si le chemin commence par un tiret, find le traiterait comme une option.") == []
+    assert flagged("Si le chemin commence par un tiret, find le fichier est lu.") == ["find"]
 
 
 def test_a_bare_subject_needs_a_verb_and_names_nothing_elsewhere():

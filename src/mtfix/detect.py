@@ -375,7 +375,7 @@ class Detector:
             if v.kind >= Kind.WEAK
             and v.token.lower not in connectives
             and not v.token.lower.endswith("ly")
-            and _bare_subject(text, verdicts, index)
+            and _bare_subject(text, verdicts, index, self.lexicon.info)
             else v
             for index, v in enumerate(verdicts)
         ]
@@ -858,12 +858,15 @@ AUXILIARY_FORMS = frozenset(
     )
 )
 VERB_CLITICS = frozenset(("n'", "n’", "s'", "s’"))
+OBJECT_PRONOUNS = frozenset(("le", "la", "les", "lui", "leur", "y", "en"))
 FINITE_VERB_ENDINGS = ("e", "t", "d", "a")  # third person: ``termine``, ``finit``, ``attend``
 # Participles (``pouvant``, ``appelée``), adverbs (``uniquement``), adjectives (``capable``).
 NON_FINITE_ENDINGS = ("ant", "ée", "ment", "ble")
 
 
-def _bare_subject(text: str, verdicts: list[WordVerdict], index: int) -> bool:
+def _bare_subject(
+    text: str, verdicts: list[WordVerdict], index: int, info: Callable[[str], WordInfo]
+) -> bool:
     """A word opening a clause with no determiner, followed by a French verb, is the
     verb's subject: a name, since a French common noun takes a determiner (``si find
     renvoie``, ``echo n'interprète pas``, ``, read s'arrête``)."""
@@ -875,6 +878,13 @@ def _bare_subject(text: str, verdicts: list[WordVerdict], index: int) -> bool:
         return False
     if not _opens_clause(text, verdicts, index):
         return False
+    if following.token.lower in OBJECT_PRONOUNS and not following.token.elided:
+        # ``find le traiterait``: the verb comes after its object pronoun.
+        after = LETTERS_RE.match(text, following.token.end + 1)
+        if after is None or text[following.token.end] != " ":
+            return False
+        word = after.group().lower()
+        return _finite_form(word, info(word))
     return _reads_as_verb(following)
 
 
@@ -903,9 +913,13 @@ def _reads_as_verb(verdict: WordVerdict) -> bool:
         return token.elided.lower() in VERB_CLITICS and word not in ("il", "ils")
     if word in AUXILIARY_FORMS:
         return True
+    return verdict.kind == Kind.FRENCH and _finite_form(word, info)
+
+
+def _finite_form(word: str, info: WordInfo) -> bool:
+    """A French form that is no noun nor infinitive and ends like a third person."""
     return (
-        verdict.kind == Kind.FRENCH
-        and info.in_lexicon
+        info.in_lexicon
         and not info.genders
         and not info.infinitive
         and info.fr < FRENCH_FUNCTION_ZIPF
