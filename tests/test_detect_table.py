@@ -167,7 +167,7 @@ def test_title_is_less_confident_than_a_word() -> None:
 
 
 def test_a_word_named_by_its_manual_page_is_that_name_everywhere() -> None:
-    text = "Voir flock(2). Ici, flock échoue et le script shell attend."
+    text = "Voir flock(2). Ici, le flock échoue et le script shell attend."
     assert [f.text for f in check_text(text, CheckOptions(suggest=False))] == []
-    alone = "Ici, flock échoue et le script attend."
+    alone = "Ici, le flock échoue et le script attend."
     assert [f.text for f in check_text(alone, CheckOptions(suggest=False))] == ["flock"]

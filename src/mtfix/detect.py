@@ -12,11 +12,11 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, replace
 from enum import IntEnum
 
-from .acronyms import spells_out_acronym
+from .acronyms import ACRONYM_RE, NEARBY, abbreviates, spells_out_acronym
 from .context import DETERMINERS
 from .headings import heading_lines, reads_as_heading, words_in
 from .lexicon import Lexicon, WordInfo
@@ -38,7 +38,7 @@ RUN_MAX_LEAD = 1.0
 RUN_MEAN_LEAD = 0.6
 EDGE_LEAD = 0.55  # a weak word at the edge of an English run joins it
 RUN_JOINERS = frozenset(" -\u00a0")
-RARE_IN_FRENCH = 2.0  # a French form this rare and far more common in English reads as English
+RARE_IN_FRENCH = 3.0  # a French form this rare and far more common in English reads as English
 BORROWED_LEAD = 1.5
 PHRASE_MAX_WORDS = 4  # longest English expression a finding grows into
 PHRASE_CACHE_SIZE = 100_000  # word sequences remembered per detector
@@ -243,11 +243,17 @@ class Detector:
         default, its lines that read as headings."""
         tokens = _after_sentence_ends(text, tokens)
         classified = _identifier_parts(text, self.classify(tokens))
-        verdicts = _introduced_names(text, classified, self.lexicon.name_introducers)
-        verdicts, glossed = _glossed_terms(text, _names_in_lists(text, verdicts), asides)
+        verdicts = _introduced_names(
+            text, classified, self.lexicon.name_introducers, self.lexicon.anglicisms
+        )
+        verdicts, glossed = _glossed_terms(
+            text, _names_in_lists(text, verdicts), asides, self._may_gloss
+        )
         verdicts = _named_everywhere(classified, verdicts, glossed)
+        verdicts = self._subjects_named(text, verdicts)
         verdicts = _manual_pages_named(text, verdicts)
         verdicts = self._translated_elsewhere(text, verdicts)
+        verdicts = self._english_expressions(text, classified, verdicts)
         findings, covered = self._quotations(text, verdicts, quotes)
         verdicts = [v for v in verdicts if not covered(v.token)]
         if headings is None:
@@ -282,6 +288,94 @@ class Detector:
             if v.token.lower in upgraded
             and _may_be_untranslated(v)
             and _among_french(verdicts, index)
+            else v
+            for index, v in enumerate(verdicts)
+        ]
+
+    def _english_expressions(
+        self, text: str, before: list[WordVerdict], after: list[WordVerdict]
+    ) -> list[WordVerdict]:
+        """A multi-word English expression of the anglicism list (``for example``,
+        ``that is``) is English wherever it stands: a name is one word, so neither an
+        option beside it (``for example -c=dos``), an aside around it (``(that is, avant
+        l'Époque)``) nor a list makes it one; nor an English adverb in -ly (``currently
+        ext2``): names are nouns and verbs. ``before``: the verdicts of the words alone."""
+        expressions = self._expressions
+        result: list[WordVerdict] | None = None
+        index = 0
+        while index < len(after):
+            size = _expression_at(text, after, index, expressions)
+            if not size and before[index].kind == Kind.STRONG and self._adverb(after[index]):
+                size = 1
+            if not size or all(v.kind < Kind.WEAK for v in before[index : index + size]):
+                index += 1
+                continue
+            if result is None:
+                result = list(after)
+            for at in range(index, index + size):
+                result[at] = replace(after[at], kind=Kind.STRONG)
+            index += size
+        return after if result is None else result
+
+    def _adverb(self, verdict: WordVerdict) -> bool:
+        """An English adverb made of an English adjective and -ly (``currently``,
+        ``probably``, ``happily``)."""
+        token = verdict.token
+        word = token.lower
+        if not word.endswith("ly") or len(word) < 6 or token.elided:
+            return False
+        if token.text[:1].isupper() and not (token.sentence_start or token.quote_start):
+            return False
+        stems = (word[:-2], word[:-1] + "e", word[:-3] + "y")
+        return any(
+            (info := self.lexicon.info(stem)).en >= ADVERB_STEM_MIN_ENGLISH
+            and info.english_lead >= WEAK_LEAD
+            for stem in stems
+        )
+
+    @functools.cached_property
+    def _expressions(self) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+        """The first words of the anglicism list's multi-word expressions, and the
+        expressions as word tuples."""
+        phrases = frozenset(tuple(key.split(" ")) for key in self.lexicon.anglicisms if " " in key)
+        return frozenset(phrase[0] for phrase in phrases), phrases
+
+    def _may_gloss(self, text: str, start: int, end: int) -> bool:
+        """Whether the aside ``text[start:end]`` may gloss the word before it: French
+        words (``(jamais)``, ``(un numéro)``), the word's short option (``classify
+        (-F)``) or an acronym the words before spell out (``top-level domain (TLD)``).
+        A number, a code or a name alone (``(2049)``, ``(UTF-8)``, ``(mtime)``) glosses
+        nothing."""
+        aside = text[start:end].strip(" \u00a0")
+        if SHORT_OPTION_RE.fullmatch(aside):
+            return True
+        if ACRONYM_RE.fullmatch(aside):
+            before = text[max(0, start - 1 - NEARBY) : start - 1].split()
+            return any(
+                abbreviates(aside, " ".join(before[-count:]))
+                for count in range(1, min(len(before), len(aside) + 1) + 1)
+            )
+        words = LETTERS_RE.findall(aside)
+        if len(words) > GLOSS_MAX_WORDS or not (aside[:1].isalpha() or aside[:1] in "«“\"'"):
+            return False
+        lexicon = self.lexicon
+        return any(
+            (info := lexicon.info(word.lower())).in_lexicon and info.english_lead < STRONG_LEAD
+            for word in words
+        )
+
+    def _subjects_named(self, text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
+        """A word opening a clause with no determiner before a French verb is its
+        subject, a name (``si find renvoie``); not an English adverb or connective
+        (``Also appelée``, ``therefore n'est``), and not a name elsewhere in the
+        document: a spinner's noun may stand bare once."""
+        connectives = self.lexicon.anglicisms
+        return [
+            replace(v, kind=Kind.NEUTRAL)
+            if v.kind >= Kind.WEAK
+            and v.token.lower not in connectives
+            and not v.token.lower.endswith("ly")
+            and _bare_subject(text, verdicts, index, self.lexicon.info)
             else v
             for index, v in enumerate(verdicts)
         ]
@@ -535,6 +629,10 @@ class Detector:
 
 
 SENTENCE_ENDS = frozenset(".!?…")
+LETTERS_RE = re.compile(r"[^\W\d_]+")
+ADVERB_STEM_MIN_ENGLISH = 3.0
+GLOSS_MAX_WORDS = 3  # ``(entier non signé)``; a longer aside says more than a gloss
+SHORT_OPTION_RE = re.compile(r"-[^\W\d_]")
 # A translation more common than this (``faire``, ``bien``) is in any French text.
 TELLING_TRANSLATION_ZIPF = 5.0
 TRANSLATION_MIN_USES = 2
@@ -565,6 +663,35 @@ class WordCounts:
                 at = text.find(word, end)
             self._counts[word] = known
         return known
+
+
+def _expression_at(
+    text: str,
+    verdicts: list[WordVerdict],
+    index: int,
+    expressions: tuple[frozenset[str], frozenset[tuple[str, ...]]],
+) -> int:
+    """How many words of the longest expression starting at ``verdicts[index]``: words
+    joined by single spaces within one sentence, none a name written with a capital in
+    mid-sentence (``Even If`` in a title)."""
+    first_words, phrases = expressions
+    first = verdicts[index].token
+    if first.lower not in first_words or first.elided:
+        return 0
+    if first.text[:1].isupper() and not (first.sentence_start or first.quote_start):
+        return 0
+    best = 0
+    words = [first.lower]
+    for at in range(index + 1, min(index + PHRASE_MAX_WORDS, len(verdicts))):
+        previous, token = verdicts[at - 1].token, verdicts[at].token
+        if token.sentence_start or text[previous.end : token.start] not in (" ", "\u00a0"):
+            break
+        if token.text[:1].isupper():
+            break
+        words.append(token.lower)
+        if tuple(words) in phrases:
+            best = len(words)
+    return best
 
 
 def _among_french(verdicts: list[WordVerdict], index: int) -> bool:
@@ -610,13 +737,16 @@ def _after_sentence_ends(text: str, tokens: Sequence[Token]) -> Sequence[Token]:
 def _identifier_parts(text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
     """Letters glued to digits are part of an identifier (``arm64``,
     ``Bitmap2component``), and so is every word hyphenated to one (``python3-requests``,
-    ``libgtk2-dev``): never a word of their own."""
+    ``libgtk2-dev``) and a hidden file's name (``.listing``): never a word of their own."""
     result = []
     for verdict in verdicts:
         token = verdict.token
         glued = (token.start > 0 and text[token.start - 1].isdigit()) or (
             token.end < len(text) and text[token.end].isdigit()
         )
+        if not glued and token.start > 0 and text[token.start - 1] == ".":
+            # ``.listing``, ``.bashrc``: a hidden file's name.
+            glued = token.start == 1 or text[token.start - 2] in DOTFILE_OPENERS
         if not glued and (
             (token.start > 1 and text[token.start - 1] == "-")
             or (token.end + 1 < len(text) and text[token.end] == "-")
@@ -626,6 +756,7 @@ def _identifier_parts(text: str, verdicts: list[WordVerdict]) -> list[WordVerdic
     return result
 
 
+DOTFILE_OPENERS = frozenset(" \t\n\u00a0(«“\"'/")
 IDENTIFIER_MAX_CHARS = 64  # looked at on each side: a hyphenated run may be any length
 _IDENTIFIER_CHUNK_RE = re.compile(r"[\w+-]*")
 _LETTER_DIGIT_RE = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
@@ -648,14 +779,22 @@ def detector_for(lexicon: Lexicon, allow: frozenset[str] = frozenset()) -> Detec
 
 
 def _introduced_names(
-    text: str, verdicts: list[WordVerdict], introducers: frozenset[str]
+    text: str,
+    verdicts: list[WordVerdict],
+    introducers: frozenset[str],
+    connectives: Container[str] = frozenset(),
 ) -> list[WordVerdict]:
     """``la commande find``, ``mount --bind``: a word introduced as a name or standing
     beside an option or a path is a name."""
     result = []
     for index, verdict in enumerate(verdicts):
         if verdict.kind >= Kind.WEAK and (
-            _beside_code(text, verdict.token) or _introduced(verdicts, index, introducers)
+            (
+                _beside_code(text, verdict.token)
+                and not _after_determiner(verdicts, index)
+                and verdict.token.lower not in connectives
+            )
+            or _introduced(verdicts, index, introducers)
         ):
             verdict = replace(verdict, kind=Kind.NEUTRAL)
         result.append(verdict)
@@ -674,6 +813,120 @@ def _beside_code(text: str, token: Token) -> bool:
 
 
 CODE_STARTS = frozenset("-/~$=<\\")
+
+
+# Words after which a clause opens (``si find renvoie``, ``, read s'arrête``).
+CLAUSE_OPENERS = frozenset(
+    (
+        "si",
+        "que",
+        "qu",
+        "quand",
+        "lorsque",
+        "lorsqu",
+        "alors",
+        "et",
+        "ou",
+        "mais",
+        "puis",
+        "car",
+        "donc",
+    )
+)
+# Finite forms of the auxiliary and modal verbs, homographs of nouns (``est``, ``fait``)
+# or too common for the general test.
+AUXILIARY_FORMS = frozenset(
+    (
+        "est",
+        "sont",
+        "a",
+        "ont",
+        "peut",
+        "peuvent",
+        "doit",
+        "doivent",
+        "va",
+        "vont",
+        "sera",
+        "seront",
+        "soit",
+        "fait",
+        "font",
+        "était",
+        "ne",
+        "se",
+    )
+)
+VERB_CLITICS = frozenset(("n'", "n’", "s'", "s’"))
+OBJECT_PRONOUNS = frozenset(("le", "la", "les", "lui", "leur", "y", "en"))
+FINITE_VERB_ENDINGS = ("e", "t", "d", "a")  # third person: ``termine``, ``finit``, ``attend``
+# Participles (``pouvant``, ``appelée``), adverbs (``uniquement``), adjectives (``capable``).
+NON_FINITE_ENDINGS = ("ant", "ée", "ment", "ble")
+
+
+def _bare_subject(
+    text: str, verdicts: list[WordVerdict], index: int, info: Callable[[str], WordInfo]
+) -> bool:
+    """A word opening a clause with no determiner, followed by a French verb, is the
+    verb's subject: a name, since a French common noun takes a determiner (``si find
+    renvoie``, ``echo n'interprète pas``, ``, read s'arrête``)."""
+    if index + 1 >= len(verdicts):
+        return False
+    token, following = verdicts[index].token, verdicts[index + 1]
+    gap = text[token.end : following.token.start]
+    if following.token.sentence_start or gap != " " + following.token.elided:
+        return False
+    if not _opens_clause(text, verdicts, index):
+        return False
+    if following.token.lower in OBJECT_PRONOUNS and not following.token.elided:
+        # ``find le traiterait``: the verb comes after its object pronoun.
+        after = LETTERS_RE.match(text, following.token.end + 1)
+        if after is None or text[following.token.end] != " ":
+            return False
+        word = after.group().lower()
+        return _finite_form(word, info(word))
+    return _reads_as_verb(following)
+
+
+def _opens_clause(text: str, verdicts: list[WordVerdict], index: int) -> bool:
+    token = verdicts[index].token
+    if token.elided:
+        return False
+    if token.sentence_start:
+        return True
+    if index == 0:
+        return False
+    previous = verdicts[index - 1].token
+    between = text[previous.end : token.start]
+    if any(mark in between for mark in ",;:"):
+        return True
+    return between.strip() == "" and previous.lower in CLAUSE_OPENERS
+
+
+def _reads_as_verb(verdict: WordVerdict) -> bool:
+    """A finite French verb: a clitic (``n'interprète``, ``s'arrête``), an auxiliary, or a
+    French form that is no noun nor infinitive ending like a third person (``renvoie``,
+    ``finit``, ``attend``)."""
+    token, info = verdict.token, verdict.info
+    word = token.lower
+    if token.elided:  # ``s'il`` is ``si il``
+        return token.elided.lower() in VERB_CLITICS and word not in ("il", "ils")
+    if word in AUXILIARY_FORMS:
+        return True
+    return verdict.kind == Kind.FRENCH and _finite_form(word, info)
+
+
+def _finite_form(word: str, info: WordInfo) -> bool:
+    """A French form that is no noun nor infinitive and ends like a third person."""
+    return (
+        info.in_lexicon
+        and not info.genders
+        and not info.infinitive
+        and info.fr < FRENCH_FUNCTION_ZIPF
+        and info.english_lead < 0
+        and word.endswith(FINITE_VERB_ENDINGS)
+        and not word.endswith(NON_FINITE_ENDINGS)
+    )
 
 
 def _introduced(verdicts: list[WordVerdict], index: int, introducers: frozenset[str]) -> bool:
@@ -697,7 +950,8 @@ def _named_everywhere(
     """A word the document uses once as a name (quoted, glossed, listed with other
     names, beside an option) is that name wherever it appears in the document; not
     when a determiner makes the word beside an option or before an aside a common noun
-    (``la ability CAP_NET_RAW``, ``la order rm(1)``, ``le subway (voir ci-dessus)``)."""
+    (``la ability CAP_NET_RAW``, ``la order rm(1)``, ``le subway (voir ci-dessus)``), nor
+    where a determiner makes the other use one (``le broadcast par défaut``)."""
     names = {
         old.token.lower
         for index, (old, new) in enumerate(zip(before, after, strict=False))
@@ -709,8 +963,10 @@ def _named_everywhere(
         )
     }
     return [
-        replace(v, kind=Kind.NEUTRAL) if v.kind == Kind.STRONG and v.token.lower in names else v
-        for v in after
+        replace(v, kind=Kind.NEUTRAL)
+        if v.kind == Kind.STRONG and v.token.lower in names and not _after_determiner(after, index)
+        else v
+        for index, v in enumerate(after)
     ]
 
 
@@ -755,12 +1011,17 @@ def _manual_pages_named(text: str, verdicts: list[WordVerdict]) -> list[WordVerd
 
 
 def _glossed_terms(
-    text: str, verdicts: list[WordVerdict], asides: Sequence[tuple[int, int]]
+    text: str,
+    verdicts: list[WordVerdict],
+    asides: Sequence[tuple[int, int]],
+    may_gloss: Callable[[str, int, int], bool],
 ) -> tuple[list[WordVerdict], frozenset[int]]:
     """English inside a short aside (``(NDT : leaf)``) or glossed by one
     (``never (jamais)``) is quoted on purpose; a word glossed by a short English aside
     (``un subway (pipeline)``) is the French side of a gloss, and English if it looks it.
-    Also the starts of the words glossed."""
+    An aside that ``may_gloss`` rejects (``(2049)``, ``(UTF-8)``) glosses nothing, and a
+    word after a determiner (``la bumper (un numéro)``) is a noun of the sentence, not a
+    term glossed. Also the starts of the words glossed."""
     short = [(a, b) for a, b in asides if len(text[a:b].split()) <= MENTION_MAX_WORDS + 1]
     in_short = Cover(short)
     ordered = sorted(short)
@@ -771,10 +1032,10 @@ def _glossed_terms(
             at = bisect.bisect_right(starts, verdict.token.start) - 1
             if at >= 0 and verdict.token.end <= ordered[at][1]:
                 english_openings.add(ordered[at][0] - 1)
-    opening = {a - 1 for a, _ in asides} - english_openings
+    opening = {a - 1 for a, b in asides if may_gloss(text, a, b)} - english_openings
     result = []
     glossed = set()
-    for verdict in verdicts:
+    for index, verdict in enumerate(verdicts):
         if verdict.kind >= Kind.WEAK:
             token = verdict.token
             after = (
@@ -782,12 +1043,35 @@ def _glossed_terms(
                 + len(text[token.end : token.end + 3])
                 - len(text[token.end : token.end + 3].lstrip(" "))
             )
+            if after in opening and _after_determiner(verdicts, index):
+                after = -1
             if after in opening:
                 glossed.add(token.start)
-            if token.start in in_short or after in opening:
+            in_aside = (
+                token.start in in_short
+                and not _after_determiner(verdicts, index)
+                and not _after_french_word(text, verdicts, index)
+            )
+            if in_aside or after in opening:
                 verdict = replace(verdict, kind=Kind.NEUTRAL)
         result.append(verdict)
     return result, frozenset(glossed)
+
+
+def _after_french_word(text: str, verdicts: list[WordVerdict], index: int) -> bool:
+    """Whether the word follows a French word of its own aside (``(2 par shortage)``,
+    ``(erreurs de teaching)``): part of a French phrase, not an English term quoted."""
+    if index == 0:
+        return False
+    previous, token = verdicts[index - 1], verdicts[index].token
+    between = text[previous.token.end : token.start]
+    return (
+        previous.kind == Kind.FRENCH
+        and not token.sentence_start
+        and "(" not in between
+        and ")" not in between
+        and between.strip(" \u00a0") == ""
+    )
 
 
 def _in_parentheses(text: str, inside_start: int) -> bool:
