@@ -161,7 +161,8 @@ def manual_description(page: Path) -> str | None:
         ).stdout
     except FileNotFoundError:
         return None
-    match = re.search(r'"[^"]*? - (.+)"\s*$', out.strip().splitlines()[0] if out.strip() else "")
+    first_line = out.strip().partition("\n")[0]
+    match = re.search(r'"[^"]*? - (.+)"\s*$', first_line)
     return match.group(1).strip().rstrip(".") if match else None
 
 

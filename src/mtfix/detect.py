@@ -18,7 +18,7 @@ from enum import IntEnum
 
 from .acronyms import ACRONYM_RE, NEARBY, abbreviates, spells_out_acronym
 from .context import DETERMINERS
-from .headings import heading_lines, reads_as_heading, words_in
+from .headings import HEADING_MIN_ENGLISH, heading_lines, reads_as_heading, words_in
 from .lexicon import Lexicon, WordInfo
 from .models import Finding, Token
 from .tokenize import LIST_CONJUNCTIONS, Cover, Need, split_elision
@@ -42,7 +42,6 @@ RARE_IN_FRENCH = 3.0  # a French form this rare and far more common in English r
 BORROWED_LEAD = 1.5
 PHRASE_MAX_WORDS = 4  # longest English expression a finding grows into
 PHRASE_CACHE_SIZE = 100_000  # word sequences remembered per detector
-HEADING_MIN_ENGLISH = 2
 MENTION_MAX_WORDS = 3  # a quotation this short names a term (« always »); it does not use it
 INTRODUCER_QUALIFIERS = frozenset(
     [
@@ -747,10 +746,7 @@ def _identifier_parts(text: str, verdicts: list[WordVerdict]) -> list[WordVerdic
         if not glued and token.start > 0 and text[token.start - 1] == ".":
             # ``.listing``, ``.bashrc``: a hidden file's name.
             glued = token.start == 1 or text[token.start - 2] in DOTFILE_OPENERS
-        if not glued and (
-            (token.start > 1 and text[token.start - 1] == "-")
-            or (token.end + 1 < len(text) and text[token.end] == "-")
-        ):
+        if not glued and "-" in text[max(0, token.start - 1) : token.end + 1]:
             glued = _in_identifier(text, token.start, token.end)
         result.append(replace(verdict, kind=Kind.NEUTRAL) if glued else verdict)
     return result

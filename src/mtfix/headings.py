@@ -18,6 +18,7 @@ _AFTER_BLANK_RE = re.compile(r"\n\r?\n" + _LINE)
 _FIRST_RE = re.compile(_LINE)
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 HEADING_MAX_WORDS = 12
+HEADING_MIN_ENGLISH = 2  # English words a heading needs (two thirds of its words, too)
 # A line holding these is code, a path or markup, not a heading in words.
 _CODE_CHARS = frozenset("/\\=<>{}[]$|@_`*;")
 _SENTENCE_END = frozenset('.,;:!?…»"”')

@@ -215,10 +215,6 @@ class Slot:
     following_determiner: bool = False  # a determiner right after (``indique X la``)
 
     @property
-    def wants_noun(self) -> bool:
-        return self.agreement is not None
-
-    @property
     def after_copula(self) -> bool:
         return self.previous in COPULAS
 

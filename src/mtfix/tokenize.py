@@ -198,10 +198,6 @@ class TokenIndex(Sequence[Token]):
             return self._columns.sentence_starts
         return [t.sentence_start for t in self._tokens]  # type: ignore[union-attr]
 
-    def first_at_or_after(self, offset: int) -> int:
-        """Index of the first token starting at ``offset`` or later (``len`` if none)."""
-        return bisect.bisect_left(self.starts, offset)
-
     def last_at_or_before(self, offset: int) -> int:
         """Index of the last token starting at ``offset`` or earlier (-1 if none)."""
         return bisect.bisect_right(self.starts, offset) - 1
