@@ -173,6 +173,15 @@ def test_explain_shows_evidence_and_candidates() -> None:
     assert "synonym-fr" in result.output
 
 
+def test_explain_refuses_a_file_with_a_one_line_error(tmp_path: Path) -> None:
+    path = write(tmp_path, "article.txt", "Une aid.\n")
+    result = run("explain", str(path))
+    assert result.exit_code == 2
+    assert "explain takes a word" in result.output
+    assert str(path) in result.output
+    assert "Evidence" not in result.output
+
+
 def test_explain_french_word_is_not_flagged() -> None:
     result = run("explain", "question")
     assert result.exit_code == 0

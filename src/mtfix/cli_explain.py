@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .cli_app import app
+from .cli_app import EXIT_ERROR, app, report_error
 
 
 @app.command()
@@ -18,6 +18,11 @@ def explain(
     ] = None,
 ) -> None:
     """Show why WORD is (or is not) flagged and where its suggestions come from."""
+    from pathlib import Path
+
+    if any(mark in word for mark in "/\\.") and Path(word).exists():
+        report_error(word, f"explain takes a word, not a file: 'mtfix check {word}' checks it")
+        raise typer.Exit(EXIT_ERROR)
     from rich.console import Console
     from rich.table import Table
 
