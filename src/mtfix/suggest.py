@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import compress
@@ -31,6 +31,7 @@ from .slot import EMPTY_SLOT, DocumentWords, Slot, locutions, slot_of
 
 MAX_SUGGESTIONS = 5
 CACHE_SIZE = 50_000  # candidate lists kept per process, by English text
+CASE_CACHE_SIZE = 4096  # phrases in a slot kept per process (Suggester._case)
 RELATION_WEIGHTS = ((2, 1.0), (1, 0.6), (4, 0.6), (8, 0.4))  # bit -> weight (see build script)
 MUTUAL = 1 | 2  # Moby lists each word under the other
 # In SPIN_FEATURES order: Moby backward, forward, WordNet, hypernym, mythes-en-us.
@@ -296,23 +297,46 @@ def document_parts(
     candidate, to the last bit, without building the profiled features: ``sum`` adds
     left to right, so the spin sum is the sum of the fixed features continued by the
     document's (tests/test_damage_model.py holds the two equal)."""
+    return profiled_parts(group, fixed_parts(group, weights), profile, votes, weights)
+
+
+def fixed_parts(group: Sequence[Features], weights: RankingWeights) -> list[Parts]:
+    """Per candidate: the slot's sum, the spin sum of the features a document does not
+    set (``None`` when spin cannot give the word) and the translation sum."""
     slot_weights, spin_weights, translation_weights = _weight_vectors(weights)
     fixed_weights = spin_weights[:-DOCUMENT_SPIN_FEATURES]
-    document_weights = spin_weights[-DOCUMENT_SPIN_FEATURES:]
+    return [
+        (
+            sum(map(mul, slot_weights, f.slot)),
+            None
+            if f.spin is None
+            else sum(map(mul, fixed_weights, f.spin[:-DOCUMENT_SPIN_FEATURES])),
+            None if f.translation is None else sum(map(mul, translation_weights, f.translation)),
+        )
+        for f in group
+    ]
+
+
+def profiled_parts(
+    group: Sequence[Features],
+    fixed: Sequence[Parts],
+    profile: tuple[float, ...],
+    votes: Counter[str],
+    weights: RankingWeights,
+) -> list[Parts]:
+    """``document_parts`` from the group's ``fixed_parts``: the spin sum continued by the
+    document's features."""
+    document_weights = _weight_vectors(weights)[1][-DOCUMENT_SPIN_FEATURES:]
+    spin_bias = weights.spin_bias
     parts: list[Parts] = []
     tails: dict[tuple[int, int], tuple[float, ...]] = {}  # document_spin by (bits, shared)
-    for f in group:
-        slot = sum(map(mul, slot_weights, f.slot))
-        spin = translation = None
-        if f.spin is not None:
-            fixed = sum(map(mul, fixed_weights, f.spin[:-DOCUMENT_SPIN_FEATURES]))
+    for f, (slot, spin, translation) in zip(group, fixed, strict=True):
+        if spin is not None:
             shared = votes[f.word] - 1
             document = tails.get((f.bits, shared))
             if document is None:
                 document = tails[f.bits, shared] = f.document_spin(profile, shared)
-            spin = weights.spin_bias + sum(map(mul, document_weights, document), fixed)
-        if f.translation is not None:
-            translation = sum(map(mul, translation_weights, f.translation))
+            spin = spin_bias + sum(map(mul, document_weights, document), spin)
         parts.append((slot, spin, translation))
     return parts
 
@@ -345,6 +369,7 @@ class Suggester:
         self.weights = weights
         self._cache: dict[str, list[tuple[Features, WordInfo, _StaticSlot]]] = {}
         self._french: dict[str, bool] = {}  # _is_french by candidate word
+        self._cases: OrderedDict[tuple[str, Slot], _Case] = OrderedDict()  # see _case
 
     def with_suggestions(self, text: str, finding: Finding, tokens: Sequence[Token]) -> Finding:
         """One finding on its own (no document evidence); see ``suggest_findings``."""
@@ -391,16 +416,21 @@ class Suggester:
         # computed once (a document repeats its intrusions), yet counts once per finding.
         cases = {id(f): (f.text, replace(slots[id(f)], document=None)) for f in wanted}
         features: dict[tuple, list[Features]] = {}
+        fixed: dict[int, list[Parts]] = {}  # each group's fixed_parts, by id of the group
         for finding in wanted:
             case = cases[id(finding)]
             if case not in features:
-                features[case] = self.features(finding.text, slots[id(finding)])
+                group, group_fixed = self._document_case(
+                    normalise(finding.text), case[1], slots[id(finding)]
+                )
+                features[case] = group
+                fixed[id(group)] = group_fixed
         profile = thesaurus_profile(features[cases[id(f)]] for f in wanted)
         votes = shared_candidates({normalise(text): group for (text, _), group in features.items()})
         # Each candidate's linear parts, with the document's features, serve both the
         # prior and the ranking (which read the features' word and source only).
         parts = {
-            id(group): document_parts(group, profile, votes, self.weights)
+            id(group): profiled_parts(group, fixed[id(group)], profile, votes, self.weights)
             for group in features.values()
         }
         prior = self.spin_prior((features[cases[id(f)]] for f in wanted), parts)
@@ -502,7 +532,9 @@ class Suggester:
     def features(self, english: str, slot: Slot | Agreement | None = None) -> list[Features]:
         if not isinstance(slot, Slot):
             slot = Slot(agreement=slot)
-        phrase = normalise(english)
+        return self._slot_features(normalise(english), slot)
+
+    def _slot_features(self, phrase: str, slot: Slot) -> list[Features]:
         facts = _SlotFacts.of(slot, self.lexicon)
         return [
             Features(
@@ -515,6 +547,56 @@ class Suggester:
             )
             for features, info, static in self._phrase_features(phrase)
         ]
+
+    def _document_case(
+        self, phrase: str, bare: Slot, slot: Slot
+    ) -> tuple[list[Features], list[Parts]]:
+        """``features(phrase, slot)`` and their ``fixed_parts``, from the case cache:
+        ``bare`` is ``slot`` without its document. The candidates' slot values are
+        cached as in a document where none of them stands (``DocumentWords.count`` 0);
+        those the document does hold are computed again with it."""
+        case = self._case(phrase, bare)
+        document = slot.document
+        # Copies: a document's cases are told apart by the identity of their lists.
+        group, group_fixed = list(case.features), case.fixed
+        if document is None or document.counts.keys().isdisjoint(case.forms):
+            return group, group_fixed
+        group_fixed = list(group_fixed)
+        facts = _SlotFacts.of(slot, self.lexicon)
+        slot_weights = _weight_vectors(self.weights)[0]
+        for index, (f, info, static) in enumerate(self._phrase_features(phrase)):
+            if document.count(f.word):
+                values = _slot_values(f.word, info, static, slot, facts)
+                group[index] = Features(f.word, f.source, f.spin, f.translation, values, f.bits)
+                _, spin, translation = group_fixed[index]
+                group_fixed[index] = (sum(map(mul, slot_weights, values)), spin, translation)
+        return group, group_fixed
+
+    def _case(self, phrase: str, bare: Slot) -> _Case:
+        """The features of ``phrase`` in the slot ``bare`` (which has no document), with
+        their fixed parts; a bounded LRU cache across documents. The key is the whole
+        ``Slot`` object (less its document), not a list of the fields read today: a slot
+        feature added to ``Slot`` is part of the key by construction. What ``_slot_values``
+        reads of the document must go through ``DocumentWords.count`` (0 here), or
+        ``_document_case`` would reuse a value the document changes."""
+        key = (phrase, bare)
+        case = self._cases.get(key)
+        if case is not None:
+            self._cases.move_to_end(key)
+            return case
+        group = self._slot_features(phrase, bare)
+        forms = set()
+        for f in group:
+            if " " not in f.word:  # DocumentWords.count reads these forms
+                forms.add(f.word)
+                if f.word.endswith(("s", "x")):
+                    forms.add(f.word[:-1])
+                else:
+                    forms.update((f.word + "s", f.word + "x"))
+        case = self._cases[key] = _Case(group, fixed_parts(group, self.weights), frozenset(forms))
+        if len(self._cases) > CASE_CACHE_SIZE:
+            self._cases.popitem(last=False)
+        return case
 
     def _phrase_features(self, phrase: str) -> list[tuple[Features, WordInfo, _StaticSlot]]:
         """The candidates of ``phrase`` with their hypotheses' features (the slot's are
@@ -627,6 +709,14 @@ class Suggester:
             if len(self._french) < CACHE_SIZE:
                 self._french[word] = known
         return known
+
+
+class _Case(NamedTuple):
+    """One phrase in one slot, as ``Suggester._case`` caches it."""
+
+    features: list[Features]  # slot values as in a document that holds no candidate
+    fixed: list[Parts]  # their fixed_parts
+    forms: frozenset[str]  # the word forms whose count in a document changes a slot value
 
 
 class _StaticSlot(NamedTuple):
