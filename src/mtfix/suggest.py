@@ -255,22 +255,47 @@ def spin_share(
     spin_prior: float,
 ) -> float:
     """The spin hypothesis's share of belief for one finding, from ``linear_parts``."""
-    log_spin, log_translation = math.log(spin_prior), math.log(1 - spin_prior)
-    values: list[float] = []
-    is_spin: list[bool] = []
-    for slot, spin, translation in parts:
-        if spin is not None:
-            values.append(slot + log_spin + spin)
-            is_spin.append(True)
-        if translation is not None:
-            values.append(slot + log_translation + translation)
-            is_spin.append(False)
-    if not values:
-        return spin_prior
-    top = max(values)
-    shares = [math.exp(value - top) for value in values]
-    # sum() adds left to right: the totals of a loop over the terms, to the bit.
-    return sum(compress(shares, is_spin)) / sum(shares)
+    return _ShareTerms.of(parts).spin_share(spin_prior)
+
+
+class _ShareTerms(NamedTuple):
+    """A finding's terms of ``spin_share``, read once for all the prior's rounds: per
+    candidate and hypothesis that can give the word, the slot sum and the likelihood."""
+
+    slots: list[float]
+    likelihoods: list[float]
+    is_spin: list[bool]
+
+    @classmethod
+    def of(cls, parts: Sequence[Parts]) -> _ShareTerms:
+        slots: list[float] = []
+        likelihoods: list[float] = []
+        is_spin: list[bool] = []
+        for slot, spin, translation in parts:
+            if spin is not None:
+                slots.append(slot)
+                likelihoods.append(spin)
+                is_spin.append(True)
+            if translation is not None:
+                slots.append(slot)
+                likelihoods.append(translation)
+                is_spin.append(False)
+        return cls(slots, likelihoods, is_spin)
+
+    def spin_share(self, spin_prior: float) -> float:
+        if not self.slots:
+            return spin_prior
+        log_spin, log_translation = math.log(spin_prior), math.log(1 - spin_prior)
+        values = [
+            slot + (log_spin if spin else log_translation) + likelihood
+            for slot, likelihood, spin in zip(
+                self.slots, self.likelihoods, self.is_spin, strict=True
+            )
+        ]
+        top = max(values)
+        shares = [math.exp(value - top) for value in values]
+        # sum() adds left to right: the totals of a loop over the terms, to the bit.
+        return sum(compress(shares, self.is_spin)) / sum(shares)
 
 
 def score_candidate(
@@ -458,16 +483,16 @@ class Suggester:
                 counts[id(group)] += 1
                 groups[id(group)] = group
         known_parts = known_parts or {}
-        parts = {
-            key: known_parts.get(key) or [linear_parts(f, self.weights) for f in group]
+        terms = {
+            key: _ShareTerms.of(
+                known_parts.get(key) or [linear_parts(f, self.weights) for f in group]
+            )
             for key, group in groups.items()
         }
         findings = sum(counts.values())
         prior = NEUTRAL_PRIOR
         for _ in range(PRIOR_ROUNDS):
-            total = sum(
-                counts[key] * spin_share(group, self.weights, prior) for key, group in parts.items()
-            )
+            total = sum(counts[key] * share.spin_share(prior) for key, share in terms.items())
             prior = (PRIOR_PSEUDO_COUNT * NEUTRAL_PRIOR + total) / (PRIOR_PSEUDO_COUNT + findings)
             prior = min(max(prior, PRIOR_LIMIT), 1 - PRIOR_LIMIT)
         return prior
@@ -826,30 +851,42 @@ def rank_features(
         return Ranking((), (spin_prior, 1 - spin_prior))
     if parts is None:
         parts = [linear_parts(f, weights) for f in features]
-    # score_candidate's arithmetic, step for step, with each log-sum-exp computed once.
+    # score_candidate's arithmetic, step for step, with each log-sum-exp computed once
+    # (plain tuples rather than Scored: this runs once per case and document).
     log_spin, log_translation = math.log(spin_prior), math.log(1 - spin_prior)
-    scored = []
-    mixtures = []
-    for f, (slot, spin, translation) in zip(features, parts, strict=True):
-        logs = (
-            -math.inf if spin is None else log_spin + spin,
-            -math.inf if translation is None else log_translation + translation,
-        )
-        mixture = _logsumexp_pair(*logs)
-        scored.append(Scored(f.word, f.source, slot + mixture, logs))
-        mixtures.append(mixture)
-    top = max(s.log_score for s in scored)
-    total = sum(math.exp(s.log_score - top) for s in scored)
-    ranked = sorted(scored, key=lambda s: (-s.log_score, s.word))
-    by_hypothesis = [0.0] * len(HYPOTHESES)
-    for s, mixture in zip(scored, mixtures, strict=True):
-        slot_part = s.log_score - mixture
-        for index, value in enumerate(s.hypothesis_logs):
-            if value > -math.inf:
-                by_hypothesis[index] += math.exp(slot_part + value - top) / total
+    exp, log, inf = math.exp, math.log, math.inf
+    scores: list[float] = []
+    rows = []  # (log score, mixture, spin log, translation log)
+    for slot, spin, translation in parts:
+        spin_log = -inf if spin is None else log_spin + spin
+        translation_log = -inf if translation is None else log_translation + translation
+        # _logsumexp_pair, inlined
+        if spin_log == -inf:
+            mixture = translation_log + log(exp(translation_log - translation_log))
+        elif translation_log == -inf:
+            mixture = spin_log + log(exp(spin_log - spin_log))
+        else:
+            top_log = max(spin_log, translation_log)
+            mixture = top_log + log(exp(spin_log - top_log) + exp(translation_log - top_log))
+        score = slot + mixture
+        scores.append(score)
+        rows.append((score, mixture, spin_log, translation_log))
+    top = max(scores)
+    weights_of = [exp(score - top) for score in scores]
+    total = sum(weights_of)
+    order = sorted(range(len(features)), key=lambda i: (-scores[i], features[i].word))
+    spin_share = translation_share = 0.0
+    for score, mixture, spin_log, translation_log in rows:
+        slot_part = score - mixture
+        if spin_log > -inf:
+            spin_share += exp(slot_part + spin_log - top) / total
+        if translation_log > -inf:
+            translation_share += exp(slot_part + translation_log - top) / total
     return Ranking(
-        tuple((s.word, round(math.exp(s.log_score - top) / total, 3), s.source) for s in ranked),
-        tuple(by_hypothesis),
+        tuple(
+            (features[i].word, round(weights_of[i] / total, 3), features[i].source) for i in order
+        ),
+        (spin_share, translation_share),
     )
 
 
