@@ -12,8 +12,8 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from itertools import chain
 
 from .context import Agreement, agreement_before
@@ -115,7 +115,21 @@ class DocumentWords:
     charge`` elsewhere tells what ``prise en care`` was)."""
 
     counts: Counter
-    pairs: frozenset[tuple[str, str]] = frozenset()
+    given_pairs: frozenset[tuple[str, str]] = frozenset()
+    # Reads the pairs when first asked (``beside``): only a candidate the document holds
+    # elsewhere asks, so most documents never walk their words for pairs.
+    pairs_reader: Callable[[], frozenset[tuple[str, str]]] | None = field(
+        default=None, compare=False, repr=False
+    )
+    _read: list[frozenset[tuple[str, str]]] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def pairs(self) -> frozenset[tuple[str, str]]:
+        if self.pairs_reader is None:
+            return self.given_pairs
+        if not self._read:
+            self._read.append(self.pairs_reader())
+        return self._read[0]
 
     @classmethod
     def of(
@@ -168,14 +182,19 @@ class DocumentWords:
         runs.append((run_start, len(starts)))
         lowers = list(map(str.lower, columns.texts))
         counts = Counter(chain.from_iterable(lowers[a:b] for a, b in runs))
-        pairs: set[tuple[str, str]] = set()
-        if text:
+        if not text:
+            return cls(counts)
+
+        def pairs() -> frozenset[tuple[str, str]]:
+            found: set[tuple[str, str]] = set()
             elided = columns.elided
             for a, b in runs:
                 for i in range(a + 1, b):
                     if not elided[i] and not text[ends[i - 1] : starts[i]].strip():
-                        pairs.add((lowers[i - 1], lowers[i]))
-        return cls(counts, frozenset(pairs))
+                        found.add((lowers[i - 1], lowers[i]))
+            return frozenset(found)
+
+        return cls(counts, pairs_reader=pairs)
 
     def count(self, word: str) -> int:
         """How often ``word`` (or its singular/plural) stands elsewhere in the document."""
@@ -200,6 +219,15 @@ class DocumentWords:
             (previous and (previous, word) in self.pairs)
             or (following and (word, following) in self.pairs)
         )
+
+
+def count_forms(word: str) -> tuple[str, ...]:
+    """The forms whose counts ``DocumentWords.count`` adds up for ``word``."""
+    if " " in word:
+        return ()
+    if word.endswith(("s", "x")):
+        return (word, word[:-1])
+    return (word, word + "s", word + "x")
 
 
 @dataclass(frozen=True, slots=True)

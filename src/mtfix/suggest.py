@@ -27,7 +27,7 @@ from .context import Agreement
 from .lexicon import Lexicon, WordInfo
 from .models import Finding, Suggestion, Token
 from .rules import SUGGESTED_RULES
-from .slot import EMPTY_SLOT, DocumentWords, Slot, locutions, slot_of
+from .slot import EMPTY_SLOT, DocumentWords, Slot, count_forms, locutions, slot_of
 
 MAX_SUGGESTIONS = 5
 CACHE_SIZE = 50_000  # candidate lists kept per process, by English text
@@ -202,10 +202,10 @@ class Features:
 
     def document_spin(self, profile: tuple[float, ...], shared: int) -> tuple[float, ...]:
         """The trailing ``DOCUMENT_SPIN_FEATURES`` of ``with_profile``'s spin features."""
-        shares = tuple(
-            share if self.bits & bit else 0.0
-            for bit, share in zip(PROFILE_BITS, profile, strict=True)
-        )
+        bits = self.bits
+        shares = [
+            share if bits & bit else 0.0 for bit, share in zip(PROFILE_BITS, profile, strict=True)
+        ]
         return (*shares, math.log1p(shared))
 
     @property
@@ -584,17 +584,19 @@ class Suggester:
         document = slot.document
         # Copies: a document's cases are told apart by the identity of their lists.
         group, group_fixed = list(case.features), case.fixed
-        if document is None or document.counts.keys().isdisjoint(case.forms):
+        held = case.forms.keys() & document.counts.keys() if document is not None else ()
+        if not held:
             return group, group_fixed
         group_fixed = list(group_fixed)
         facts = _SlotFacts.of(slot, self.lexicon)
         slot_weights = _weight_vectors(self.weights)[0]
-        for index, (f, info, static) in enumerate(self._phrase_features(phrase)):
-            if document.count(f.word):
-                values = _slot_values(f.word, info, static, slot, facts)
-                group[index] = Features(f.word, f.source, f.spin, f.translation, values, f.bits)
-                _, spin, translation = group_fixed[index]
-                group_fixed[index] = (sum(map(mul, slot_weights, values)), spin, translation)
+        entries = self._phrase_features(phrase)
+        for index in sorted({index for form in held for index in case.forms[form]}):
+            f, info, static = entries[index]
+            values = _slot_values(f.word, info, static, slot, facts)
+            group[index] = Features(f.word, f.source, f.spin, f.translation, values, f.bits)
+            _, spin, translation = group_fixed[index]
+            group_fixed[index] = (sum(map(mul, slot_weights, values)), spin, translation)
         return group, group_fixed
 
     def _case(self, phrase: str, bare: Slot) -> _Case:
@@ -610,15 +612,11 @@ class Suggester:
             self._cases.move_to_end(key)
             return case
         group = self._slot_features(phrase, bare)
-        forms = set()
-        for f in group:
-            if " " not in f.word:  # DocumentWords.count reads these forms
-                forms.add(f.word)
-                if f.word.endswith(("s", "x")):
-                    forms.add(f.word[:-1])
-                else:
-                    forms.update((f.word + "s", f.word + "x"))
-        case = self._cases[key] = _Case(group, fixed_parts(group, self.weights), frozenset(forms))
+        forms: dict[str, list[int]] = {}
+        for index, f in enumerate(group):
+            for form in count_forms(f.word):
+                forms.setdefault(form, []).append(index)
+        case = self._cases[key] = _Case(group, fixed_parts(group, self.weights), forms)
         if len(self._cases) > CASE_CACHE_SIZE:
             self._cases.popitem(last=False)
         return case
@@ -741,7 +739,9 @@ class _Case(NamedTuple):
 
     features: list[Features]  # slot values as in a document that holds no candidate
     fixed: list[Parts]  # their fixed_parts
-    forms: frozenset[str]  # the word forms whose count in a document changes a slot value
+    # The word forms whose count in a document changes a slot value, and the indices of
+    # the candidates whose values they change.
+    forms: dict[str, list[int]]
 
 
 class _StaticSlot(NamedTuple):
