@@ -395,6 +395,7 @@ class Suggester:
         self._cache: dict[str, list[tuple[Features, WordInfo, _StaticSlot]]] = {}
         self._french: dict[str, bool] = {}  # _is_french by candidate word
         self._cases: OrderedDict[tuple[str, Slot], _Case] = OrderedDict()  # see _case
+        self._candidates: dict[str, tuple[tuple[Features, ...], dict[str, tuple[int, ...]]]] = {}
 
     def with_suggestions(self, text: str, finding: Finding, tokens: Sequence[Token]) -> Finding:
         """One finding on its own (no document evidence); see ``suggest_findings``."""
@@ -576,17 +577,19 @@ class Suggester:
     def _document_case(
         self, phrase: str, bare: Slot, slot: Slot
     ) -> tuple[list[Features], list[Parts]]:
-        """``features(phrase, slot)`` and their ``fixed_parts``, from the case cache:
-        ``bare`` is ``slot`` without its document. The candidates' slot values are
-        cached as in a document where none of them stands (``DocumentWords.count`` 0);
-        those the document does hold are computed again with it."""
+        """The candidates of ``phrase`` and their ``fixed_parts`` in ``slot``, from the
+        case cache (``bare`` is ``slot`` without its document). The candidates come
+        without their slot values (``Features.slot`` empty): the ranking reads their
+        parts. The cached slot sums are those of a document where no candidate stands
+        (``DocumentWords.count`` 0); the candidates the document holds are computed
+        again with it."""
         case = self._case(phrase, bare)
         document = slot.document
         # Copies: a document's cases are told apart by the identity of their lists.
-        group, group_fixed = list(case.features), case.fixed
+        group, group_fixed = list(case.candidates), case.fixed
         held = case.forms.keys() & document.counts.keys() if document is not None else ()
         if not held:
-            return group, group_fixed
+            return group, list(group_fixed)
         group_fixed = list(group_fixed)
         facts = _SlotFacts.of(slot, self.lexicon)
         slot_weights = _weight_vectors(self.weights)[0]
@@ -594,32 +597,48 @@ class Suggester:
         for index in sorted({index for form in held for index in case.forms[form]}):
             f, info, static = entries[index]
             values = _slot_values(f.word, info, static, slot, facts)
-            group[index] = Features(f.word, f.source, f.spin, f.translation, values, f.bits)
             _, spin, translation = group_fixed[index]
             group_fixed[index] = (sum(map(mul, slot_weights, values)), spin, translation)
         return group, group_fixed
 
     def _case(self, phrase: str, bare: Slot) -> _Case:
-        """The features of ``phrase`` in the slot ``bare`` (which has no document), with
+        """The candidates of ``phrase`` in the slot ``bare`` (which has no document), with
         their fixed parts; a bounded LRU cache across documents. The key is the whole
         ``Slot`` object (less its document), not a list of the fields read today: a slot
         feature added to ``Slot`` is part of the key by construction. What ``_slot_values``
         reads of the document must go through ``DocumentWords.count`` (0 here), or
-        ``_document_case`` would reuse a value the document changes."""
+        ``_document_case`` would reuse a value the document changes. An entry holds
+        tuples of floats and the phrase's own candidates, not new objects per candidate:
+        the garbage collector walks what a cache keeps alive."""
         key = (phrase, bare)
         case = self._cases.get(key)
         if case is not None:
             self._cases.move_to_end(key)
             return case
-        group = self._slot_features(phrase, bare)
-        forms: dict[str, list[int]] = {}
-        for index, f in enumerate(group):
-            for form in count_forms(f.word):
-                forms.setdefault(form, []).append(index)
-        case = self._cases[key] = _Case(group, fixed_parts(group, self.weights), forms)
+        candidates, forms = self._phrase_candidates(phrase)
+        fixed = tuple(fixed_parts(self._slot_features(phrase, bare), self.weights))
+        case = self._cases[key] = _Case(candidates, fixed, forms)
         if len(self._cases) > CASE_CACHE_SIZE:
             self._cases.popitem(last=False)
         return case
+
+    def _phrase_candidates(
+        self, phrase: str
+    ) -> tuple[tuple[Features, ...], dict[str, tuple[int, ...]]]:
+        """The features of ``phrase`` without slot values, and the word forms whose count
+        in a document changes a candidate's slot values (with the candidates' indices):
+        shared by the phrase's cases."""
+        known = self._candidates.get(phrase)
+        if known is None:
+            candidates = tuple(f for f, _, _ in self._phrase_features(phrase))
+            forms: dict[str, tuple[int, ...]] = {}
+            for index, f in enumerate(candidates):
+                for form in count_forms(f.word):
+                    forms[form] = (*forms.get(form, ()), index)
+            known = candidates, forms
+            if len(self._candidates) < CACHE_SIZE:
+                self._candidates[phrase] = known
+        return known
 
     def _phrase_features(self, phrase: str) -> list[tuple[Features, WordInfo, _StaticSlot]]:
         """The candidates of ``phrase`` with their hypotheses' features (the slot's are
@@ -737,11 +756,11 @@ class Suggester:
 class _Case(NamedTuple):
     """One phrase in one slot, as ``Suggester._case`` caches it."""
 
-    features: list[Features]  # slot values as in a document that holds no candidate
-    fixed: list[Parts]  # their fixed_parts
+    candidates: tuple[Features, ...]  # the phrase's, without slot values
+    fixed: tuple[Parts, ...]  # their fixed_parts in a document that holds none of them
     # The word forms whose count in a document changes a slot value, and the indices of
     # the candidates whose values they change.
-    forms: dict[str, list[int]]
+    forms: dict[str, tuple[int, ...]]
 
 
 class _StaticSlot(NamedTuple):
