@@ -7,10 +7,10 @@ from dataclasses import fields, replace
 
 from mtfix.context import Agreement
 from mtfix.lexicon import default_lexicon
-from mtfix.models import Document
+from mtfix.models import Document, Finding
 from mtfix.pipeline import CheckOptions, check_document
 from mtfix.segment import segments
-from mtfix.slot import Slot
+from mtfix.slot import DocumentWords, Slot
 from mtfix.suggest import Suggester
 from mtfix.tokenize import tokenize
 
@@ -69,3 +69,24 @@ def test_every_slot_field_is_part_of_the_key():
         before = len(suggester._cases)
         suggester._case("fight", changed)
         assert len(suggester._cases) == before + 1, field.name
+
+
+def test_the_column_index_pairs_words_as_the_token_index_does():
+    """DocumentWords from a tokenization's columns (C-level maps) and from its tokens
+    (a loop) agree, with a finding on the first word (an empty run before it) and on
+    the last, elisions and punctuation between words."""
+    text = "Care de la prise en charge, l’aide et d'abord la prise en care du code. Fin care"
+    tokens = tokenize(text, segments(Document("t", text))).tokens
+    assert tokens.columns is not None  # the column path
+    flagged = [
+        Finding(
+            text.index(word, at), text.index(word, at) + len(word), word, "english-word", 1.0, ""
+        )
+        for word, at in (("Care", 0), ("care", 30), ("care", 75))
+    ]
+    for findings in (flagged, flagged[1:], []):
+        by_columns = DocumentWords.of(tokens, findings, text)
+        by_tokens = DocumentWords.of(list(tokens), findings, text)
+        assert by_columns.counts == by_tokens.counts
+        assert by_columns.pairs == by_tokens.pairs
+        assert ("en", "charge") in by_columns.pairs

@@ -14,7 +14,8 @@ import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, compress
+from operator import and_, not_
 
 from .context import Agreement, agreement_before
 from .lexicon import Lexicon
@@ -186,12 +187,17 @@ class DocumentWords:
             return cls(counts)
 
         def pairs() -> frozenset[tuple[str, str]]:
+            """Each two tokens of a run with only spaces between, the second not elided:
+            C-level maps over the run's columns, no Python step per token."""
             found: set[tuple[str, str]] = set()
             elided = columns.elided
             for a, b in runs:
-                for i in range(a + 1, b):
-                    if not elided[i] and not text[ends[i - 1] : starts[i]].strip():
-                        found.add((lowers[i - 1], lowers[i]))
+                if b - a < 2:
+                    continue  # no pair (and a slice up to b - 1 = -1 would read them all)
+                gaps = map(text.__getitem__, map(slice, ends[a : b - 1], starts[a + 1 : b]))
+                joined = map(and_, map(not_, map(str.strip, gaps)), map(not_, elided[a + 1 : b]))
+                pairs = zip(lowers[a : b - 1], lowers[a + 1 : b], strict=True)
+                found.update(compress(pairs, joined))
             return frozenset(found)
 
         return cls(counts, pairs_reader=pairs)
