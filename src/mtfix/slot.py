@@ -109,7 +109,7 @@ INFINITIVE_INTRODUCERS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class DocumentWords:
     """Lower-case word forms of a document, other than the words found English, and the
     pairs of adjacent words it contains (a document repeats its phrases: ``prise en
@@ -131,6 +131,14 @@ class DocumentWords:
         if not self._read:
             self._read.append(self.pairs_reader())
         return self._read[0]
+
+    def __eq__(self, other: object) -> bool:
+        """The same words and pairs, whether the pairs were given or read."""
+        if not isinstance(other, DocumentWords):
+            return NotImplemented
+        return self.counts == other.counts and self.pairs == other.pairs
+
+    __hash__ = None  # type: ignore[assignment]  # a Counter inside: unhashable, as before
 
     @classmethod
     def of(
