@@ -395,7 +395,7 @@ class Suggester:
         self._cache: dict[str, list[tuple[Features, WordInfo, _StaticSlot]]] = {}
         self._french: dict[str, bool] = {}  # _is_french by candidate word
         self._cases: OrderedDict[tuple[str, Slot], _Case] = OrderedDict()  # see _case
-        self._candidates: dict[str, tuple[tuple[Features, ...], dict[str, tuple[int, ...]]]] = {}
+        self._candidates: dict[str, _PhraseCandidates] = {}  # see _phrase_candidates
 
     def with_suggestions(self, text: str, finding: Finding, tokens: Sequence[Token]) -> Finding:
         """One finding on its own (no document evidence); see ``suggest_findings``."""
@@ -615,19 +615,27 @@ class Suggester:
         if case is not None:
             self._cases.move_to_end(key)
             return case
-        candidates, forms = self._phrase_candidates(phrase)
-        fixed = tuple(fixed_parts(self._slot_features(phrase, bare), self.weights))
+        candidates, forms, likelihoods = self._phrase_candidates(phrase)
+        # fixed_parts(self.features(phrase, bare)), without the feature objects: the
+        # likelihood sums do not depend on the slot.
+        facts = _SlotFacts.of(bare, self.lexicon)
+        slot_weights = _weight_vectors(self.weights)[0]
+        fixed = tuple(
+            (sum(map(mul, slot_weights, _slot_values(f.word, info, static, bare, facts))), *sums)
+            for (f, info, static), sums in zip(
+                self._phrase_features(phrase), likelihoods, strict=True
+            )
+        )
         case = self._cases[key] = _Case(candidates, fixed, forms)
         if len(self._cases) > CASE_CACHE_SIZE:
             self._cases.popitem(last=False)
         return case
 
-    def _phrase_candidates(
-        self, phrase: str
-    ) -> tuple[tuple[Features, ...], dict[str, tuple[int, ...]]]:
-        """The features of ``phrase`` without slot values, and the word forms whose count
-        in a document changes a candidate's slot values (with the candidates' indices):
-        shared by the phrase's cases."""
+    def _phrase_candidates(self, phrase: str) -> _PhraseCandidates:
+        """The features of ``phrase`` without slot values, the word forms whose count in
+        a document changes a candidate's slot values (with the candidates' indices), and
+        each candidate's likelihood sums in ``fixed_parts`` (they do not depend on the
+        slot): shared by the phrase's cases."""
         known = self._candidates.get(phrase)
         if known is None:
             candidates = tuple(f for f, _, _ in self._phrase_features(phrase))
@@ -635,7 +643,8 @@ class Suggester:
             for index, f in enumerate(candidates):
                 for form in count_forms(f.word):
                     forms[form] = (*forms.get(form, ()), index)
-            known = candidates, forms
+            likelihoods = tuple(parts[1:] for parts in fixed_parts(candidates, self.weights))
+            known = _PhraseCandidates(candidates, forms, likelihoods)
             if len(self._candidates) < CACHE_SIZE:
                 self._candidates[phrase] = known
         return known
@@ -751,6 +760,12 @@ class Suggester:
             if len(self._french) < CACHE_SIZE:
                 self._french[word] = known
         return known
+
+
+class _PhraseCandidates(NamedTuple):
+    candidates: tuple[Features, ...]  # without slot values
+    forms: dict[str, tuple[int, ...]]  # count form -> indices of the candidates it counts for
+    likelihoods: tuple[tuple[float | None, float | None], ...]  # fixed spin, translation sums
 
 
 class _Case(NamedTuple):
