@@ -510,20 +510,21 @@ class Suggester:
         in a text that writes ``l'aide``)."""
         ranked = list(ranking.ranked)
         if slot.agreement is not None and slot.agreement.number == "pl":
-            ranked = self._plural(english, ranked)
+            ranked = self._plural(english, ranked, MAX_SUGGESTIONS)
+        ranked = ranked[:MAX_SUGGESTIONS]
         if apostrophe:
             other = "’" if apostrophe == "'" else "'"
             ranked = [(word.replace(other, apostrophe), *rest) for word, *rest in ranked]
         return tuple(
-            Suggestion(match_case(english, word), share, source)
-            for word, share, source in ranked[:MAX_SUGGESTIONS]
+            Suggestion(match_case(english, word), share, source) for word, share, source in ranked
         )
 
     def _plural(
-        self, english: str, ranked: list[tuple[str, float, str]]
+        self, english: str, ranked: list[tuple[str, float, str]], limit: int | None = None
     ) -> list[tuple[str, float, str]]:
         """In a plural slot (``restent sceptical``, ``les aid``), an English singular's
-        candidates take their plural (``sceptiques``) when the lexicon has one."""
+        candidates take their plural (``sceptiques``) when the lexicon has one. With a
+        ``limit``, only that many first forms (the rest are not read)."""
         phrase = normalise(english)
         if english_plural(phrase):
             return ranked
@@ -536,6 +537,8 @@ class Suggester:
             if form not in seen:
                 seen.add(form)
                 plural.append((form, score, source))
+                if len(plural) == limit:
+                    break
         return plural
 
     def rank(
