@@ -11,10 +11,12 @@ from .lexicon import Lexicon, default_lexicon
 from .models import Document, Finding, Severity
 from .rules import CHECKERS, Checker, CheckInput, enabled, severity_of
 from .segment import layout
-from .tokenize import tokenize
+from .tokenize import TokenIndex, Tokenized, tokenize
 
 if TYPE_CHECKING:
     from .scorer import ContextScorer
+
+NO_TOKENS = Tokenized(TokenIndex(), [], [])
 
 
 @dataclass(frozen=True)
@@ -58,10 +60,14 @@ def check_document(
 
         scorer = default_scorer()
     read = layout(document, options.kind)
-    # Without the language model, only the words that may be English (and the words
-    # around them) need tokens; the model reads every word.
-    need = None if scorer is not None else detector_for(lexicon, options.allow).needs
-    tokenized = tokenize(document.text, read.segments, need)
+    checkers = checkers_to_run(options, scorer is not None)
+    if any(checker.reads_tokens for checker in checkers):
+        # Without the language model, only the words that may be English (and the words
+        # around them) need tokens; the model reads every word.
+        need = None if scorer is not None else detector_for(lexicon, options.allow).needs
+        tokenized = tokenize(document.text, read.segments, need)
+    else:
+        tokenized = NO_TOKENS  # the typography and duplicate-line rules read the text
     given = CheckInput(
         document,
         read.segments,
@@ -72,7 +78,7 @@ def check_document(
         headings=read.headings,
     )
     findings: list[Finding] = []
-    for checker in checkers_to_run(options, scorer is not None):
+    for checker in checkers:
         findings.extend(checker.run(replace(given, earlier=tuple(findings))))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     findings = _configured(document, read.comments, findings, options)

@@ -12,9 +12,10 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from itertools import chain
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import chain, compress
+from operator import and_, not_
 
 from .context import Agreement, agreement_before
 from .lexicon import Lexicon
@@ -108,14 +109,36 @@ INFINITIVE_INTRODUCERS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class DocumentWords:
     """Lower-case word forms of a document, other than the words found English, and the
     pairs of adjacent words it contains (a document repeats its phrases: ``prise en
     charge`` elsewhere tells what ``prise en care`` was)."""
 
     counts: Counter
-    pairs: frozenset[tuple[str, str]] = frozenset()
+    given_pairs: frozenset[tuple[str, str]] = frozenset()
+    # Reads the pairs when first asked (``beside``): only a candidate the document holds
+    # elsewhere asks, so most documents never walk their words for pairs.
+    pairs_reader: Callable[[], frozenset[tuple[str, str]]] | None = field(
+        default=None, compare=False, repr=False
+    )
+    _read: list[frozenset[tuple[str, str]]] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def pairs(self) -> frozenset[tuple[str, str]]:
+        if self.pairs_reader is None:
+            return self.given_pairs
+        if not self._read:
+            self._read.append(self.pairs_reader())
+        return self._read[0]
+
+    def __eq__(self, other: object) -> bool:
+        """The same words and pairs, whether the pairs were given or read."""
+        if not isinstance(other, DocumentWords):
+            return NotImplemented
+        return self.counts == other.counts and self.pairs == other.pairs
+
+    __hash__ = None  # type: ignore[assignment]  # a Counter inside: unhashable, as before
 
     @classmethod
     def of(
@@ -168,14 +191,24 @@ class DocumentWords:
         runs.append((run_start, len(starts)))
         lowers = list(map(str.lower, columns.texts))
         counts = Counter(chain.from_iterable(lowers[a:b] for a, b in runs))
-        pairs: set[tuple[str, str]] = set()
-        if text:
+        if not text:
+            return cls(counts)
+
+        def pairs() -> frozenset[tuple[str, str]]:
+            """Each two tokens of a run with only spaces between, the second not elided:
+            C-level maps over the run's columns, no Python step per token."""
+            found: set[tuple[str, str]] = set()
             elided = columns.elided
             for a, b in runs:
-                for i in range(a + 1, b):
-                    if not elided[i] and not text[ends[i - 1] : starts[i]].strip():
-                        pairs.add((lowers[i - 1], lowers[i]))
-        return cls(counts, frozenset(pairs))
+                if b - a < 2:
+                    continue  # no pair (and a slice up to b - 1 = -1 would read them all)
+                gaps = map(text.__getitem__, map(slice, ends[a : b - 1], starts[a + 1 : b]))
+                joined = map(and_, map(not_, map(str.strip, gaps)), map(not_, elided[a + 1 : b]))
+                pairs = zip(lowers[a : b - 1], lowers[a + 1 : b], strict=True)
+                found.update(compress(pairs, joined))
+            return frozenset(found)
+
+        return cls(counts, pairs_reader=pairs)
 
     def count(self, word: str) -> int:
         """How often ``word`` (or its singular/plural) stands elsewhere in the document."""
@@ -200,6 +233,15 @@ class DocumentWords:
             (previous and (previous, word) in self.pairs)
             or (following and (word, following) in self.pairs)
         )
+
+
+def count_forms(word: str) -> tuple[str, ...]:
+    """The forms whose counts ``DocumentWords.count`` adds up for ``word``."""
+    if " " in word:
+        return ()
+    if word.endswith(("s", "x")):
+        return (word, word[:-1])
+    return (word, word + "s", word + "x")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import compress
@@ -27,10 +27,11 @@ from .context import Agreement
 from .lexicon import Lexicon, WordInfo
 from .models import Finding, Suggestion, Token
 from .rules import SUGGESTED_RULES
-from .slot import EMPTY_SLOT, DocumentWords, Slot, locutions, slot_of
+from .slot import EMPTY_SLOT, DocumentWords, Slot, count_forms, locutions, slot_of
 
 MAX_SUGGESTIONS = 5
 CACHE_SIZE = 50_000  # candidate lists kept per process, by English text
+CASE_CACHE_SIZE = 4096  # phrases in a slot kept per process (Suggester._case)
 RELATION_WEIGHTS = ((2, 1.0), (1, 0.6), (4, 0.6), (8, 0.4))  # bit -> weight (see build script)
 MUTUAL = 1 | 2  # Moby lists each word under the other
 # In SPIN_FEATURES order: Moby backward, forward, WordNet, hypernym, mythes-en-us.
@@ -201,10 +202,10 @@ class Features:
 
     def document_spin(self, profile: tuple[float, ...], shared: int) -> tuple[float, ...]:
         """The trailing ``DOCUMENT_SPIN_FEATURES`` of ``with_profile``'s spin features."""
-        shares = tuple(
-            share if self.bits & bit else 0.0
-            for bit, share in zip(PROFILE_BITS, profile, strict=True)
-        )
+        bits = self.bits
+        shares = [
+            share if bits & bit else 0.0 for bit, share in zip(PROFILE_BITS, profile, strict=True)
+        ]
         return (*shares, math.log1p(shared))
 
     @property
@@ -254,22 +255,47 @@ def spin_share(
     spin_prior: float,
 ) -> float:
     """The spin hypothesis's share of belief for one finding, from ``linear_parts``."""
-    log_spin, log_translation = math.log(spin_prior), math.log(1 - spin_prior)
-    values: list[float] = []
-    is_spin: list[bool] = []
-    for slot, spin, translation in parts:
-        if spin is not None:
-            values.append(slot + log_spin + spin)
-            is_spin.append(True)
-        if translation is not None:
-            values.append(slot + log_translation + translation)
-            is_spin.append(False)
-    if not values:
-        return spin_prior
-    top = max(values)
-    shares = [math.exp(value - top) for value in values]
-    # sum() adds left to right: the totals of a loop over the terms, to the bit.
-    return sum(compress(shares, is_spin)) / sum(shares)
+    return _ShareTerms.of(parts).spin_share(spin_prior)
+
+
+class _ShareTerms(NamedTuple):
+    """A finding's terms of ``spin_share``, read once for all the prior's rounds: per
+    candidate and hypothesis that can give the word, the slot sum and the likelihood."""
+
+    slots: list[float]
+    likelihoods: list[float]
+    is_spin: list[bool]
+
+    @classmethod
+    def of(cls, parts: Sequence[Parts]) -> _ShareTerms:
+        slots: list[float] = []
+        likelihoods: list[float] = []
+        is_spin: list[bool] = []
+        for slot, spin, translation in parts:
+            if spin is not None:
+                slots.append(slot)
+                likelihoods.append(spin)
+                is_spin.append(True)
+            if translation is not None:
+                slots.append(slot)
+                likelihoods.append(translation)
+                is_spin.append(False)
+        return cls(slots, likelihoods, is_spin)
+
+    def spin_share(self, spin_prior: float) -> float:
+        if not self.slots:
+            return spin_prior
+        log_spin, log_translation = math.log(spin_prior), math.log(1 - spin_prior)
+        values = [
+            slot + (log_spin if spin else log_translation) + likelihood
+            for slot, likelihood, spin in zip(
+                self.slots, self.likelihoods, self.is_spin, strict=True
+            )
+        ]
+        top = max(values)
+        shares = [math.exp(value - top) for value in values]
+        # sum() adds left to right: the totals of a loop over the terms, to the bit.
+        return sum(compress(shares, self.is_spin)) / sum(shares)
 
 
 def score_candidate(
@@ -296,23 +322,46 @@ def document_parts(
     candidate, to the last bit, without building the profiled features: ``sum`` adds
     left to right, so the spin sum is the sum of the fixed features continued by the
     document's (tests/test_damage_model.py holds the two equal)."""
+    return profiled_parts(group, fixed_parts(group, weights), profile, votes, weights)
+
+
+def fixed_parts(group: Sequence[Features], weights: RankingWeights) -> list[Parts]:
+    """Per candidate: the slot's sum, the spin sum of the features a document does not
+    set (``None`` when spin cannot give the word) and the translation sum."""
     slot_weights, spin_weights, translation_weights = _weight_vectors(weights)
     fixed_weights = spin_weights[:-DOCUMENT_SPIN_FEATURES]
-    document_weights = spin_weights[-DOCUMENT_SPIN_FEATURES:]
+    return [
+        (
+            sum(map(mul, slot_weights, f.slot)),
+            None
+            if f.spin is None
+            else sum(map(mul, fixed_weights, f.spin[:-DOCUMENT_SPIN_FEATURES])),
+            None if f.translation is None else sum(map(mul, translation_weights, f.translation)),
+        )
+        for f in group
+    ]
+
+
+def profiled_parts(
+    group: Sequence[Features],
+    fixed: Sequence[Parts],
+    profile: tuple[float, ...],
+    votes: Counter[str],
+    weights: RankingWeights,
+) -> list[Parts]:
+    """``document_parts`` from the group's ``fixed_parts``: the spin sum continued by the
+    document's features."""
+    document_weights = _weight_vectors(weights)[1][-DOCUMENT_SPIN_FEATURES:]
+    spin_bias = weights.spin_bias
     parts: list[Parts] = []
     tails: dict[tuple[int, int], tuple[float, ...]] = {}  # document_spin by (bits, shared)
-    for f in group:
-        slot = sum(map(mul, slot_weights, f.slot))
-        spin = translation = None
-        if f.spin is not None:
-            fixed = sum(map(mul, fixed_weights, f.spin[:-DOCUMENT_SPIN_FEATURES]))
+    for f, (slot, spin, translation) in zip(group, fixed, strict=True):
+        if spin is not None:
             shared = votes[f.word] - 1
             document = tails.get((f.bits, shared))
             if document is None:
                 document = tails[f.bits, shared] = f.document_spin(profile, shared)
-            spin = weights.spin_bias + sum(map(mul, document_weights, document), fixed)
-        if f.translation is not None:
-            translation = sum(map(mul, translation_weights, f.translation))
+            spin = spin_bias + sum(map(mul, document_weights, document), spin)
         parts.append((slot, spin, translation))
     return parts
 
@@ -345,6 +394,8 @@ class Suggester:
         self.weights = weights
         self._cache: dict[str, list[tuple[Features, WordInfo, _StaticSlot]]] = {}
         self._french: dict[str, bool] = {}  # _is_french by candidate word
+        self._cases: OrderedDict[tuple[str, Slot], _Case] = OrderedDict()  # see _case
+        self._candidates: dict[str, _PhraseCandidates] = {}  # see _phrase_candidates
 
     def with_suggestions(self, text: str, finding: Finding, tokens: Sequence[Token]) -> Finding:
         """One finding on its own (no document evidence); see ``suggest_findings``."""
@@ -391,16 +442,21 @@ class Suggester:
         # computed once (a document repeats its intrusions), yet counts once per finding.
         cases = {id(f): (f.text, replace(slots[id(f)], document=None)) for f in wanted}
         features: dict[tuple, list[Features]] = {}
+        fixed: dict[int, list[Parts]] = {}  # each group's fixed_parts, by id of the group
         for finding in wanted:
             case = cases[id(finding)]
             if case not in features:
-                features[case] = self.features(finding.text, slots[id(finding)])
+                group, group_fixed = self._document_case(
+                    normalise(finding.text), case[1], slots[id(finding)]
+                )
+                features[case] = group
+                fixed[id(group)] = group_fixed
         profile = thesaurus_profile(features[cases[id(f)]] for f in wanted)
         votes = shared_candidates({normalise(text): group for (text, _), group in features.items()})
         # Each candidate's linear parts, with the document's features, serve both the
         # prior and the ranking (which read the features' word and source only).
         parts = {
-            id(group): document_parts(group, profile, votes, self.weights)
+            id(group): profiled_parts(group, fixed[id(group)], profile, votes, self.weights)
             for group in features.values()
         }
         prior = self.spin_prior((features[cases[id(f)]] for f in wanted), parts)
@@ -428,16 +484,16 @@ class Suggester:
                 counts[id(group)] += 1
                 groups[id(group)] = group
         known_parts = known_parts or {}
-        parts = {
-            key: known_parts.get(key) or [linear_parts(f, self.weights) for f in group]
+        terms = {
+            key: _ShareTerms.of(
+                known_parts.get(key) or [linear_parts(f, self.weights) for f in group]
+            )
             for key, group in groups.items()
         }
         findings = sum(counts.values())
         prior = NEUTRAL_PRIOR
         for _ in range(PRIOR_ROUNDS):
-            total = sum(
-                counts[key] * spin_share(group, self.weights, prior) for key, group in parts.items()
-            )
+            total = sum(counts[key] * share.spin_share(prior) for key, share in terms.items())
             prior = (PRIOR_PSEUDO_COUNT * NEUTRAL_PRIOR + total) / (PRIOR_PSEUDO_COUNT + findings)
             prior = min(max(prior, PRIOR_LIMIT), 1 - PRIOR_LIMIT)
         return prior
@@ -454,20 +510,21 @@ class Suggester:
         in a text that writes ``l'aide``)."""
         ranked = list(ranking.ranked)
         if slot.agreement is not None and slot.agreement.number == "pl":
-            ranked = self._plural(english, ranked)
+            ranked = self._plural(english, ranked, MAX_SUGGESTIONS)
+        ranked = ranked[:MAX_SUGGESTIONS]
         if apostrophe:
             other = "’" if apostrophe == "'" else "'"
             ranked = [(word.replace(other, apostrophe), *rest) for word, *rest in ranked]
         return tuple(
-            Suggestion(match_case(english, word), share, source)
-            for word, share, source in ranked[:MAX_SUGGESTIONS]
+            Suggestion(match_case(english, word), share, source) for word, share, source in ranked
         )
 
     def _plural(
-        self, english: str, ranked: list[tuple[str, float, str]]
+        self, english: str, ranked: list[tuple[str, float, str]], limit: int | None = None
     ) -> list[tuple[str, float, str]]:
         """In a plural slot (``restent sceptical``, ``les aid``), an English singular's
-        candidates take their plural (``sceptiques``) when the lexicon has one."""
+        candidates take their plural (``sceptiques``) when the lexicon has one. With a
+        ``limit``, only that many first forms (the rest are not read)."""
         phrase = normalise(english)
         if english_plural(phrase):
             return ranked
@@ -480,6 +537,8 @@ class Suggester:
             if form not in seen:
                 seen.add(form)
                 plural.append((form, score, source))
+                if len(plural) == limit:
+                    break
         return plural
 
     def rank(
@@ -502,7 +561,9 @@ class Suggester:
     def features(self, english: str, slot: Slot | Agreement | None = None) -> list[Features]:
         if not isinstance(slot, Slot):
             slot = Slot(agreement=slot)
-        phrase = normalise(english)
+        return self._slot_features(normalise(english), slot)
+
+    def _slot_features(self, phrase: str, slot: Slot) -> list[Features]:
         facts = _SlotFacts.of(slot, self.lexicon)
         return [
             Features(
@@ -515,6 +576,81 @@ class Suggester:
             )
             for features, info, static in self._phrase_features(phrase)
         ]
+
+    def _document_case(
+        self, phrase: str, bare: Slot, slot: Slot
+    ) -> tuple[list[Features], list[Parts]]:
+        """The candidates of ``phrase`` and their ``fixed_parts`` in ``slot``, from the
+        case cache (``bare`` is ``slot`` without its document). The candidates come
+        without their slot values (``Features.slot`` empty): the ranking reads their
+        parts. The cached slot sums are those of a document where no candidate stands
+        (``DocumentWords.count`` 0); the candidates the document holds are computed
+        again with it."""
+        case = self._case(phrase, bare)
+        document = slot.document
+        # Copies: a document's cases are told apart by the identity of their lists.
+        group, group_fixed = list(case.candidates), case.fixed
+        held = case.forms.keys() & document.counts.keys() if document is not None else ()
+        if not held:
+            return group, list(group_fixed)
+        group_fixed = list(group_fixed)
+        facts = _SlotFacts.of(slot, self.lexicon)
+        slot_weights = _weight_vectors(self.weights)[0]
+        entries = self._phrase_features(phrase)
+        for index in sorted({index for form in held for index in case.forms[form]}):
+            f, info, static = entries[index]
+            values = _slot_values(f.word, info, static, slot, facts)
+            _, spin, translation = group_fixed[index]
+            group_fixed[index] = (sum(map(mul, slot_weights, values)), spin, translation)
+        return group, group_fixed
+
+    def _case(self, phrase: str, bare: Slot) -> _Case:
+        """The candidates of ``phrase`` in the slot ``bare`` (which has no document), with
+        their fixed parts; a bounded LRU cache across documents. The key is the whole
+        ``Slot`` object (less its document), not a list of the fields read today: a slot
+        feature added to ``Slot`` is part of the key by construction. What ``_slot_values``
+        reads of the document must go through ``DocumentWords.count`` (0 here), or
+        ``_document_case`` would reuse a value the document changes. An entry holds
+        tuples of floats and the phrase's own candidates, not new objects per candidate:
+        the garbage collector walks what a cache keeps alive."""
+        key = (phrase, bare)
+        case = self._cases.get(key)
+        if case is not None:
+            self._cases.move_to_end(key)
+            return case
+        candidates, forms, likelihoods = self._phrase_candidates(phrase)
+        # fixed_parts(self.features(phrase, bare)), without the feature objects: the
+        # likelihood sums do not depend on the slot.
+        facts = _SlotFacts.of(bare, self.lexicon)
+        slot_weights = _weight_vectors(self.weights)[0]
+        fixed = tuple(
+            (sum(map(mul, slot_weights, _slot_values(f.word, info, static, bare, facts))), *sums)
+            for (f, info, static), sums in zip(
+                self._phrase_features(phrase), likelihoods, strict=True
+            )
+        )
+        case = self._cases[key] = _Case(candidates, fixed, forms)
+        if len(self._cases) > CASE_CACHE_SIZE:
+            self._cases.popitem(last=False)
+        return case
+
+    def _phrase_candidates(self, phrase: str) -> _PhraseCandidates:
+        """The features of ``phrase`` without slot values, the word forms whose count in
+        a document changes a candidate's slot values (with the candidates' indices), and
+        each candidate's likelihood sums in ``fixed_parts`` (they do not depend on the
+        slot): shared by the phrase's cases."""
+        known = self._candidates.get(phrase)
+        if known is None:
+            candidates = tuple(f for f, _, _ in self._phrase_features(phrase))
+            forms: dict[str, tuple[int, ...]] = {}
+            for index, f in enumerate(candidates):
+                for form in count_forms(f.word):
+                    forms[form] = (*forms.get(form, ()), index)
+            likelihoods = tuple(parts[1:] for parts in fixed_parts(candidates, self.weights))
+            known = _PhraseCandidates(candidates, forms, likelihoods)
+            if len(self._candidates) < CACHE_SIZE:
+                self._candidates[phrase] = known
+        return known
 
     def _phrase_features(self, phrase: str) -> list[tuple[Features, WordInfo, _StaticSlot]]:
         """The candidates of ``phrase`` with their hypotheses' features (the slot's are
@@ -629,6 +765,22 @@ class Suggester:
         return known
 
 
+class _PhraseCandidates(NamedTuple):
+    candidates: tuple[Features, ...]  # without slot values
+    forms: dict[str, tuple[int, ...]]  # count form -> indices of the candidates it counts for
+    likelihoods: tuple[tuple[float | None, float | None], ...]  # fixed spin, translation sums
+
+
+class _Case(NamedTuple):
+    """One phrase in one slot, as ``Suggester._case`` caches it."""
+
+    candidates: tuple[Features, ...]  # the phrase's, without slot values
+    fixed: tuple[Parts, ...]  # their fixed_parts in a document that holds none of them
+    # The word forms whose count in a document changes a slot value, and the indices of
+    # the candidates whose values they change.
+    forms: dict[str, tuple[int, ...]]
+
+
 class _StaticSlot(NamedTuple):
     """The parts of a candidate's slot features that depend on the written phrase and
     the candidate only: computed once per phrase, not once per finding. (A named tuple:
@@ -736,30 +888,42 @@ def rank_features(
         return Ranking((), (spin_prior, 1 - spin_prior))
     if parts is None:
         parts = [linear_parts(f, weights) for f in features]
-    # score_candidate's arithmetic, step for step, with each log-sum-exp computed once.
+    # score_candidate's arithmetic, step for step, with each log-sum-exp computed once
+    # (plain tuples rather than Scored: this runs once per case and document).
     log_spin, log_translation = math.log(spin_prior), math.log(1 - spin_prior)
-    scored = []
-    mixtures = []
-    for f, (slot, spin, translation) in zip(features, parts, strict=True):
-        logs = (
-            -math.inf if spin is None else log_spin + spin,
-            -math.inf if translation is None else log_translation + translation,
-        )
-        mixture = _logsumexp_pair(*logs)
-        scored.append(Scored(f.word, f.source, slot + mixture, logs))
-        mixtures.append(mixture)
-    top = max(s.log_score for s in scored)
-    total = sum(math.exp(s.log_score - top) for s in scored)
-    ranked = sorted(scored, key=lambda s: (-s.log_score, s.word))
-    by_hypothesis = [0.0] * len(HYPOTHESES)
-    for s, mixture in zip(scored, mixtures, strict=True):
-        slot_part = s.log_score - mixture
-        for index, value in enumerate(s.hypothesis_logs):
-            if value > -math.inf:
-                by_hypothesis[index] += math.exp(slot_part + value - top) / total
+    exp, log, inf = math.exp, math.log, math.inf
+    scores: list[float] = []
+    rows = []  # (log score, mixture, spin log, translation log)
+    for slot, spin, translation in parts:
+        spin_log = -inf if spin is None else log_spin + spin
+        translation_log = -inf if translation is None else log_translation + translation
+        # _logsumexp_pair, inlined
+        if spin_log == -inf:
+            mixture = translation_log + log(exp(translation_log - translation_log))
+        elif translation_log == -inf:
+            mixture = spin_log + log(exp(spin_log - spin_log))
+        else:
+            top_log = max(spin_log, translation_log)
+            mixture = top_log + log(exp(spin_log - top_log) + exp(translation_log - top_log))
+        score = slot + mixture
+        scores.append(score)
+        rows.append((score, mixture, spin_log, translation_log))
+    top = max(scores)
+    weights_of = [exp(score - top) for score in scores]
+    total = sum(weights_of)
+    order = sorted(range(len(features)), key=lambda i: (-scores[i], features[i].word))
+    spin_share = translation_share = 0.0
+    for score, mixture, spin_log, translation_log in rows:
+        slot_part = score - mixture
+        if spin_log > -inf:
+            spin_share += exp(slot_part + spin_log - top) / total
+        if translation_log > -inf:
+            translation_share += exp(slot_part + translation_log - top) / total
     return Ranking(
-        tuple((s.word, round(math.exp(s.log_score - top) / total, 3), s.source) for s in ranked),
-        tuple(by_hypothesis),
+        tuple(
+            (features[i].word, round(weights_of[i] / total, 3), features[i].source) for i in order
+        ),
+        (spin_share, translation_share),
     )
 
 

@@ -37,6 +37,7 @@ class Checker:
     run: Callable[[CheckInput], list[Finding]]
     needs: frozenset[str] = frozenset()  # checkers whose findings it reads
     needs_scorer: bool = False
+    reads_tokens: bool = False  # reads ``CheckInput.tokenized`` (else not tokenized)
 
 
 def _english(given: CheckInput) -> list[Finding]:
@@ -96,7 +97,12 @@ def _spun(given: CheckInput) -> list[Finding]:
 
 
 CHECKERS: tuple[Checker, ...] = (
-    Checker("english", frozenset({"english-word", "english-span", "english-title"}), _english),
+    Checker(
+        "english",
+        frozenset({"english-word", "english-span", "english-title"}),
+        _english,
+        reads_tokens=True,
+    ),
     Checker(
         "typography-quotes",
         frozenset(
@@ -116,5 +122,6 @@ CHECKERS: tuple[Checker, ...] = (
         _spun,
         needs=frozenset({"english"}),
         needs_scorer=True,
+        reads_tokens=True,
     ),
 )
