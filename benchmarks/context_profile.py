@@ -2,15 +2,17 @@
 
     python benchmarks/context_profile.py [FILE] [--words-after N|none] [--close X]
                                           [--spinner-words-after N|none]
+                                          [--screen-sentences-before N]
 
 Checks FILE (default: the seed article) with the language model and counts, for the
 re-ranking and for ``spun-french-word`` apart, the tokens llama.cpp decodes for the
 words in front of the slots (the prefixes: the output layer only at their last token)
 and for the candidates and the words after them (every one through the vocabulary-wide
-output layer), with the CPU seconds of those decodes. The token counts do not depend on
+output layer), with the CPU seconds of those decodes; the spinner's screen (each word
+read up to the slot) apart from its whole readings. The token counts do not depend on
 the machine's load; the seconds do. The options replay the budgets of
-``scorer.RERANK_WORDS_AFTER``, ``scorer.RERANK_CLOSE`` and ``SpunSettings.words_after``
-(default: the shipped ones).
+``scorer.RERANK_WORDS_AFTER``, ``scorer.RERANK_CLOSE``, ``SpunSettings.words_after``
+and ``SpunSettings.screen_sentences_before`` (default: the shipped ones).
 """
 
 from __future__ import annotations
@@ -40,6 +42,11 @@ def main() -> None:
     parser.add_argument("--close", type=float, default=scoring.RERANK_CLOSE)
     parser.add_argument(
         "--spinner-words-after", type=_count, default=spun.DEFAULT_SETTINGS.words_after
+    )
+    parser.add_argument(
+        "--screen-sentences-before",
+        type=int,
+        default=spun.DEFAULT_SETTINGS.screen_sentences_before,
     )
     args = parser.parse_args()
 
@@ -74,10 +81,23 @@ def main() -> None:
     scoring.LlamaScorer._decode = decode
     scoring.LlamaScorer._evaluate_prefix = prefix
     rerank = functools.partial(spun.rerank_findings, close=args.close, words_after=args.words_after)
-    settings = dataclasses.replace(spun.DEFAULT_SETTINGS, words_after=args.spinner_words_after)
+    settings = dataclasses.replace(
+        spun.DEFAULT_SETTINGS,
+        words_after=args.spinner_words_after,
+        screen_sentences_before=args.screen_sentences_before,
+    )
     spinner = functools.partial(spun.spun_findings, settings=settings)
     spun.rerank_findings = in_phase("re-ranking: candidates", rerank)
     spun.spun_findings = in_phase("spun-french-word: candidates", spinner)
+
+    def screen(*a, original=spun._worth_reading_whole, **k):
+        phase[0] = "spun-french-word screen: candidates"
+        try:
+            return original(*a, **k)
+        finally:
+            phase[0] = "spun-french-word: candidates"
+
+    spun._worth_reading_whole = screen
 
     started = time.process_time()
     scoring.default_scorer()
@@ -88,7 +108,8 @@ def main() -> None:
     decoding = sum(row[3] for row in stats.values())
     print(
         f"{args.file.name}: re-ranking words after {args.words_after}, close {args.close}, "
-        f"spinner words after {args.spinner_words_after}"
+        f"spinner words after {args.spinner_words_after}, screen sentences before "
+        f"{args.screen_sentences_before}"
     )
     print(f"model load {loaded:.2f} s CPU; check {checked:.2f} s CPU, decoding {decoding:.2f} s")
     for name, (decodes, tokens, outputs, seconds) in sorted(stats.items()):

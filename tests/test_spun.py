@@ -151,3 +151,26 @@ def test_a_spinner_target_is_read_as_many_words_past_it_as_asked() -> None:
         assert [f.text for f in found] == ["route"]
         read = words_read_after(scorer.slots)
         assert read == 3 if words_after == 3 else read > 10  # None: the sentence's window
+
+
+def test_words_are_screened_on_their_own_sentence_and_read_whole_with_those_in_front() -> None:
+    """The screen (each word read up to itself) costs one prefix per word: it reads the
+    word's own sentence only; the sentences in front are read only for the words that
+    pass it."""
+    from test_scorer import RecordingScorer
+
+    text = SPUN + SWAPS
+    document = Document("<t>", text)
+    tokenized = tokenize(text, layout(document, None).segments)
+    taken = check_document(document, CheckOptions(select=frozenset({"english"})))
+    # The other targets read far better than any of their originals.
+    scorer = RecordingScorer({"direction": MARGIN + 5, "probable": 20.0, "nouvelle": 20.0})
+    found = spun_findings(
+        text, tokenized.tokens, tokenized.quotes, default_lexicon(), scorer, taken=taken
+    )
+    assert [f.text for f in found] == ["route"]
+    screens = [s for s in scorer.slots if s.end == len(s.sentence)]
+    whole = [s for s in scorer.slots if s.end < len(s.sentence)]
+    assert len(screens) >= 3 and all(". " not in s.sentence for s in screens)
+    assert [s.sentence[s.start : s.end] for s in whole] == ["route"]
+    assert whole[0].sentence.startswith("Les workers")  # two sentences in front

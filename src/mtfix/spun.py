@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .detect import MENTION_MAX_WORDS
@@ -63,8 +63,12 @@ class SpunSettings:
     max_candidates: int = 8  # most frequent French originals tried per word
     # Originals are first read up to the word only (``Slot.left_only``); those whose value
     # so read falls short of the margin by more than this are not read whole (the words
-    # after the slot cost the most). None reads every original whole.
-    left_only_allowance: float | None = 4.0
+    # after the slot cost the most). None reads every original whole. Read in the word's
+    # own sentence only (``screen_sentences_before``), on 8 synthetic/dev articles
+    # (quality.py --context --corpus synthetic --split dev --sample 8): 4.0 found 69 of
+    # the 93 hard swaps with 17 false positives, 5.0 71 with 18 (the two sentences in
+    # front read at 4.0: 70 with 19).
+    left_only_allowance: float | None = 5.0
     # Words after the slot read once the sentence is read past the word
     # (``Slot.words_after``); None reads the whole sentence. The margin was fitted on
     # whole sentences; on 4 synthetic/dev articles (quality.py --context --sample 4) 8
@@ -74,6 +78,9 @@ class SpunSettings:
     # Sentences read in front of the word's own: the topic sharpens the model's choice
     # (README, "Context scoring": AUC on paired dev words).
     sentences_before: int = 2
+    # Sentences in front of the word when it is screened (read up to the word only):
+    # they cost the most tokens, and a word far from the margin is far without them.
+    screen_sentences_before: int = 0
     min_length: int = 4
     max_french_zipf: float = 6.0  # function words (``est``, ``point``...) are never swaps
 
@@ -223,16 +230,20 @@ def spun_findings(
         return []
     tokens = indexed(tokens)
     repairs = repairs_of(text, taken, tokens, suggester) if suggester else Repairs()
+
+    def slot(token: Token, sentences_before: int) -> Slot:
+        window = slot_for(text, token.start, token.end, tokens, repairs, sentences_before)
+        return window.words_after(settings.words_after)
+
     found = []
     for target in target_words(text, tokens, quotes, lexicon, allow, taken, settings):
-        token = target.token
-        slot = slot_for(text, token.start, token.end, tokens, repairs, settings.sentences_before)
-        slot = slot.words_after(settings.words_after)
         kept = _worth_reading_whole(slot, target, scorer, lexicon, settings)
         if not kept:
             continue
+        token = target.token
+        whole = slot(token, settings.sentences_before)
         originals = [match_case(token.text, w) for w in kept]
-        scores = scorer.score(slot, [token.text, *originals])
+        scores = scorer.score(whole, [token.text, *originals])
         zipfs = [lexicon.info(w).fr for w in (token.lower, *kept)]
         values = original_values(scores, zipfs, settings)
         best = best_clearing_margin(values, settings)
@@ -264,16 +275,22 @@ def spun_findings(
 
 
 def _worth_reading_whole(
-    slot: Slot, target: Target, scorer: ContextScorer, lexicon: Lexicon, settings: SpunSettings
+    slot: Callable[[Token, int], Slot],
+    target: Target,
+    scorer: ContextScorer,
+    lexicon: Lexicon,
+    settings: SpunSettings,
 ) -> tuple[str, ...]:
     """The originals that may clear the margin once the whole sentence is read: all of
     them, or (``left_only_allowance``) those that come within the allowance of the
-    margin when the sentence is read up to the word only."""
+    margin when the sentence is read up to the word only, with ``screen_sentences_before``
+    sentences in front of it (``slot`` gives a word's window with so many)."""
     if settings.left_only_allowance is None:
         return target.originals
     word = target.token
     originals = [match_case(word.text, w) for w in target.originals]
-    scores = scorer.score(slot.left_only(), [word.text, *originals])
+    screen = slot(word, settings.screen_sentences_before).left_only()
+    scores = scorer.score(screen, [word.text, *originals])
     zipfs = [lexicon.info(w).fr for w in (word.lower, *target.originals)]
     values = original_values(scores, zipfs, settings)
     least = settings.margin - settings.left_only_allowance
