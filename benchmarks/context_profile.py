@@ -78,8 +78,17 @@ def main() -> None:
 
         return wrapped
 
+    def prefixes(self, steps, firsts, original=scoring.LlamaScorer._evaluate_prefixes):
+        rule = phase[0]
+        phase[0] = rule.split(":")[0] + ": prefixes"
+        try:
+            return original(self, steps, firsts)
+        finally:
+            phase[0] = rule
+
     scoring.LlamaScorer._decode = decode
     scoring.LlamaScorer._evaluate_prefix = prefix
+    scoring.LlamaScorer._evaluate_prefixes = prefixes
     rerank = functools.partial(spun.rerank_findings, close=args.close, words_after=args.words_after)
     settings = dataclasses.replace(
         spun.DEFAULT_SETTINGS,

@@ -377,3 +377,25 @@ def test_a_finding_whose_first_suggestion_leads_clearly_is_not_scored() -> None:
     out = rerank_findings(text, findings, tokens_of(text), Suggester(), scorer)
     assert [f.suggestions[0].replacement for f in out] == ["aide", "secours"]
     assert len(scorer.slots) == 1  # the close finding only
+
+
+def test_cached_scorer_passes_the_slots_it_lacks_to_the_inner_scorer_in_one_go() -> None:
+    class Batches(FakeScorer):
+        def __init__(self, preferences) -> None:
+            super().__init__(preferences)
+            self.batches: list[list[tuple[str, ...]]] = []
+
+        def score_many(self, requests):
+            self.batches.append([tuple(c) for _, c in requests])
+            return super().score_many(requests)
+
+    inner = Batches({"face": 2.0, "cap": 1.0})
+    cached = CachedScorer(inner)
+    first, second = Slot("fait experience à", 5, 15), Slot("la route tourne", 3, 8)
+    assert cached.score(first, ["face", "expérience"]) == [2.0, 0.0]
+    asked = [(first, ["expérience", "cap"]), (second, ["route"]), (second, ["direction"])]
+    assert cached.score_many(asked) == [[0.0, 1.0], [0.0], [0.0]]
+    # The first slot again, whole with its new candidate; the second once with both words.
+    assert inner.batches[1] == [("face", "expérience", "cap"), ("route", "direction")]
+    assert cached.score_many(asked) == [[0.0, 1.0], [0.0], [0.0]] and len(inner.batches) == 2
+    assert cached.sentences == 2 + 3 + 2

@@ -174,3 +174,30 @@ def test_words_are_screened_on_their_own_sentence_and_read_whole_with_those_in_f
     assert len(screens) >= 3 and all(". " not in s.sentence for s in screens)
     assert [s.sentence[s.start : s.end] for s in whole] == ["route"]
     assert whole[0].sentence.startswith("Les workers")  # two sentences in front
+
+
+def test_the_screens_of_all_targets_go_to_the_scorer_in_one_go() -> None:
+    """The language model reads several slots side by side in fewer, fuller decodes: the
+    rule hands it every target's screen at once."""
+    from test_scorer import RecordingScorer
+
+    class Batches(RecordingScorer):
+        def __init__(self, preferences) -> None:
+            super().__init__(preferences)
+            self.batches: list[int] = []
+
+        def score_many(self, requests):
+            self.batches.append(len(requests))
+            return super().score_many(requests)
+
+    text = SPUN + SWAPS
+    document = Document("<t>", text)
+    tokenized = tokenize(text, layout(document, None).segments)
+    taken = check_document(document, CheckOptions(select=frozenset({"english"})))
+    scorer = Batches({"direction": MARGIN + 5, "probable": 20.0, "nouvelle": 20.0})
+    found = spun_findings(
+        text, tokenized.tokens, tokenized.quotes, default_lexicon(), scorer, taken=taken
+    )
+    assert [f.text for f in found] == ["route"]
+    screens = [s for s in scorer.slots if s.end == len(s.sentence)]
+    assert len(screens) >= 3 and scorer.batches == [len(screens)]

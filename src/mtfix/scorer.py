@@ -77,6 +77,19 @@ class ContextScorer(Protocol):
         ...
 
 
+Request = tuple[Slot, Sequence[str]]  # a slot and the candidates to score in it
+
+
+def score_each(scorer: ContextScorer, requests: Sequence[Request]) -> list[list[float]]:
+    """``scorer.score`` of each request, in order: in one go where the scorer can (the
+    language model evaluates the slots of several words side by side), one by one
+    otherwise."""
+    many = getattr(scorer, "score_many", None)
+    if many is not None:
+        return many(requests)
+    return [scorer.score(slot, candidates) for slot, candidates in requests]
+
+
 @dataclass
 class FakeScorer:
     """Deterministic scorer for tests: a candidate's score is its preference (0 if
@@ -89,6 +102,9 @@ class FakeScorer:
     def score(self, slot: Slot, candidates: Sequence[str]) -> list[float]:
         self.calls += 1
         return [float(self.preferences.get(c.lower(), 0.0)) for c in candidates]
+
+    def score_many(self, requests: Sequence[Request]) -> list[list[float]]:
+        return [self.score(slot, candidates) for slot, candidates in requests]
 
 
 class Progress(Protocol):
@@ -115,16 +131,30 @@ class CachedScorer:
             self.progress.done()
 
     def score(self, slot: Slot, candidates: Sequence[str]) -> list[float]:
-        key = (slot.sentence[: slot.start], slot.sentence[slot.end :])
-        known = self.cache.get(key, {})
-        if any(c not in known for c in candidates):
-            words = list(dict.fromkeys([*known, *candidates]))
-            known = dict(zip(words, self.inner.score(slot, words), strict=True))
-            self.cache[key] = known
+        return self.score_many([(slot, candidates)])[0]
+
+    def score_many(self, requests: Sequence[Request]) -> list[list[float]]:
+        """Each request's scores; the slots not cached (or asked with a new candidate)
+        are passed to the inner scorer in one go."""
+        missing: dict[tuple[str, str], tuple[Slot, list[str]]] = {}
+        for slot, candidates in requests:
+            key = _slot_key(slot)
+            known = missing[key][1] if key in missing else self.cache.get(key, {})
+            if any(c not in known for c in candidates):
+                missing[key] = (slot, list(dict.fromkeys([*known, *candidates])))
+        scored = score_each(self.inner, list(missing.values())) if missing else []
+        for (key, (_, words)), values in zip(missing.items(), scored, strict=True):
+            self.cache[key] = dict(zip(words, values, strict=True))
             self.sentences += len(words)
             if self.progress is not None:
                 self.progress.advance(len(words))
-        return [known[c] for c in candidates]
+        return [
+            [self.cache[_slot_key(slot)][c] for c in candidates] for slot, candidates in requests
+        ]
+
+
+def _slot_key(slot: Slot) -> tuple[str, str]:
+    return (slot.sentence[: slot.start], slot.sentence[slot.end :])
 
 
 # --- sentences -------------------------------------------------------------------------
@@ -409,11 +439,7 @@ class LlamaScorer:
     def score(self, slot: Slot, candidates: Sequence[str]) -> list[float]:
         """Log-probability of each filled sentence, less that of the words all candidates
         share in front (the same for every candidate, so differences are unchanged)."""
-        sentences = [self.tokens(slot.filled(c)) for c in candidates]
-        shared = min(len(t) for t in sentences) - 1
-        for tokens in sentences[1:]:
-            shared = min(shared, _common_length(sentences[0], tokens))
-        shared = max(shared, 1)  # at least the BOS token
+        sentences, shared = self._plan(slot, candidates)
         self._evaluate_prefix(sentences[0][:shared])
         scores = [float(self._after_prefix[tokens[shared]]) for tokens in sentences]
         pending = [i for i, tokens in enumerate(sentences) if len(tokens) > shared + 1]
@@ -429,6 +455,119 @@ class LlamaScorer:
                 scores[scores_at] += value
         self._prefix = prefix
         return scores
+
+    def score_many(self, requests: Sequence[Request]) -> list[list[float]]:
+        """``score`` of each request, the slots of several requests evaluated side by side:
+        their prefixes in the same decodes, then all their candidates' tails, each in a
+        sequence of its own (fewer, fuller decodes: a small one pays the vocabulary-wide
+        output layer at a worse rate). A request too big to share the cache is scored alone."""
+        plans = [self._plan(slot, candidates) for slot, candidates in requests]
+        results: list[list[float]] = [[] for _ in requests]
+        group: list[int] = []
+        sequences = cells = 0
+        for index, (sentences, shared) in enumerate(plans):
+            need = 1 + sum(len(t) > shared + 1 for t in sentences)
+            room = shared + sum(len(t) - shared for t in sentences)
+            if need > MAX_SEQUENCES or room > SCORING_CONTEXT:
+                results[index] = self.score(*requests[index])
+                continue
+            if group and (sequences + need > MAX_SEQUENCES or cells + room > SCORING_CONTEXT):
+                self._score_group(group, plans, results)
+                group, sequences, cells = [], 0, 0
+            group.append(index)
+            sequences += need
+            cells += room
+        if len(group) == 1:  # alone: ``score`` keeps its prefix for another reading of it
+            results[group[0]] = self.score(*requests[group[0]])
+        elif group:
+            self._score_group(group, plans, results)
+        return results
+
+    def _plan(self, slot: Slot, candidates: Sequence[str]) -> tuple[list[list[int]], int]:
+        """The tokens of each filled sentence and how many of them all share in front."""
+        sentences = [self.tokens(slot.filled(c)) for c in candidates]
+        shared = min(len(t) for t in sentences) - 1
+        for tokens in sentences[1:]:
+            shared = min(shared, _common_length(sentences[0], tokens))
+        return sentences, max(shared, 1)  # at least the BOS token
+
+    def _score_group(
+        self,
+        group: Sequence[int],
+        plans: Sequence[tuple[list[list[int]], int]],
+        results: list[list[float]],
+    ) -> None:
+        """The requests of ``group`` (which fit in the sequences and the cache together)
+        scored side by side: each prefix in a sequence of its own, with the output layer
+        at its last token only, then each candidate's tail in a sequence sharing it."""
+        self._clear()
+        self._prefix = []
+        prefix_steps: list[_Step] = []
+        tails: list[tuple[int, int, int]] = []  # request, candidate, sequence
+        prefix_seq: dict[int, int] = {}
+        seq = 0
+        for index in group:
+            sentences, shared = plans[index]
+            prefix_seq[index] = seq
+            prefix = sentences[0][:shared]
+            prefix_steps += [_Step(seq, p, t, p == shared - 1) for p, t in enumerate(prefix)]
+            for candidate, tokens in enumerate(sentences):
+                if len(tokens) > shared + 1:
+                    seq += 1
+                    tails.append((index, candidate, seq))
+            seq += 1
+        firsts = [[t[plans[i][1]] for t in plans[i][0]] for i in group]
+        for index, scores in zip(group, self._evaluate_prefixes(prefix_steps, firsts), strict=True):
+            results[index] = scores
+        memory = self._context.memory
+        steps, owners = [], []
+        for index, candidate, seq in tails:
+            self._llama.llama_memory_seq_cp(memory, prefix_seq[index], seq, -1, -1)
+            sentences, shared = plans[index]
+            tokens = sentences[candidate]
+            for p in range(shared, len(tokens) - 1):
+                steps.append(_Step(seq, p, tokens[p]))
+                owners.append((index, candidate, tokens[p + 1]))
+        found: dict[tuple[int, int], float] = {}
+        for (index, candidate, target), row in zip(owners, self._output_rows(steps), strict=True):
+            found[index, candidate] = found.get((index, candidate), 0.0) + (
+                float(row[target]) - _log_norm(row)
+            )
+        for (index, candidate), value in found.items():
+            results[index][candidate] += value
+        self._clear()
+
+    def _evaluate_prefixes(
+        self, steps: Sequence[_Step], firsts: Sequence[Sequence[int]]
+    ) -> list[list[float]]:
+        """Several prefixes decoded side by side (``steps``: an output at each one's last
+        token); for each, in order, the log-probabilities of its ``firsts`` after it."""
+        found = []
+        for row, wanted in zip(self._output_rows(steps), firsts, strict=True):
+            log_norm = _log_norm(row)
+            found.append([float(row[t]) - log_norm for t in wanted])
+        return found
+
+    def _output_rows(self, steps: Sequence[_Step]) -> Iterator:
+        """Decode ``steps`` in as few decodes as the batch and the output buffer allow;
+        yields the output row of each step with one, in order (a view, valid until the
+        next decode)."""
+        start = 0
+        while start < len(steps):
+            end, outputs = start, 0
+            while (
+                end < len(steps)
+                and end - start < SCORING_BATCH
+                and outputs + steps[end].output <= SCORING_OUTPUTS
+            ):
+                outputs += steps[end].output
+                end += 1
+            chunk = steps[start:end]
+            self._decode(chunk)
+            for i, step in enumerate(chunk):
+                if step.output:
+                    yield self._row(i)
+            start = end
 
     def sentence_log_probability(self, text: str) -> float:
         """Log-probability of a whole sentence after its first token, evaluated alone in

@@ -30,6 +30,7 @@ from .scorer import (
     Slot,
     rerank_scores,
     reranked,
+    score_each,
     slot_for,
     softmax_shares,
 )
@@ -235,15 +236,23 @@ def spun_findings(
         window = slot_for(text, token.start, token.end, tokens, repairs, sentences_before)
         return window.words_after(settings.words_after)
 
+    targets = list(target_words(text, tokens, quotes, lexicon, allow, taken, settings))
+    screened = _worth_reading_whole(slot, targets, scorer, lexicon, settings)
+    readings = [(target, kept) for target, kept in zip(targets, screened, strict=True) if kept]
+    requests = [
+        (
+            slot(target.token, settings.sentences_before),
+            [target.token.text, *(match_case(target.token.text, w) for w in kept)],
+        )
+        for target, kept in readings
+    ]
+    # The whole readings one by one: side by side they cost no less on the seed (their
+    # long prefixes fill decodes already, and every token attends over the wider cache).
     found = []
-    for target in target_words(text, tokens, quotes, lexicon, allow, taken, settings):
-        kept = _worth_reading_whole(slot, target, scorer, lexicon, settings)
-        if not kept:
-            continue
-        token = target.token
-        whole = slot(token, settings.sentences_before)
-        originals = [match_case(token.text, w) for w in kept]
-        scores = scorer.score(whole, [token.text, *originals])
+    for (target, kept), (_, read), scores in zip(
+        readings, requests, [scorer.score(*r) for r in requests], strict=True
+    ):
+        token, originals = target.token, read[1:]
         zipfs = [lexicon.info(w).fr for w in (token.lower, *kept)]
         values = original_values(scores, zipfs, settings)
         best = best_clearing_margin(values, settings)
@@ -276,25 +285,32 @@ def spun_findings(
 
 def _worth_reading_whole(
     slot: Callable[[Token, int], Slot],
-    target: Target,
+    targets: Sequence[Target],
     scorer: ContextScorer,
     lexicon: Lexicon,
     settings: SpunSettings,
-) -> tuple[str, ...]:
-    """The originals that may clear the margin once the whole sentence is read: all of
-    them, or (``left_only_allowance``) those that come within the allowance of the
-    margin when the sentence is read up to the word only, with ``screen_sentences_before``
-    sentences in front of it (``slot`` gives a word's window with so many)."""
+) -> list[tuple[str, ...]]:
+    """For each target, the originals that may clear the margin once the whole sentence
+    is read: all of them, or (``left_only_allowance``) those that come within the
+    allowance of the margin when the sentence is read up to the word only, with
+    ``screen_sentences_before`` sentences in front of it (``slot`` gives a word's window
+    with so many). The targets' screens are scored in one go."""
     if settings.left_only_allowance is None:
-        return target.originals
-    word = target.token
-    originals = [match_case(word.text, w) for w in target.originals]
-    screen = slot(word, settings.screen_sentences_before).left_only()
-    scores = scorer.score(screen, [word.text, *originals])
-    zipfs = [lexicon.info(w).fr for w in (word.lower, *target.originals)]
-    values = original_values(scores, zipfs, settings)
+        return [target.originals for target in targets]
+    requests = [
+        (
+            slot(target.token, settings.screen_sentences_before).left_only(),
+            [target.token.text, *(match_case(target.token.text, w) for w in target.originals)],
+        )
+        for target in targets
+    ]
     least = settings.margin - settings.left_only_allowance
-    return tuple(w for w, v in zip(target.originals, values, strict=True) if v >= least)
+    kept = []
+    for target, scores in zip(targets, score_each(scorer, requests), strict=True):
+        zipfs = [lexicon.info(w).fr for w in (target.token.lower, *target.originals)]
+        values = original_values(scores, zipfs, settings)
+        kept.append(tuple(w for w, v in zip(target.originals, values, strict=True) if v >= least))
+    return kept
 
 
 def _more_frequent(zipf_gap: float, settings: SpunSettings) -> str:
