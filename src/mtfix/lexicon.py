@@ -40,6 +40,24 @@ class WordInfo:
 UNKNOWN = WordInfo(0.0, 0.0, False)
 
 
+@dataclass(frozen=True, slots=True)
+class Neighbours:
+    """A word's count in French prose and the counts of the words written right before
+    (``left``) and right after it (``right``)."""
+
+    count: int
+    left: dict[str, int]
+    right: dict[str, int]
+
+
+NO_NEIGHBOURS = Neighbours(0, {}, {})
+
+
+def _pair_counts(cell: str) -> dict[str, int]:
+    pairs = (item.rpartition(":") for item in cell.split(" ") if item)
+    return {word: int(count) for word, _, count in pairs}
+
+
 class Lexicon:
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = directory or wordlists_dir()
@@ -184,6 +202,27 @@ class Lexicon:
             return 0, 0, 0
         moby, neighbours, visible = row.split("\t")
         return int(moby), int(neighbours), int(visible)
+
+    @functools.cached_property
+    def _collocations(self) -> SortedTable:
+        """Word -> its count in French prose and its most frequent left and right
+        neighbours there (``collocations.tsv``, built by ``scripts/build_collocations.py``)."""
+        return SortedTable(self.directory / "collocations.tsv")
+
+    @functools.cached_property
+    def prose_words(self) -> int:
+        """How many words the prose of ``collocations.tsv`` holds."""
+        return int((self._collocations.get("#total") or "0").split("\t")[0])
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 (one lexicon per process)
+    def neighbours(self, word: str) -> Neighbours:
+        """How often ``word`` stands in the prose of ``collocations.tsv``, and after and
+        before which words (a pair seen once is not kept: read as never seen)."""
+        row = self._collocations.get(word)
+        if not row:
+            return NO_NEIGHBOURS
+        count, left, right = row.split("\t")
+        return Neighbours(int(count), _pair_counts(left), _pair_counts(right))
 
     def entry_size(self, french: str) -> int:
         return self.entry_sizes(french)[0]

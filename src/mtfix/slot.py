@@ -3,8 +3,9 @@
 The damage model (``suggest.py``) multiplies how likely the written word is under each
 kind of damage by how likely a French word is in this slot. This module reads the slot:
 the determiner in front, a ``de`` in front, a sentence start, the words of a
-locution around it (``fait … à`` wants ``face``), and the other words of the document
-(a spinner leaves the other uses of the original word untouched).
+locution around it (``fait … à`` wants ``face``), the words right beside it (how often
+French prose writes a candidate after the one and before the other), and the other
+words of the document (a spinner leaves the other uses of the original word untouched).
 """
 
 from __future__ import annotations
@@ -255,6 +256,9 @@ class Slot:
     following: str = ""  # the word after (``à``)
     document: DocumentWords | None = None
     following_determiner: bool = False  # a determiner right after (``indique X la``)
+    # The word right before as written, with only spaces between (an elided article
+    # or pronoun in front: ``l'``, ``d'``): the left neighbour of ``collocations.tsv``.
+    left: str = ""
 
     @property
     def after_copula(self) -> bool:
@@ -290,6 +294,11 @@ def slot_of(
         previous_index -= 1
     previous = tokens[previous_index].lower if previous_index >= 0 else ""
     elided = token.elided[:-1].lower() if token is not None else ""
+    left = ""
+    if elided:
+        left = elided + "'"
+    elif index > 0 and not text[tokens[index - 1].end : start].strip():
+        left = tokens[index - 1].lower
     after_de = elided == "d" or (
         index > 0
         and tokens[index - 1].lower == "de"
@@ -303,6 +312,7 @@ def slot_of(
         following=following,
         document=document,
         following_determiner=following_determiner,
+        left=left,
     )
 
 

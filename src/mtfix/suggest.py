@@ -108,6 +108,11 @@ SLOT_FEATURES = (
     # The source text was grammatical French: its word agreed with the determiner.
     "gender_mismatch",  # a noun of the other gender than the determiner's
     "number_mismatch",  # a singular form after a plural determiner, or the reverse
+    # How much more often French prose writes the candidate right after the word before
+    # the slot (right before the word after it) than its frequency predicts: log of
+    # (pairs seen + c) / (pairs expected + c), 0 when the corpus knows too little.
+    "collocation_left",
+    "collocation_right",
 )
 FEATURES = SPIN_FEATURES + TRANSLATION_FEATURES + SLOT_FEATURES
 HYPOTHESES = ("spin", "untranslated")
@@ -120,43 +125,45 @@ class RankingWeights:
     the spin hypothesis before any evidence. ``locution`` is set by hand: no generator
     writes a light-verb locution, so the fit has nothing to move it with."""
 
-    moby_backward: float = 0.44
-    moby_forward: float = 0.19
-    wordnet: float = -3.13
-    hypernym: float = -0.79
-    mythes: float = -1.83
-    mutual: float = -0.55
-    closeness: float = 1.74
-    entry_size: float = -0.61
-    neighbours: float = 0.44
-    visible_draw: float = -0.37
-    homograph: float = 0.22
-    moby_document: float = 0.35
-    wordnet_document: float = 8.18
-    mythes_document: float = 3.25
-    shared: float = 1.09
-    anglicism: float = 2.13
-    dictionary: float = 1.46
-    cognate: float = -0.3
-    evidence: float = 0.7
-    similarity: float = 0.09
-    translated_from: float = -0.7
-    french_frequency: float = 0.49
-    agreement: float = 1.06
-    number: float = 0.38
-    in_document: float = 2.13
-    document_count: float = 0.12
-    document_pair: float = 2.21
-    noun_after_de: float = 0.01
-    noun_at_start: float = -0.63
+    moby_backward: float = 0.52
+    moby_forward: float = 0.46
+    wordnet: float = -3.51
+    hypernym: float = -0.61
+    mythes: float = -1.92
+    mutual: float = -0.61
+    closeness: float = 1.51
+    entry_size: float = -0.64
+    neighbours: float = 0.47
+    visible_draw: float = -0.36
+    homograph: float = 0.07
+    moby_document: float = 0.34
+    wordnet_document: float = 8.65
+    mythes_document: float = 3.65
+    shared: float = 1.08
+    anglicism: float = 2.45
+    dictionary: float = 1.01
+    cognate: float = -0.52
+    evidence: float = 0.67
+    similarity: float = 0.05
+    translated_from: float = -0.64
+    french_frequency: float = 0.41
+    agreement: float = 0.53
+    number: float = 0.2
+    in_document: float = 2.14
+    document_count: float = 0.32
+    document_pair: float = 1.66
+    noun_after_de: float = 0.08
+    noun_at_start: float = -0.65
     locution: float = 3.0
-    noun_before_determiner: float = -0.32
-    noun_after_copula: float = -0.79
-    infinitive_slot: float = 1.23
-    form: float = 0.3
-    gender_mismatch: float = -1.56
-    number_mismatch: float = -0.67
-    spin_bias: float = -1.41
+    noun_before_determiner: float = -0.33
+    noun_after_copula: float = -0.64
+    infinitive_slot: float = 1.26
+    form: float = 0.31
+    gender_mismatch: float = -1.81
+    number_mismatch: float = -0.87
+    collocation_left: float = 0.9
+    collocation_right: float = 0.54
+    spin_bias: float = -1.38
 
     def vector(self, names: tuple[str, ...]) -> tuple[float, ...]:
         return tuple(getattr(self, name) for name in names)
@@ -167,6 +174,9 @@ NEUTRAL_PRIOR = 0.5  # share of spin damage before a document says otherwise
 PRIOR_PSEUDO_COUNT = 2.0  # findings' worth of the neutral prior in a document's estimate
 PRIOR_ROUNDS = 4  # expectation-maximisation rounds of a document's prior
 PRIOR_LIMIT = 0.02  # neither kind of damage is ever ruled out
+# Pairs' worth added to both the seen and the expected count of a collocation: a pair
+# expected about once and never seen is weak evidence, one expected ten times strong.
+COLLOCATION_PSEUDO_COUNT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -807,12 +817,44 @@ class _SlotFacts(NamedTuple):
     locutions: dict[str, frozenset[tuple[str, str]]]  # empty: no locution possible
     after_copula: bool
     wants_infinitive: bool
+    # The prose counts of the words beside the slot over the prose's size (0: none).
+    left_rate: float
+    right_rate: float
+    lexicon: Lexicon
 
     @classmethod
     def of(cls, slot: Slot, lexicon: Lexicon) -> _SlotFacts:
         # in_locution is false without both neighbours: no table to consult then.
         table = locutions(lexicon) if slot.previous and slot.following else {}
-        return cls(table, slot.after_copula, slot.wants_infinitive)
+        rates = [0.0, 0.0]
+        for side, word in enumerate((slot.left, slot.following)):
+            if word:
+                rates[side] = lexicon.neighbours(word).count / max(lexicon.prose_words, 1)
+        return cls(table, slot.after_copula, slot.wants_infinitive, *rates, lexicon)
+
+
+def collocation_fit(seen: int, word_count: int, rate: float) -> float:
+    """log (seen + c) / (expected + c): how much more often a pair stands in the prose
+    than the counts of its words predict (``expected = word_count * rate``)."""
+    if not rate or not word_count:
+        return 0.0
+    return math.log(
+        (seen + COLLOCATION_PSEUDO_COUNT) / (word_count * rate + COLLOCATION_PSEUDO_COUNT)
+    )
+
+
+def collocation_values(word: str, slot: Slot, facts: _SlotFacts) -> tuple[float, float]:
+    """The candidate's collocation features: its first word after the word before the
+    slot, its last word before the word after it."""
+    if not (facts.left_rate or facts.right_rate):
+        return 0.0, 0.0
+    words = word.replace("’", "'").split(" ")
+    first = facts.lexicon.neighbours(words[0])
+    last = first if len(words) == 1 else facts.lexicon.neighbours(words[-1])
+    return (
+        collocation_fit(first.left.get(slot.left, 0), first.count, facts.left_rate),
+        collocation_fit(last.right.get(slot.following, 0), last.count, facts.right_rate),
+    )
 
 
 def _slot_values(
@@ -838,6 +880,7 @@ def _slot_values(
         (1.0 if info.infinitive else -1.0) if facts.wants_infinitive and static.single else 0.0,
         static.form,
         *agreement_mismatches(slot.agreement, word, info),
+        *collocation_values(word, slot, facts),
     )
 
 

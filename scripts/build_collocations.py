@@ -1,0 +1,299 @@
+"""Build ``wordlists/collocations.tsv``: how often French words stand side by side.
+
+The damage model asks how well each French candidate fits the words beside the slot
+(``l'option sélectionnée``, not ``l'option choisie`` in a help text; ``faire face``).
+This counts adjacent word pairs in French prose from Debian documentation packages and
+keeps those that involve a word the suggester can propose (the French words of
+``spinner.tsv``, ``dictionary.tsv`` with their plurals, ``anglicisms.tsv`` and the
+accented forms of ``words.tsv``).
+
+None of the packages the benchmark corpora are drawn from is read (see
+``benchmarks/corpora/SOURCES.md``: manual pages, message catalogues, the Debian
+reference, the new maintainers' guide): their text would leak into the test splits.
+
+    apt-get install debian-handbook libreoffice-help-fr gimp-help-fr gnome-user-docs \\
+        developers-reference-fr debian-faq-fr debian-edu-doc-fr installation-guide-amd64 \\
+        kicad-doc-fr lilypond-doc-html-fr aptitude-doc-fr
+    python scripts/build_collocations.py [--root DIR]
+
+``--root`` reads the packages' files under DIR (``dpkg-deb -x PACKAGE.deb DIR``) instead
+of ``/``. The output is byte-for-byte reproducible for the same package versions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import html
+import re
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "wordlists"
+TABLE = "collocations.tsv"
+
+# (package, glob of its French prose under the root). HTML and Mallard pages lose their
+# markup; code and preformatted blocks are dropped.
+SOURCES = (
+    ("debian-handbook", "usr/share/doc/debian-handbook/html/fr-FR/*.html"),
+    ("libreoffice-help-fr", "usr/share/libreoffice/help/fr/text/**/*.html"),
+    ("gimp-help-fr", "usr/share/gimp/2.0/help/fr/**/*.html"),
+    ("gnome-user-docs", "usr/share/help/fr/*/*.page"),
+    ("developers-reference-fr", "usr/share/developers-reference/fr/*.html"),
+    ("debian-faq-fr", "usr/share/doc/debian/FAQ/debian-faq.fr.txt.gz"),
+    ("debian-edu-doc-fr", "usr/share/doc/debian-edu-doc-fr/debian-edu-bookworm-manual.html"),
+    ("installation-guide-amd64", "usr/share/doc/installation-guide-amd64/fr/*.html"),
+    ("kicad-doc-fr", "usr/share/doc/kicad/help/fr/*.html"),
+    ("lilypond-doc-html-fr", "usr/share/doc/lilypond/html/Documentation/**/*.fr.html"),
+    ("aptitude-doc-fr", "usr/share/doc/aptitude/html/fr/*.html"),
+)
+# Packages the benchmark corpora builder read (benchmarks/corpora/SOURCES.md: prose,
+# and the word lists it damaged the prose with): never read here.
+CORPUS_PACKAGES = frozenset(
+    [
+        "adduser",
+        "apt",
+        "coreutils",
+        "debian-reference-fr",
+        "dict-freedict-eng-fra",
+        "dpkg",
+        "gnupg-l10n",
+        "groff-base",
+        "hunspell-fr",
+        "libapt-pkg6.0",
+        "libglib2.0-data",
+        "libgtk2.0-common",
+        "libpam-runtime",
+        "login",
+        "maint-guide-fr",
+        "man-db",
+        "manpages-fr",
+        "packagekit",
+        "software-properties-common",
+        "systemd",
+        "wfrench",
+    ]
+)
+MIN_PAIR = 2  # a pair seen once is noise at this corpus size: dropped
+MIN_WORD = 3  # a word seen less often is no context word (its pairs say too little)
+PAIR_LIMIT = 100  # neighbours kept per side of a word, the most frequent first
+
+DROPPED_BLOCKS = re.compile(
+    r"<(script|style|pre|code|screen|programlisting|tt|kbd|computeroutput|userinput)\b"
+    r"[^>]*>.*?</\1\s*>",
+    re.S | re.I,
+)
+BLOCK_TAGS = re.compile(
+    r"</?(?:p|div|li|ul|ol|td|th|tr|table|h\d|br|title|dt|dd|section|item|note|caption"
+    r"|figure|info|desc|link)\b[^>]*>",
+    re.I,
+)
+TAG = re.compile(r"<[^>]*>")
+# French words as mtfix's tokenizer sees them; an elided article or pronoun (``l'``,
+# ``qu'``) is a word of its own, written with a straight apostrophe.
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+ELISIONS = frozenset(
+    ["l", "d", "j", "m", "t", "s", "c", "n", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"]
+)
+APOSTROPHES = "'’"
+BREAK = "\n|\n"  # between two blocks of text: no pair across it
+BLOCK = re.compile(r"\n\|\n|\n\s*\n")  # blocks, or paragraphs of plain text
+# Translations leave English untranslated (examples, menus, whole paragraphs): a block
+# with more than this share of English-leaning words is not read.
+MAX_ENGLISH_SHARE = 0.15
+ENGLISH_LEAD = 1.0  # English Zipf this much above French, and no French form: English
+
+
+def prose_of_markup(text: str) -> str:
+    text = DROPPED_BLOCKS.sub(BREAK, text)
+    text = BLOCK_TAGS.sub(BREAK, text)
+    return html.unescape(TAG.sub(" ", text))
+
+
+def words_and_gaps(text: str) -> Iterator[list[str]]:
+    """Runs of words separated by white space only (an elision counts as white space):
+    punctuation, digits or symbols between two words end a run."""
+    run: list[str] = []
+    position = 0
+    for match in WORD.finditer(text):
+        gap = text[position : match.start()]
+        word = match.group().lower()
+        following = text[match.end() : match.end() + 1]
+        if gap.strip():
+            if run:
+                yield run
+            run = []
+        if following and following in APOSTROPHES and word in ELISIONS:
+            run.append(word + "'")
+            position = match.end() + 1  # the apostrophe joins it to the next word
+            continue
+        run.append(word)
+        position = match.end()
+    if run:
+        yield run
+
+
+def read_source(path: Path) -> str:
+    if path.suffix == ".gz":
+        return gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return prose_of_markup(text) if path.suffix in (".html", ".page") else text
+
+
+def source_files(root: Path) -> list[tuple[str, Path]]:
+    """Every file read, by package; a package with none ends the build before anything
+    is read or written."""
+    found = []
+    for package, pattern in SOURCES:
+        assert package not in CORPUS_PACKAGES, package
+        files = sorted(root.glob(pattern))
+        if not files:
+            sys.exit(f"build_collocations: {package}: nothing matches {root / pattern}")
+        found.extend((package, path) for path in files)
+    return found
+
+
+def english_words(wordlists: Path) -> frozenset[str]:
+    """Words that read as English in ``words.tsv``: no French form, and English Zipf at
+    least ``ENGLISH_LEAD`` above the French."""
+    found = set()
+    for line in (wordlists / "words.tsv").read_text(encoding="utf-8").splitlines():
+        word, fr, en, flags, *_ = line.split("\t")
+        if "L" not in flags and int(en) - int(fr) >= ENGLISH_LEAD * 10:
+            found.add(word)
+    return frozenset(found)
+
+
+def french_blocks(text: str, english: frozenset[str]) -> Iterator[list[list[str]]]:
+    """The runs of each block of ``text`` that reads as French."""
+    for block in BLOCK.split(text):
+        runs = list(words_and_gaps(block))
+        total = sum(map(len, runs))
+        if not total:
+            continue
+        foreign = sum(word in english for run in runs for word in run)
+        if foreign <= MAX_ENGLISH_SHARE * total:
+            yield runs
+
+
+def count(
+    texts: Iterable[str], english: frozenset[str]
+) -> tuple[Counter[str], Counter[tuple[str, str]]]:
+    words: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    for text in texts:
+        for runs in french_blocks(text, english):
+            for run in runs:
+                words.update(run)
+                pairs.update(zip(run, run[1:], strict=False))
+    return words, pairs
+
+
+def candidate_vocabulary(wordlists: Path) -> frozenset[str]:
+    """The French words the suggester can propose, one word at a time (a multi-word
+    suggestion's first and last words meet the neighbours)."""
+    found: set[str] = set()
+
+    def add(phrase: str) -> None:
+        parts = phrase.replace("’", "'").split(" ")
+        found.update((parts[0], parts[-1]))
+
+    for line in (wordlists / "spinner.tsv").read_text(encoding="utf-8").splitlines():
+        for cell in line.partition("\t")[2].split(","):
+            add(cell.rsplit(":", 2)[0])
+    for line in (wordlists / "dictionary.tsv").read_text(encoding="utf-8").splitlines():
+        for french in line.partition("\t")[2].split(","):
+            add(french)
+            add(french + "s")
+            add(french + "x")
+    for line in (wordlists / "anglicisms.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            for french in line.partition("\t")[2].split("|"):
+                add(french)
+    for line in (wordlists / "words.tsv").read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if len(cells) > 4 and cells[4]:
+            add(cells[4])
+    return frozenset(word for word in found if word)
+
+
+def build_table(
+    words: Counter[str], pairs: Counter[tuple[str, str]], vocabulary: frozenset[str]
+) -> list[str]:
+    """Lines ``word<TAB>count<TAB>left neighbours<TAB>right neighbours``, each neighbour
+    ``word:count``; a first line ``#total<TAB>N`` gives the number of words read. Only
+    vocabulary words have neighbours; other words are listed (with their count) when
+    they are the neighbour of one."""
+    left: dict[str, list[tuple[str, int]]] = {}
+    right: dict[str, list[tuple[str, int]]] = {}
+    for (first, second), n in pairs.items():
+        if n < MIN_PAIR:
+            continue
+        if second in vocabulary:
+            left.setdefault(second, []).append((first, n))
+        if first in vocabulary:
+            right.setdefault(first, []).append((second, n))
+    rows: dict[str, list[str]] = {}
+    listed: set[str] = set()
+    for word in sorted(set(left) | set(right)):
+        sides = []
+        for side in (left, right):
+            best = sorted(side.get(word, ()), key=lambda pair: (-pair[1], pair[0]))[:PAIR_LIMIT]
+            listed.update(neighbour for neighbour, _ in best)
+            sides.append(" ".join(f"{neighbour}:{n}" for neighbour, n in best))
+        rows[word] = [str(words[word]), *sides]
+    for word in listed - set(rows):
+        rows[word] = [str(words[word]), "", ""]
+    for word, n in words.items():  # context words: their count tells what to expect
+        if n >= MIN_WORD and word not in rows:
+            rows[word] = [str(n), "", ""]
+    total = sum(words.values())
+    body = ["\t".join((word, *cells)) for word, cells in rows.items()]
+    body.sort(key=lambda line: line.split("\t", 1)[0].encode("utf-8"))
+    return [f"#total\t{total}\t\t", *body]
+
+
+def package_versions() -> dict[str, str]:
+    versions = {}
+    for package, _ in SOURCES:
+        result = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Version}", package],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        versions[package] = result.stdout.strip() or "not installed"
+    return versions
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--root", type=Path, default=Path("/"), help="where the packages are")
+    parser.add_argument("--out", type=Path, default=OUT, help="the wordlists folder")
+    args = parser.parse_args(argv)
+    files = source_files(args.root)
+    vocabulary = candidate_vocabulary(args.out)
+    read: Counter[str] = Counter()
+
+    def texts() -> Iterator[str]:
+        for package, path in files:
+            read[package] += 1
+            yield read_source(path)
+
+    words, pairs = count(texts(), english_words(args.out))
+    lines = build_table(words, pairs, vocabulary)
+    path = args.out / TABLE
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(
+        f"{TABLE}: {len(lines)} lines, {path.stat().st_size / 1e6:.1f} MB, "
+        f"{sum(words.values())} words from {dict(read)}",
+        file=sys.stderr,
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,215 @@
+"""The collocation signal: how well a French candidate fits the words beside the slot
+(``wordlists/collocations.tsv``, built by ``scripts/build_collocations.py``)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+from mtfix.lexicon import Lexicon, default_lexicon, wordlists_dir
+from mtfix.models import Document
+from mtfix.segment import segments
+from mtfix.slot import Slot, slot_of
+from mtfix.suggest import SLOT_FEATURES, Suggester, collocation_fit
+from mtfix.tokenize import tokenize
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDLISTS = Path(wordlists_dir())
+_spec = importlib.util.spec_from_file_location(
+    "build_collocations", ROOT / "scripts/build_collocations.py"
+)
+assert _spec is not None and _spec.loader is not None
+build = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(build)
+
+LEFT = SLOT_FEATURES.index("collocation_left")
+RIGHT = SLOT_FEATURES.index("collocation_right")
+
+
+def test_the_table_loads_with_counts_and_neighbours():
+    lexicon = default_lexicon()
+    assert lexicon.prose_words > 1_000_000
+    option = lexicon.neighbours("option")
+    assert option.count > 100
+    assert option.left["l'"] > option.left.get("la", 0)  # French elides before a vowel
+    assert lexicon.neighbours("zzzzqx").count == 0
+
+
+def test_slot_of_reads_the_word_written_right_before():
+    text = "Il demande l'aid de tous, puis une viewpoint. Ensuite, care est pris."
+    tokens = tokenize(text, segments(Document("t", text))).tokens
+
+    def left(word: str) -> str:
+        start = text.index(word)
+        return slot_of(text, start, start + len(word), tokens).left
+
+    assert left("aid") == "l'"  # the elided article
+    assert left("viewpoint") == "une"
+    assert left("care") == ""  # a comma in between: not a neighbour
+
+
+def test_a_pair_seen_more_often_than_expected_scores_above_one_never_seen():
+    rate = 1000 / 1_000_000  # the neighbour's share of the prose
+    often = collocation_fit(50, 2000, rate)  # expected 2
+    never = collocation_fit(0, 2000, rate)
+    assert often > 0 > never
+    # Never seen but hardly expected says little; never seen though expected says more.
+    assert collocation_fit(0, 20, rate) > never
+    assert collocation_fit(3, 2000, 0.0) == 0.0  # an unknown neighbour: no evidence
+
+
+def _lexicon_with_collocations(tmp_path: Path, lines: list[str]) -> Lexicon:
+    for path in WORDLISTS.iterdir():
+        if path.is_file() and path.name != "collocations.tsv":
+            (tmp_path / path.name).symlink_to(path)
+    rows = sorted(lines, key=lambda line: line.split("\t", 1)[0].encode("utf-8"))
+    (tmp_path / "collocations.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return Lexicon(tmp_path)
+
+
+def test_a_candidate_that_collocates_with_its_neighbour_outranks_one_that_does_not(tmp_path):
+    plain = [word for word, _, _ in Suggester(default_lexicon()).rank("viewpoint")]
+    first, second = plain[0], plain[1]
+    # Both candidates as common in the prose; only the second follows "zorglub" (a
+    # candidate of several words meets its left neighbour with its first word).
+    lexicon = _lexicon_with_collocations(
+        tmp_path,
+        [
+            "#total\t100000\t\t",
+            f"{first.split(' ')[0]}\t200\t\t",
+            f"{second.split(' ')[0]}\t200\tzorglub:40\t",
+            "zorglub\t500\t\t",
+        ],
+    )
+    suggester = Suggester(lexicon)
+    alone = [word for word, _, _ in suggester.rank("viewpoint")]
+    assert alone[:2] == [first, second]  # no neighbour: the table changes nothing
+    beside = [word for word, _, _ in suggester.rank("viewpoint", Slot(left="zorglub"))]
+    assert beside[0] == second
+    features = {f.word: f.slot for f in suggester.features("viewpoint", Slot(left="zorglub"))}
+    assert features[second][LEFT] > 0 > features[first][LEFT]
+    assert features[second][RIGHT] == features[first][RIGHT] == 0.0
+
+
+def test_a_slot_with_neighbours_is_a_different_case():
+    """The slot's features include the neighbours: two findings of one word beside
+    different words are ranked apart (a cache keyed on the slot keeps them apart)."""
+    assert Slot(left="l'") != Slot(left="la")
+    suggester = Suggester(default_lexicon())
+    after_the = suggester.features("viewpoint", Slot(left="la"))
+    after_of = suggester.features("viewpoint", Slot(left="de"))
+    assert [f.slot[LEFT] for f in after_the] != [f.slot[LEFT] for f in after_of]
+
+
+def test_words_and_gaps_splits_elisions_and_stops_at_punctuation():
+    runs = list(build.words_and_gaps("Voir l’aide en ligne, puis 2 fois qu'il faut."))
+    assert runs == [["voir", "l'", "aide", "en", "ligne"], ["puis"], ["fois", "qu'", "il", "faut"]]
+
+
+def test_blocks_mostly_english_are_not_read():
+    english = frozenset({"the", "menu", "file", "open"})
+    text = "Ouvrez le fichier indiqué.\n\nOpen the file menu.\n|\nLe fichier est ouvert."
+    kept = [run for runs in build.french_blocks(text, english) for run in runs]
+    assert ["open", "the", "file", "menu"] not in kept
+    assert ["ouvrez", "le", "fichier", "indiqué"] in kept
+    assert ["le", "fichier", "est", "ouvert"] in kept
+
+
+def test_the_build_prunes_rare_pairs_and_pairs_without_a_candidate():
+    words = Counter({"la": 10, "aide": 5, "le": 8, "chat": 4, "noir": 3, "rare": 1})
+    pairs = Counter({("la", "aide"): 4, ("le", "chat"): 3, ("chat", "noir"): 3, ("la", "rare"): 1})
+    lines = build.build_table(words, pairs, frozenset({"aide", "rare"}))
+    table = {line.split("\t")[0]: line.split("\t")[1:] for line in lines}
+    assert lines[0] == f"#total\t{sum(words.values())}\t\t"
+    assert table["aide"] == ["5", "la:4", ""]
+    assert "rare" not in table  # seen once, and its only pair once
+    assert table["chat"] == ["4", "", ""]  # a context word only: no neighbours kept
+    assert table["la"] == ["10", "", ""]
+    keys = [line.split("\t")[0].encode("utf-8") for line in lines[1:]]
+    assert keys == sorted(keys)
+
+
+def test_the_build_keeps_the_most_frequent_neighbours_only():
+    words = Counter({f"w{i}": 10 for i in range(build.PAIR_LIMIT + 5)} | {"aide": 500})
+    pairs = Counter({(f"w{i}", "aide"): 2 + i for i in range(build.PAIR_LIMIT + 5)})
+    lines = build.build_table(words, pairs, frozenset({"aide"}))
+    row = next(line for line in lines if line.startswith("aide\t"))
+    kept = row.split("\t")[2].split(" ")
+    assert len(kept) == build.PAIR_LIMIT
+    assert kept[0] == f"w{build.PAIR_LIMIT + 4}:{build.PAIR_LIMIT + 6}"
+
+
+def test_the_committed_table_is_consistent_with_the_candidate_vocabulary():
+    """Only words the suggester can propose have neighbours (a change of the spinner or
+    dictionary tables without a rebuild leaves the table stale: rebuild it with
+    ``python scripts/build_collocations.py``), and no pair is more frequent than its
+    words."""
+    vocabulary = build.candidate_vocabulary(WORDLISTS)
+    lines = (WORDLISTS / "collocations.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("#total\t")
+    total = int(lines[0].split("\t")[1])
+    counts = {}
+    rows = []
+    for line in lines[1:]:
+        word, count, left, right = line.split("\t")
+        counts[word] = int(count)
+        rows.append((word, left, right))
+    keys = [word.encode("utf-8") for word, _, _ in rows]
+    assert keys == sorted(keys) and len(keys) == len(set(keys))
+    with_neighbours = 0
+    for word, left, right in rows:
+        if not (left or right):
+            continue
+        with_neighbours += 1
+        assert word in vocabulary, word
+        for cell in (left, right):
+            for item in filter(None, cell.split(" ")):
+                neighbour, _, n = item.rpartition(":")
+                assert build.MIN_PAIR <= int(n) <= min(counts[word], counts[neighbour])
+        assert counts[word] <= total
+    assert with_neighbours > 0.5 * len(vocabulary & set(counts))
+
+
+def test_no_source_of_the_table_is_a_source_of_the_benchmark_corpora():
+    """The test splits are drawn from the packages listed in the corpora's SOURCES.md:
+    prose from any of them would leak into the figures."""
+    table = (ROOT / "benchmarks/corpora/SOURCES.md").read_text(encoding="utf-8")
+    section = table.split("## Debian packages", 1)[1].split("\n## ", 1)[0]
+    corpus = set(re.findall(r"^\| ([a-z0-9][a-z0-9.+-]+) \| [0-9]", section, re.M))
+    assert "manpages-fr" in corpus and "debian-reference-fr" in corpus
+    assert corpus <= build.CORPUS_PACKAGES
+    read = {package for package, _ in build.SOURCES}
+    assert not read & corpus
+    sources = (WORDLISTS / "SOURCES.md").read_text(encoding="utf-8")
+    assert all(f"`{package}`" in sources for package in read)
+
+
+def test_a_missing_source_is_a_one_line_error(tmp_path, capsys):
+    try:
+        build.main(["--root", str(tmp_path), "--out", str(tmp_path)])
+    except SystemExit as stop:
+        assert "nothing matches" in str(stop.code)
+    else:
+        raise AssertionError("no error")
+    assert not (tmp_path / "collocations.tsv").exists()
+
+
+def test_the_build_reads_only_what_its_sources_name(tmp_path):
+    """A missing package ends the build before a table is written, even when the
+    others are there (no half-built table)."""
+    source = tmp_path / "root"
+    package, pattern = build.SOURCES[0]
+    target = source / pattern.replace("**/", "").replace("*", "page")
+    target.parent.mkdir(parents=True)
+    target.write_text("<p>Une aide utile.</p>", encoding="utf-8")
+    out = tmp_path / "out"
+    shutil.copytree(WORDLISTS, out, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    before = (out / "collocations.tsv").read_bytes()
+    try:
+        build.main(["--root", str(source), "--out", str(out)])
+    except SystemExit as stop:
+        assert build.SOURCES[1][0] in str(stop.code)
+    assert (out / "collocations.tsv").read_bytes() == before
