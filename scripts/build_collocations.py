@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import html
+import itertools
 import re
 import subprocess
 import sys
@@ -189,7 +190,7 @@ def count(
         for runs in french_blocks(text, english):
             for run in runs:
                 words.update(run)
-                pairs.update(zip(run, run[1:], strict=False))
+                pairs.update(itertools.pairwise(run))
     return words, pairs
 
 

@@ -201,7 +201,7 @@ def test_the_build_reads_only_what_its_sources_name(tmp_path):
     """A missing package ends the build before a table is written, even when the
     others are there (no half-built table)."""
     source = tmp_path / "root"
-    package, pattern = build.SOURCES[0]
+    _, pattern = build.SOURCES[0]
     target = source / pattern.replace("**/", "").replace("*", "page")
     target.parent.mkdir(parents=True)
     target.write_text("<p>Une aide utile.</p>", encoding="utf-8")
