@@ -32,6 +32,9 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
+
+from mtfix.slot import FUNCTION_WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "wordlists"
@@ -181,17 +184,25 @@ def french_blocks(text: str, english: frozenset[str]) -> Iterator[list[list[str]
             yield runs
 
 
-def count(
-    texts: Iterable[str], english: frozenset[str]
-) -> tuple[Counter[str], Counter[tuple[str, str]]]:
-    words: Counter[str] = Counter()
-    pairs: Counter[tuple[str, str]] = Counter()
+class Counts(NamedTuple):
+    words: Counter[str]
+    pairs: Counter[tuple[str, str]]  # adjacent words
+    skips: Counter[tuple[str, str]]  # the words around one of FUNCTION_WORDS
+    before_function: Counter[str]  # how often a word stands before one of them
+
+
+def count(texts: Iterable[str], english: frozenset[str]) -> Counts:
+    counts = Counts(Counter(), Counter(), Counter(), Counter())
     for text in texts:
         for runs in french_blocks(text, english):
             for run in runs:
-                words.update(run)
-                pairs.update(itertools.pairwise(run))
-    return words, pairs
+                counts.words.update(run)
+                counts.pairs.update(itertools.pairwise(run))
+                for before, middle, after in zip(run, run[1:], run[2:], strict=False):
+                    if middle in FUNCTION_WORDS:
+                        counts.skips[before, after] += 1
+                        counts.before_function[before] += 1
+    return counts
 
 
 def candidate_vocabulary(wordlists: Path) -> frozenset[str]:
@@ -222,40 +233,42 @@ def candidate_vocabulary(wordlists: Path) -> frozenset[str]:
     return frozenset(word for word in found if word)
 
 
-def build_table(
-    words: Counter[str], pairs: Counter[tuple[str, str]], vocabulary: frozenset[str]
-) -> list[str]:
-    """Lines ``word<TAB>count<TAB>left neighbours<TAB>right neighbours``, each neighbour
-    ``word:count``; a first line ``#total<TAB>N`` gives the number of words read. Only
-    vocabulary words have neighbours; other words are listed (with their count) when
-    they are the neighbour of one."""
-    left: dict[str, list[tuple[str, int]]] = {}
-    right: dict[str, list[tuple[str, int]]] = {}
-    for (first, second), n in pairs.items():
+def build_table(counts: Counts, vocabulary: frozenset[str]) -> list[str]:
+    """Lines ``word<TAB>count<TAB>left<TAB>right<TAB>across<TAB>before``: the word's count,
+    its left and right neighbours, the words before a determiner or preposition in front
+    of it (``across``), each ``word:count``, and how often it stands before one of those
+    (``before``). Only vocabulary words have neighbours; other words are listed, with
+    their counts, when seen ``MIN_WORD`` times. A first line ``#total<TAB>N`` gives the
+    number of words read."""
+    sides: tuple[dict[str, list[tuple[str, int]]], ...] = ({}, {}, {})
+    for (first, second), n in counts.pairs.items():
         if n < MIN_PAIR:
             continue
         if second in vocabulary:
-            left.setdefault(second, []).append((first, n))
+            sides[0].setdefault(second, []).append((first, n))
         if first in vocabulary:
-            right.setdefault(first, []).append((second, n))
+            sides[1].setdefault(first, []).append((second, n))
+    for (before, after), n in counts.skips.items():
+        if n >= MIN_PAIR and after in vocabulary:
+            sides[2].setdefault(after, []).append((before, n))
     rows: dict[str, list[str]] = {}
     listed: set[str] = set()
-    for word in sorted(set(left) | set(right)):
-        sides = []
-        for side in (left, right):
+    for word in sorted(set().union(*sides)):
+        cells = []
+        for side in sides:
             best = sorted(side.get(word, ()), key=lambda pair: (-pair[1], pair[0]))[:PAIR_LIMIT]
             listed.update(neighbour for neighbour, _ in best)
-            sides.append(" ".join(f"{neighbour}:{n}" for neighbour, n in best))
-        rows[word] = [str(words[word]), *sides]
-    for word in listed - set(rows):
-        rows[word] = [str(words[word]), "", ""]
-    for word, n in words.items():  # context words: their count tells what to expect
-        if n >= MIN_WORD and word not in rows:
-            rows[word] = [str(n), "", ""]
-    total = sum(words.values())
-    body = ["\t".join((word, *cells)) for word, cells in rows.items()]
+            cells.append(" ".join(f"{neighbour}:{n}" for neighbour, n in best))
+        rows[word] = [str(counts.words[word]), *cells]
+    for word, n in counts.words.items():  # context words: their count tells what to expect
+        if word not in rows and (n >= MIN_WORD or word in listed):
+            rows[word] = [str(n), "", "", ""]
+    total = sum(counts.words.values())
+    body = [
+        "\t".join((word, *cells, str(counts.before_function[word]))) for word, cells in rows.items()
+    ]
     body.sort(key=lambda line: line.split("\t", 1)[0].encode("utf-8"))
-    return [f"#total\t{total}\t\t", *body]
+    return [f"#total\t{total}\t\t\t\t0", *body]
 
 
 def package_versions() -> dict[str, str]:
@@ -285,13 +298,13 @@ def main(argv: list[str] | None = None) -> None:
             read[package] += 1
             yield read_source(path)
 
-    words, pairs = count(texts(), english_words(args.out))
-    lines = build_table(words, pairs, vocabulary)
+    counts = count(texts(), english_words(args.out))
+    lines = build_table(counts, vocabulary)
     path = args.out / TABLE
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(
         f"{TABLE}: {len(lines)} lines, {path.stat().st_size / 1e6:.1f} MB, "
-        f"{sum(words.values())} words from {dict(read)}",
+        f"{sum(counts.words.values())} words from {dict(read)}",
         file=sys.stderr,
     )
 

@@ -27,6 +27,7 @@ _spec.loader.exec_module(build)
 
 LEFT = SLOT_FEATURES.index("collocation_left")
 RIGHT = SLOT_FEATURES.index("collocation_right")
+ACROSS = SLOT_FEATURES.index("collocation_across")
 
 
 def test_the_table_loads_with_counts_and_neighbours():
@@ -38,17 +39,28 @@ def test_the_table_loads_with_counts_and_neighbours():
     assert lexicon.neighbours("zzzzqx").count == 0
 
 
-def test_slot_of_reads_the_word_written_right_before():
-    text = "Il demande l'aid de tous, puis une viewpoint. Ensuite, care est pris."
+def test_slot_of_reads_the_word_written_right_before_and_across_a_determiner():
+    text = (
+        "Il demande l'aid de tous, puis une viewpoint. Ensuite, care est pris en "
+        "charge ; il faut ouvrir la window, qu'une fight reste, des chars d’fight."
+    )
     tokens = tokenize(text, segments(Document("t", text))).tokens
 
-    def left(word: str) -> str:
-        start = text.index(word)
-        return slot_of(text, start, start + len(word), tokens).left
+    def around(word: str, occurrence: int = 0) -> tuple[str, str]:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(word, start + 1)
+        slot = slot_of(text, start, start + len(word), tokens)
+        return slot.left, slot.across
 
-    assert left("aid") == "l'"  # the elided article
-    assert left("viewpoint") == "une"
-    assert left("care") == ""  # a comma in between: not a neighbour
+    assert around("aid") == ("l'", "demande")  # the elided article, then the verb
+    assert around("viewpoint") == ("une", "puis")
+    assert around("care") == ("", "")  # a comma in between: not a neighbour
+    assert around("charge") == ("en", "pris")
+    assert around("window") == ("la", "ouvrir")
+    assert around("fight") == ("une", "qu'")
+    assert around("fight", 1) == ("d'", "chars")
+    assert around("tous") == ("de", "aid")
 
 
 def test_a_pair_seen_more_often_than_expected_scores_above_one_never_seen():
@@ -78,10 +90,10 @@ def test_a_candidate_that_collocates_with_its_neighbour_outranks_one_that_does_n
     lexicon = _lexicon_with_collocations(
         tmp_path,
         [
-            "#total\t100000\t\t",
-            f"{first.split(' ')[0]}\t200\t\t",
-            f"{second.split(' ')[0]}\t200\tzorglub:40\t",
-            "zorglub\t500\t\t",
+            "#total\t100000\t\t\t\t0",
+            f"{first.split(' ')[0]}\t200\t\t\t\t0",
+            f"{second.split(' ')[0]}\t200\tzorglub:40\t\t\t0",
+            "zorglub\t500\t\t\t\t0",
         ],
     )
     suggester = Suggester(lexicon)
@@ -92,6 +104,25 @@ def test_a_candidate_that_collocates_with_its_neighbour_outranks_one_that_does_n
     features = {f.word: f.slot for f in suggester.features("viewpoint", Slot(left="zorglub"))}
     assert features[second][LEFT] > 0 > features[first][LEFT]
     assert features[second][RIGHT] == features[first][RIGHT] == 0.0
+
+
+def test_a_candidate_that_follows_the_word_before_the_determiner_gains(tmp_path):
+    plain = [word for word, _, _ in Suggester(default_lexicon()).rank("viewpoint")]
+    first, second = plain[0].split(" ")[0], plain[1].split(" ")[0]
+    lexicon = _lexicon_with_collocations(
+        tmp_path,
+        [
+            "#total\t100000\t\t\t\t0",
+            f"{first}\t200\t\t\t\t0",
+            f"{second}\t200\t\t\tzorglub:40\t0",
+            "zorglub\t500\t\t\t\t450",
+        ],
+    )
+    suggester = Suggester(lexicon)
+    beside = [word for word, _, _ in suggester.rank("viewpoint", Slot(across="zorglub"))]
+    assert beside[0] == plain[1]
+    features = {f.word: f.slot for f in suggester.features("viewpoint", Slot(across="zorglub"))}
+    assert features[plain[1]][ACROSS] > 0 > features[plain[0]][ACROSS]
 
 
 def test_a_slot_with_neighbours_is_a_different_case():
@@ -118,16 +149,27 @@ def test_blocks_mostly_english_are_not_read():
     assert ["le", "fichier", "est", "ouvert"] in kept
 
 
+def test_the_build_counts_pairs_and_pairs_across_a_determiner():
+    counts = build.count(["Ouvrez la fenêtre, puis ouvrez la porte.\n\nLa fenêtre."], frozenset())
+    assert counts.pairs["ouvrez", "la"] == 2 and counts.pairs["la", "fenêtre"] == 2
+    assert counts.skips["ouvrez", "fenêtre"] == 1 and counts.skips["ouvrez", "porte"] == 1
+    assert counts.before_function["ouvrez"] == 2
+    assert counts.words["la"] == 3
+
+
 def test_the_build_prunes_rare_pairs_and_pairs_without_a_candidate():
-    words = Counter({"la": 10, "aide": 5, "le": 8, "chat": 4, "noir": 3, "rare": 1})
+    words = Counter({"la": 10, "aide": 5, "le": 8, "chat": 4, "noir": 3, "rare": 1, "voir": 2})
     pairs = Counter({("la", "aide"): 4, ("le", "chat"): 3, ("chat", "noir"): 3, ("la", "rare"): 1})
-    lines = build.build_table(words, pairs, frozenset({"aide", "rare"}))
+    skips = Counter({("voir", "aide"): 2, ("voir", "rare"): 1})
+    counts = build.Counts(words, pairs, skips, Counter({"voir": 2}))
+    lines = build.build_table(counts, frozenset({"aide", "rare"}))
     table = {line.split("\t")[0]: line.split("\t")[1:] for line in lines}
-    assert lines[0] == f"#total\t{sum(words.values())}\t\t"
-    assert table["aide"] == ["5", "la:4", ""]
-    assert "rare" not in table  # seen once, and its only pair once
-    assert table["chat"] == ["4", "", ""]  # a context word only: no neighbours kept
-    assert table["la"] == ["10", "", ""]
+    assert lines[0] == f"#total\t{sum(words.values())}\t\t\t\t0"
+    assert table["aide"] == ["5", "la:4", "", "voir:2", "0"]
+    assert "rare" not in table  # seen once, and its only pairs once
+    assert table["chat"] == ["4", "", "", "", "0"]  # a context word only: no neighbours
+    assert table["la"] == ["10", "", "", "", "0"]
+    assert table["voir"] == ["2", "", "", "", "2"]  # rarer than MIN_WORD, but a neighbour
     keys = [line.split("\t")[0].encode("utf-8") for line in lines[1:]]
     assert keys == sorted(keys)
 
@@ -135,7 +177,8 @@ def test_the_build_prunes_rare_pairs_and_pairs_without_a_candidate():
 def test_the_build_keeps_the_most_frequent_neighbours_only():
     words = Counter({f"w{i}": 10 for i in range(build.PAIR_LIMIT + 5)} | {"aide": 500})
     pairs = Counter({(f"w{i}", "aide"): 2 + i for i in range(build.PAIR_LIMIT + 5)})
-    lines = build.build_table(words, pairs, frozenset({"aide"}))
+    counts = build.Counts(words, pairs, Counter(), Counter())
+    lines = build.build_table(counts, frozenset({"aide"}))
     row = next(line for line in lines if line.startswith("aide\t"))
     kept = row.split("\t")[2].split(" ")
     assert len(kept) == build.PAIR_LIMIT
@@ -153,23 +196,28 @@ def test_the_committed_table_is_consistent_with_the_candidate_vocabulary():
     total = int(lines[0].split("\t")[1])
     counts = {}
     rows = []
+    before = {}
     for line in lines[1:]:
-        word, count, left, right = line.split("\t")
+        word, count, left, right, across, before_function = line.split("\t")
         counts[word] = int(count)
-        rows.append((word, left, right))
+        before[word] = int(before_function)
+        assert before[word] <= counts[word] <= total
+        rows.append((word, (left, right), across))
     keys = [word.encode("utf-8") for word, _, _ in rows]
     assert keys == sorted(keys) and len(keys) == len(set(keys))
     with_neighbours = 0
-    for word, left, right in rows:
-        if not (left or right):
+    for word, beside, across in rows:
+        if not (any(beside) or across):
             continue
         with_neighbours += 1
         assert word in vocabulary, word
-        for cell in (left, right):
+        for cell in beside:
             for item in filter(None, cell.split(" ")):
                 neighbour, _, n = item.rpartition(":")
                 assert build.MIN_PAIR <= int(n) <= min(counts[word], counts[neighbour])
-        assert counts[word] <= total
+        for item in filter(None, across.split(" ")):
+            neighbour, _, n = item.rpartition(":")
+            assert build.MIN_PAIR <= int(n) <= min(counts[word], before[neighbour])
     assert with_neighbours > 0.5 * len(vocabulary & set(counts))
 
 

@@ -42,15 +42,19 @@ UNKNOWN = WordInfo(0.0, 0.0, False)
 
 @dataclass(frozen=True, slots=True)
 class Neighbours:
-    """A word's count in French prose and the counts of the words written right before
-    (``left``) and right after it (``right``)."""
+    """A word's count in French prose, the counts of the words written right before
+    (``left``) and right after it (``right``), of the words before a determiner or
+    preposition in front of it (``across``: ``ouvrir`` for ``ouvrir la fenêtre``), and
+    how often it stands before one of those (``before_function``)."""
 
     count: int
     left: dict[str, int]
     right: dict[str, int]
+    across: dict[str, int]
+    before_function: int
 
 
-NO_NEIGHBOURS = Neighbours(0, {}, {})
+NO_NEIGHBOURS = Neighbours(0, {}, {}, {}, 0)
 
 
 def _pair_counts(cell: str) -> dict[str, int]:
@@ -221,8 +225,14 @@ class Lexicon:
         row = self._collocations.get(word)
         if not row:
             return NO_NEIGHBOURS
-        count, left, right = row.split("\t")
-        return Neighbours(int(count), _pair_counts(left), _pair_counts(right))
+        count, left, right, across, before_function = row.split("\t")
+        return Neighbours(
+            int(count),
+            _pair_counts(left),
+            _pair_counts(right),
+            _pair_counts(across),
+            int(before_function),
+        )
 
     def entry_size(self, french: str) -> int:
         return self.entry_sizes(french)[0]

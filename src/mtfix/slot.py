@@ -57,6 +57,15 @@ FOLLOWING_DETERMINERS = frozenset(
         "leurs",
     ]
 )
+# Determiners and prepositions a slot is read across: the word before them tells more of
+# a noun than they do (``ouvrir la fenêtre``, ``chars de combat``, ``prise en charge``).
+FUNCTION_WORDS = frozenset(
+    [
+        *("le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "au", "aux", "à"),
+        *("en", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "mon"),
+        *("ma", "mes", "notre", "nos", "votre", "vos"),
+    ]
+)
 # After a copula the slot mostly holds an adjective or a participle (``il est X que``).
 COPULAS = frozenset(
     [
@@ -259,6 +268,9 @@ class Slot:
     # The word right before as written, with only spaces between (an elided article
     # or pronoun in front: ``l'``, ``d'``): the left neighbour of ``collocations.tsv``.
     left: str = ""
+    # The word before ``left`` when that is one of FUNCTION_WORDS (``ouvrir`` in
+    # ``ouvrir la X``), with only spaces between.
+    across: str = ""
 
     @property
     def after_copula(self) -> bool:
@@ -294,16 +306,20 @@ def slot_of(
         previous_index -= 1
     previous = tokens[previous_index].lower if previous_index >= 0 else ""
     elided = token.elided[:-1].lower() if token is not None else ""
-    left = ""
+    left = across = ""
     if elided:
         left = elided + "'"
     elif index > 0 and not text[tokens[index - 1].end : start].strip():
         left = tokens[index - 1].lower
-    after_de = elided == "d" or (
-        index > 0
-        and tokens[index - 1].lower == "de"
-        and not text[tokens[index - 1].end : start].strip()
-    )
+    if left in FUNCTION_WORDS:
+        holder = tokens[index] if elided else tokens[index - 1]  # the token holding ``left``
+        if not elided and holder.elided:  # ``qu'une X``
+            across = holder.elided[:-1].lower() + "'"
+        else:
+            at = index - 1 if elided else index - 2
+            if at >= 0 and not text[tokens[at].end : holder.start - len(holder.elided)].strip():
+                across = tokens[at].lower
+    after_de = left in ("de", "d'")
     return Slot(
         agreement=agreement_before(text, start, tokens),
         after_de=after_de,
@@ -313,6 +329,7 @@ def slot_of(
         document=document,
         following_determiner=following_determiner,
         left=left,
+        across=across,
     )
 
 

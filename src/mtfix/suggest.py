@@ -113,6 +113,10 @@ SLOT_FEATURES = (
     # (pairs seen + c) / (pairs expected + c), 0 when the corpus knows too little.
     "collocation_left",
     "collocation_right",
+    # The same for the word before a determiner or preposition in front (``ouvrir la X``).
+    "collocation_across",
+    # Zipf of the candidate in that prose (technical manuals): what they write often.
+    "prose_frequency",
 )
 FEATURES = SPIN_FEATURES + TRANSLATION_FEATURES + SLOT_FEATURES
 HYPOTHESES = ("spin", "untranslated")
@@ -125,45 +129,47 @@ class RankingWeights:
     the spin hypothesis before any evidence. ``locution`` is set by hand: no generator
     writes a light-verb locution, so the fit has nothing to move it with."""
 
-    moby_backward: float = 0.52
-    moby_forward: float = 0.46
-    wordnet: float = -3.51
-    hypernym: float = -0.61
-    mythes: float = -1.92
-    mutual: float = -0.61
-    closeness: float = 1.51
-    entry_size: float = -0.64
-    neighbours: float = 0.47
-    visible_draw: float = -0.36
-    homograph: float = 0.07
-    moby_document: float = 0.34
-    wordnet_document: float = 8.65
-    mythes_document: float = 3.65
-    shared: float = 1.08
-    anglicism: float = 2.45
-    dictionary: float = 1.01
-    cognate: float = -0.52
-    evidence: float = 0.67
-    similarity: float = 0.05
-    translated_from: float = -0.64
-    french_frequency: float = 0.41
-    agreement: float = 0.53
+    moby_backward: float = 0.66
+    moby_forward: float = 0.75
+    wordnet: float = -3.69
+    hypernym: float = -0.44
+    mythes: float = -1.95
+    mutual: float = -0.71
+    closeness: float = 1.22
+    entry_size: float = -0.71
+    neighbours: float = 0.32
+    visible_draw: float = -0.25
+    homograph: float = 0.09
+    moby_document: float = 0.38
+    wordnet_document: float = 8.94
+    mythes_document: float = 3.82
+    shared: float = 0.99
+    anglicism: float = 2.1
+    dictionary: float = 0.86
+    cognate: float = -0.42
+    evidence: float = 0.7
+    similarity: float = -0.01
+    translated_from: float = -0.55
+    french_frequency: float = -0.37
+    agreement: float = 0.42
     number: float = 0.2
-    in_document: float = 2.14
-    document_count: float = 0.32
-    document_pair: float = 1.66
-    noun_after_de: float = 0.08
-    noun_at_start: float = -0.65
+    in_document: float = 1.69
+    document_count: float = 0.2
+    document_pair: float = 1.75
+    noun_after_de: float = 0.06
+    noun_at_start: float = -0.58
     locution: float = 3.0
     noun_before_determiner: float = -0.33
-    noun_after_copula: float = -0.64
-    infinitive_slot: float = 1.26
-    form: float = 0.31
-    gender_mismatch: float = -1.81
-    number_mismatch: float = -0.87
-    collocation_left: float = 0.9
+    noun_after_copula: float = -0.53
+    infinitive_slot: float = 1.25
+    form: float = 0.24
+    gender_mismatch: float = -2.04
+    number_mismatch: float = -0.94
+    collocation_left: float = 0.7
     collocation_right: float = 0.54
-    spin_bias: float = -1.38
+    collocation_across: float = 0.44
+    prose_frequency: float = 1.04
+    spin_bias: float = -1.16
 
     def vector(self, names: tuple[str, ...]) -> tuple[float, ...]:
         return tuple(getattr(self, name) for name in names)
@@ -817,19 +823,24 @@ class _SlotFacts(NamedTuple):
     locutions: dict[str, frozenset[tuple[str, str]]]  # empty: no locution possible
     after_copula: bool
     wants_infinitive: bool
-    # The prose counts of the words beside the slot over the prose's size (0: none).
+    # The prose counts of the words beside the slot over the prose's size (0: none);
+    # for ``across``, its count before a determiner or preposition.
     left_rate: float
     right_rate: float
+    across_rate: float
     lexicon: Lexicon
 
     @classmethod
     def of(cls, slot: Slot, lexicon: Lexicon) -> _SlotFacts:
         # in_locution is false without both neighbours: no table to consult then.
         table = locutions(lexicon) if slot.previous and slot.following else {}
-        rates = [0.0, 0.0]
+        size = max(lexicon.prose_words, 1)
+        rates = [0.0, 0.0, 0.0]
         for side, word in enumerate((slot.left, slot.following)):
             if word:
-                rates[side] = lexicon.neighbours(word).count / max(lexicon.prose_words, 1)
+                rates[side] = lexicon.neighbours(word).count / size
+        if slot.across:
+            rates[2] = lexicon.neighbours(slot.across).before_function / size
         return cls(table, slot.after_copula, slot.wants_infinitive, *rates, lexicon)
 
 
@@ -843,17 +854,23 @@ def collocation_fit(seen: int, word_count: int, rate: float) -> float:
     )
 
 
-def collocation_values(word: str, slot: Slot, facts: _SlotFacts) -> tuple[float, float]:
-    """The candidate's collocation features: its first word after the word before the
-    slot, its last word before the word after it."""
-    if not (facts.left_rate or facts.right_rate):
-        return 0.0, 0.0
+def collocation_values(
+    word: str, slot: Slot, facts: _SlotFacts
+) -> tuple[float, float, float, float]:
+    """The candidate's collocation features (``collocation_left`` to ``prose_frequency``):
+    its first word after the word before the slot and across a determiner, its last word
+    before the word after it."""
     words = word.replace("’", "'").split(" ")
     first = facts.lexicon.neighbours(words[0])
+    prose = math.log10((first.count + 1) / max(facts.lexicon.prose_words, 1)) + 9
+    if not (facts.left_rate or facts.right_rate or facts.across_rate):
+        return 0.0, 0.0, 0.0, prose
     last = first if len(words) == 1 else facts.lexicon.neighbours(words[-1])
     return (
         collocation_fit(first.left.get(slot.left, 0), first.count, facts.left_rate),
         collocation_fit(last.right.get(slot.following, 0), last.count, facts.right_rate),
+        collocation_fit(first.across.get(slot.across, 0), first.count, facts.across_rate),
+        prose,
     )
 
 
