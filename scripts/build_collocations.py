@@ -16,8 +16,10 @@ reference, the new maintainers' guide): their text would leak into the test spli
         kicad-doc-fr lilypond-doc-html-fr aptitude-doc-fr
     python scripts/build_collocations.py [--root DIR]
 
-``--root`` reads the packages' files under DIR (``dpkg-deb -x PACKAGE.deb DIR``) instead
-of ``/``. The output is byte-for-byte reproducible for the same package versions.
+``--debs DIR`` reads the packages' ``.deb`` files in DIR instead (``apt-get download``
+them there: nothing is installed); ``--root DIR`` reads them unpacked under DIR. The
+versions read go to ``VERSIONS.tsv``; the output is byte-for-byte reproducible for the
+same package versions. ``scripts/build_wordlists.py`` runs this last.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import itertools
 import re
 import subprocess
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -271,7 +274,8 @@ def build_table(counts: Counts, vocabulary: frozenset[str]) -> list[str]:
     return [f"#total\t{total}\t\t\t\t0", *body]
 
 
-def package_versions() -> dict[str, str]:
+def installed_versions() -> dict[str, str]:
+    """The versions of the installed source packages (``--root /``)."""
     versions = {}
     for package, _ in SOURCES:
         result = subprocess.run(
@@ -284,24 +288,61 @@ def package_versions() -> dict[str, str]:
     return versions
 
 
+def unpack(debs: Path, root: Path) -> dict[str, str]:
+    """Unpack each source package's ``.deb`` from ``debs`` (``apt-get download``) under
+    ``root``; returns their versions."""
+    versions = {}
+    for package, _ in SOURCES:
+        found = sorted(debs.glob(f"{package}_*.deb"))
+        if not found:
+            sys.exit(f"build_collocations: {package}: no {package}_*.deb in {debs}")
+        field = ["dpkg-deb", "-f", str(found[-1]), "Version"]
+        versions[package] = subprocess.run(
+            field, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        subprocess.run(["dpkg-deb", "-x", str(found[-1]), str(root)], check=True)
+    return versions
+
+
+def record_versions(out: Path, versions: dict[str, str]) -> None:
+    """Merge the source packages' versions into ``VERSIONS.tsv`` (the other builds'
+    lines kept)."""
+    path = out / "VERSIONS.tsv"
+    rows = dict(
+        line.split("\t", 1) for line in path.read_text(encoding="utf-8").splitlines() if line
+    )
+    rows.update(versions)
+    path.write_text("".join(f"{k}\t{v}\n" for k, v in sorted(rows.items())), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--root", type=Path, default=Path("/"), help="where the packages are")
+    parser.add_argument(
+        "--debs", type=Path, help="read the packages' .deb files in DIR instead (unpacked)"
+    )
     parser.add_argument("--out", type=Path, default=OUT, help="the wordlists folder")
     args = parser.parse_args(argv)
-    files = source_files(args.root)
-    vocabulary = candidate_vocabulary(args.out)
-    read: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory() as unpacked:
+        if args.debs:
+            args.root = Path(unpacked)
+            versions = unpack(args.debs, args.root)
+        else:
+            versions = installed_versions()
+        files = source_files(args.root)
+        vocabulary = candidate_vocabulary(args.out)
+        read: Counter[str] = Counter()
 
-    def texts() -> Iterator[str]:
-        for package, path in files:
-            read[package] += 1
-            yield read_source(path)
+        def texts() -> Iterator[str]:
+            for package, path in files:
+                read[package] += 1
+                yield read_source(path)
 
-    counts = count(texts(), english_words(args.out))
+        counts = count(texts(), english_words(args.out))
     lines = build_table(counts, vocabulary)
     path = args.out / TABLE
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    record_versions(args.out, versions)
     print(
         f"{TABLE}: {len(lines)} lines, {path.stat().st_size / 1e6:.1f} MB, "
         f"{sum(counts.words.values())} words from {dict(read)}",
