@@ -87,7 +87,7 @@ CORPUS_PACKAGES = frozenset(
 )
 MIN_PAIR = 2  # a pair seen once is noise at this corpus size: dropped
 MIN_WORD = 3  # a word seen less often is no context word (its pairs say too little)
-PAIR_LIMIT = 100  # neighbours kept per side of a word, the most frequent first
+PAIR_LIMIT = 200  # neighbours kept per side of a word, the most frequent first
 
 DROPPED_BLOCKS = re.compile(
     r"<(script|style|pre|code|screen|programlisting|tt|kbd|computeroutput|userinput)\b"
@@ -192,10 +192,11 @@ class Counts(NamedTuple):
     pairs: Counter[tuple[str, str]]  # adjacent words
     skips: Counter[tuple[str, str]]  # the words around one of FUNCTION_WORDS
     before_function: Counter[str]  # how often a word stands before one of them
+    after_function: Counter[str]  # ... and after one of them
 
 
 def count(texts: Iterable[str], english: frozenset[str]) -> Counts:
-    counts = Counts(Counter(), Counter(), Counter(), Counter())
+    counts = Counts(Counter(), Counter(), Counter(), Counter(), Counter())
     for text in texts:
         for runs in french_blocks(text, english):
             for run in runs:
@@ -205,6 +206,7 @@ def count(texts: Iterable[str], english: frozenset[str]) -> Counts:
                     if middle in FUNCTION_WORDS:
                         counts.skips[before, after] += 1
                         counts.before_function[before] += 1
+                        counts.after_function[after] += 1
     return counts
 
 
@@ -237,13 +239,14 @@ def candidate_vocabulary(wordlists: Path) -> frozenset[str]:
 
 
 def build_table(counts: Counts, vocabulary: frozenset[str]) -> list[str]:
-    """Lines ``word<TAB>count<TAB>left<TAB>right<TAB>across<TAB>before``: the word's count,
-    its left and right neighbours, the words before a determiner or preposition in front
-    of it (``across``), each ``word:count``, and how often it stands before one of those
-    (``before``). Only vocabulary words have neighbours; other words are listed, with
-    their counts, when seen ``MIN_WORD`` times. A first line ``#total<TAB>N`` gives the
-    number of words read."""
-    sides: tuple[dict[str, list[tuple[str, int]]], ...] = ({}, {}, {})
+    """Lines ``word<TAB>count<TAB>left<TAB>right<TAB>across left<TAB>across right<TAB>
+    before<TAB>after``: the word's count, its left and right neighbours, the words
+    before a determiner or preposition in front of it and after one behind it (``across``:
+    ``ouvrir`` in ``ouvrir la fenêtre``, ``vue`` in ``point de vue``), each
+    ``word:count``, and how often it stands before and after one of those. Only
+    vocabulary words have neighbours; other words are listed, with their counts, when
+    seen ``MIN_WORD`` times. A first line ``#total<TAB>N`` gives the number of words."""
+    sides: tuple[dict[str, list[tuple[str, int]]], ...] = ({}, {}, {}, {})
     for (first, second), n in counts.pairs.items():
         if n < MIN_PAIR:
             continue
@@ -252,8 +255,12 @@ def build_table(counts: Counts, vocabulary: frozenset[str]) -> list[str]:
         if first in vocabulary:
             sides[1].setdefault(first, []).append((second, n))
     for (before, after), n in counts.skips.items():
-        if n >= MIN_PAIR and after in vocabulary:
+        if n < MIN_PAIR:
+            continue
+        if after in vocabulary:
             sides[2].setdefault(after, []).append((before, n))
+        if before in vocabulary:
+            sides[3].setdefault(before, []).append((after, n))
     rows: dict[str, list[str]] = {}
     listed: set[str] = set()
     for word in sorted(set().union(*sides)):
@@ -265,13 +272,16 @@ def build_table(counts: Counts, vocabulary: frozenset[str]) -> list[str]:
         rows[word] = [str(counts.words[word]), *cells]
     for word, n in counts.words.items():  # context words: their count tells what to expect
         if word not in rows and (n >= MIN_WORD or word in listed):
-            rows[word] = [str(n), "", "", ""]
+            rows[word] = [str(n), "", "", "", ""]
     total = sum(counts.words.values())
     body = [
-        "\t".join((word, *cells, str(counts.before_function[word]))) for word, cells in rows.items()
+        "\t".join(
+            (word, *cells, str(counts.before_function[word]), str(counts.after_function[word]))
+        )
+        for word, cells in rows.items()
     ]
     body.sort(key=lambda line: line.split("\t", 1)[0].encode("utf-8"))
-    return [f"#total\t{total}\t\t\t\t0", *body]
+    return [f"#total\t{total}\t\t\t\t\t0\t0", *body]
 
 
 def installed_versions() -> dict[str, str]:

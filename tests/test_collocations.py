@@ -48,11 +48,13 @@ def test_slot_of_reads_the_word_written_right_before_and_across_a_determiner():
     tokens = tokenize(text, segments(Document("t", text))).tokens
 
     def around(word: str, occurrence: int = 0) -> tuple[str, str]:
+        return slot(word, occurrence).left, slot(word, occurrence).across
+
+    def slot(word: str, occurrence: int = 0) -> Slot:
         start = -1
         for _ in range(occurrence + 1):
             start = text.index(word, start + 1)
-        slot = slot_of(text, start, start + len(word), tokens)
-        return slot.left, slot.across
+        return slot_of(text, start, start + len(word), tokens)
 
     assert around("aid") == ("l'", "demande")  # the elided article, then the verb
     assert around("viewpoint") == ("une", "puis")
@@ -62,6 +64,11 @@ def test_slot_of_reads_the_word_written_right_before_and_across_a_determiner():
     assert around("fight") == ("une", "qu'")
     assert around("fight", 1) == ("d'", "chars")
     assert around("tous") == ("de", "aid")
+    assert (slot("aid").right, slot("aid").across_right) == ("de", "tous")
+    assert (slot("care").right, slot("care").across_right) == ("est", "")  # not a determiner
+    assert (slot("charge").right, slot("charge").across_right) == ("", "")  # ``;``
+    assert (slot("fight").right, slot("fight").across_right) == ("reste", "")
+    assert (slot("chars").right, slot("chars").across_right) == ("d'", "fight")
 
 
 def test_a_pair_seen_more_often_than_expected_scores_above_one_never_seen():
@@ -100,10 +107,10 @@ def test_a_candidate_that_collocates_with_its_neighbour_outranks_one_that_does_n
     lexicon = _lexicon_with_collocations(
         tmp_path,
         [
-            "#total\t100000\t\t\t\t0",
-            f"{first.split(' ')[0]}\t200\t\t\t\t0",
-            f"{second.split(' ')[0]}\t200\tzorglub:40\t\t\t0",
-            "zorglub\t500\t\t\t\t0",
+            "#total\t100000\t\t\t\t\t0\t0",
+            f"{first.split(' ')[0]}\t200\t\t\t\t\t0\t0",
+            f"{second.split(' ')[0]}\t200\tzorglub:40\t\t\t\t0\t0",
+            "zorglub\t500\t\t\t\t\t0\t0",
         ],
     )
     suggester = Suggester(lexicon)
@@ -121,10 +128,10 @@ def test_a_candidate_that_follows_the_word_before_the_determiner_gains(tmp_path)
     lexicon = _lexicon_with_collocations(
         tmp_path,
         [
-            "#total\t100000\t\t\t\t0",
-            f"{first}\t200\t\t\t\t0",
-            f"{second}\t200\t\t\tzorglub:40\t0",
-            "zorglub\t500\t\t\t\t450",
+            "#total\t100000\t\t\t\t\t0\t0",
+            f"{first}\t200\t\t\t\t\t0\t0",
+            f"{second}\t200\t\t\tzorglub:40\t\t0\t0",
+            "zorglub\t500\t\t\t\t\t450\t0",
         ],
     )
     suggester = Suggester(lexicon)
@@ -165,6 +172,7 @@ def test_the_build_counts_pairs_and_pairs_across_a_determiner():
     assert counts.pairs["ouvrez", "la"] == 2 and counts.pairs["la", "fenêtre"] == 2
     assert counts.skips["ouvrez", "fenêtre"] == 1 and counts.skips["ouvrez", "porte"] == 1
     assert counts.before_function["ouvrez"] == 2
+    assert counts.after_function["fenêtre"] == 1 and counts.after_function["porte"] == 1
     assert counts.words["la"] == 3
 
 
@@ -172,15 +180,15 @@ def test_the_build_prunes_rare_pairs_and_pairs_without_a_candidate():
     words = Counter({"la": 10, "aide": 5, "le": 8, "chat": 4, "noir": 3, "rare": 1, "voir": 2})
     pairs = Counter({("la", "aide"): 4, ("le", "chat"): 3, ("chat", "noir"): 3, ("la", "rare"): 1})
     skips = Counter({("voir", "aide"): 2, ("voir", "rare"): 1})
-    counts = build.Counts(words, pairs, skips, Counter({"voir": 2}))
+    counts = build.Counts(words, pairs, skips, Counter({"voir": 2}), Counter({"aide": 2}))
     lines = build.build_table(counts, frozenset({"aide", "rare"}))
     table = {line.split("\t")[0]: line.split("\t")[1:] for line in lines}
-    assert lines[0] == f"#total\t{sum(words.values())}\t\t\t\t0"
-    assert table["aide"] == ["5", "la:4", "", "voir:2", "0"]
+    assert lines[0] == f"#total\t{sum(words.values())}\t\t\t\t\t0\t0"
+    assert table["aide"] == ["5", "la:4", "", "voir:2", "", "0", "2"]
     assert "rare" not in table  # seen once, and its only pairs once
-    assert table["chat"] == ["4", "", "", "", "0"]  # a context word only: no neighbours
-    assert table["la"] == ["10", "", "", "", "0"]
-    assert table["voir"] == ["2", "", "", "", "2"]  # rarer than MIN_WORD, but a neighbour
+    assert table["chat"] == ["4", "", "", "", "", "0", "0"]  # a context word: no neighbours
+    assert table["la"] == ["10", "", "", "", "", "0", "0"]
+    assert table["voir"] == ["2", "", "", "", "", "2", "0"]  # rarer than MIN_WORD: a neighbour
     keys = [line.split("\t")[0].encode("utf-8") for line in lines[1:]]
     assert keys == sorted(keys)
 
@@ -188,7 +196,7 @@ def test_the_build_prunes_rare_pairs_and_pairs_without_a_candidate():
 def test_the_build_keeps_the_most_frequent_neighbours_only():
     words = Counter({f"w{i}": 10 for i in range(build.PAIR_LIMIT + 5)} | {"aide": 500})
     pairs = Counter({(f"w{i}", "aide"): 2 + i for i in range(build.PAIR_LIMIT + 5)})
-    counts = build.Counts(words, pairs, Counter(), Counter())
+    counts = build.Counts(words, pairs, Counter(), Counter(), Counter())
     lines = build.build_table(counts, frozenset({"aide"}))
     row = next(line for line in lines if line.startswith("aide\t"))
     kept = row.split("\t")[2].split(" ")
@@ -207,28 +215,27 @@ def test_the_committed_table_is_consistent_with_the_candidate_vocabulary():
     total = int(lines[0].split("\t")[1])
     counts = {}
     rows = []
-    before = {}
+    before, after = {}, {}
     for line in lines[1:]:
-        word, count, left, right, across, before_function = line.split("\t")
+        word, count, *cells, before_function, after_function = line.split("\t")
         counts[word] = int(count)
-        before[word] = int(before_function)
-        assert before[word] <= counts[word] <= total
-        rows.append((word, (left, right), across))
-    keys = [word.encode("utf-8") for word, _, _ in rows]
+        before[word], after[word] = int(before_function), int(after_function)
+        assert max(before[word], after[word]) <= counts[word] <= total
+        rows.append((word, cells))
+    keys = [word.encode("utf-8") for word, _ in rows]
     assert keys == sorted(keys) and len(keys) == len(set(keys))
     with_neighbours = 0
-    for word, beside, across in rows:
-        if not (any(beside) or across):
+    # The count a neighbour's pair cannot exceed, by column: left, right, across.
+    limits = (counts, counts, before, after)
+    for word, cells in rows:
+        if not any(cells):
             continue
         with_neighbours += 1
         assert word in vocabulary, word
-        for cell in beside:
+        for cell, limit in zip(cells, limits, strict=True):
             for item in filter(None, cell.split(" ")):
                 neighbour, _, n = item.rpartition(":")
-                assert build.MIN_PAIR <= int(n) <= min(counts[word], counts[neighbour])
-        for item in filter(None, across.split(" ")):
-            neighbour, _, n = item.rpartition(":")
-            assert build.MIN_PAIR <= int(n) <= min(counts[word], before[neighbour])
+                assert build.MIN_PAIR <= int(n) <= min(counts[word], limit[neighbour])
     assert with_neighbours > 0.5 * len(vocabulary & set(counts))
 
 

@@ -45,16 +45,19 @@ class Neighbours:
     """A word's count in French prose, the counts of the words written right before
     (``left``) and right after it (``right``), of the words before a determiner or
     preposition in front of it (``across``: ``ouvrir`` for ``ouvrir la fenêtre``), and
-    how often it stands before one of those (``before_function``)."""
+    the words after one behind it (``across_right``: ``vue`` for ``point de vue``), and
+    how often it stands before and after one of those."""
 
     count: int
     left: dict[str, int]
     right: dict[str, int]
     across: dict[str, int]
+    across_right: dict[str, int]
     before_function: int
+    after_function: int
 
 
-NO_NEIGHBOURS = Neighbours(0, {}, {}, {}, 0)
+NO_NEIGHBOURS = Neighbours(0, {}, {}, {}, {}, 0, 0)
 
 
 def _pair_counts(cell: str) -> dict[str, int]:
@@ -225,13 +228,15 @@ class Lexicon:
         row = self._collocations.get(word)
         if not row:
             return NO_NEIGHBOURS
-        count, left, right, across, before_function = row.split("\t")
+        count, left, right, across, across_right, before, after = row.split("\t")
         return Neighbours(
             int(count),
             _pair_counts(left),
             _pair_counts(right),
             _pair_counts(across),
-            int(before_function),
+            _pair_counts(across_right),
+            int(before),
+            int(after),
         )
 
     def entry_size(self, french: str) -> int:

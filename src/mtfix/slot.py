@@ -271,6 +271,10 @@ class Slot:
     # The word before ``left`` when that is one of FUNCTION_WORDS (``ouvrir`` in
     # ``ouvrir la X``), with only spaces between.
     across: str = ""
+    # The word right after as written (an elided ``d'`` included), and the word after
+    # that when it is one of FUNCTION_WORDS (``vue`` in ``X de vue``).
+    right: str = ""
+    across_right: str = ""
 
     @property
     def after_copula(self) -> bool:
@@ -319,6 +323,7 @@ def slot_of(
             at = index - 1 if elided else index - 2
             if at >= 0 and not text[tokens[at].end : holder.start - len(holder.elided)].strip():
                 across = tokens[at].lower
+    right, across_right = _words_after(text, end, tokens, after)
     after_de = left in ("de", "d'")
     return Slot(
         agreement=agreement_before(text, start, tokens),
@@ -330,7 +335,29 @@ def slot_of(
         following_determiner=following_determiner,
         left=left,
         across=across,
+        right=right,
+        across_right=across_right,
     )
+
+
+def _words_after(text: str, end: int, tokens: TokenIndex, after: int) -> tuple[str, str]:
+    """The word written right after ``end`` (an elided article being a word), and the
+    word after it when the first is one of FUNCTION_WORDS; "" past punctuation."""
+    words: list[str] = []
+    position = end
+    while after < len(tokens) and len(words) < 2:
+        token = tokens[after]
+        if text[position : token.start - len(token.elided)].strip():
+            break
+        if token.elided:
+            words.append(token.elided[:-1].lower() + "'")
+        if len(words) < 2:
+            words.append(token.lower)
+        position = token.end
+        after += 1
+    right = words[0] if words else ""
+    beyond = words[1] if len(words) > 1 and right in FUNCTION_WORDS else ""
+    return right, beyond
 
 
 @functools.cache

@@ -113,8 +113,10 @@ SLOT_FEATURES = (
     # (pairs seen + c) / (pairs expected + c), 0 when the corpus knows too little.
     "collocation_left",
     "collocation_right",
-    # The same for the word before a determiner or preposition in front (``ouvrir la X``).
+    # The same for the word before a determiner or preposition in front (``ouvrir la X``)
+    # and the word after one behind (``X de vue``).
     "collocation_across",
+    "collocation_across_right",
     # Zipf of the candidate in that prose (technical manuals): what they write often.
     "prose_frequency",
 )
@@ -129,47 +131,48 @@ class RankingWeights:
     the spin hypothesis before any evidence. ``locution`` is set by hand: no generator
     writes a light-verb locution, so the fit has nothing to move it with."""
 
-    moby_backward: float = 0.66
-    moby_forward: float = 0.75
-    wordnet: float = -3.69
-    hypernym: float = -0.44
-    mythes: float = -1.95
-    mutual: float = -0.71
-    closeness: float = 1.22
-    entry_size: float = -0.71
-    neighbours: float = 0.32
-    visible_draw: float = -0.25
-    homograph: float = 0.09
-    moby_document: float = 0.38
-    wordnet_document: float = 8.94
-    mythes_document: float = 3.82
-    shared: float = 0.99
-    anglicism: float = 2.1
+    moby_backward: float = 0.77
+    moby_forward: float = 0.81
+    wordnet: float = -3.87
+    hypernym: float = -0.41
+    mythes: float = -1.98
+    mutual: float = -0.82
+    closeness: float = 1.16
+    entry_size: float = -0.72
+    neighbours: float = 0.24
+    visible_draw: float = -0.18
+    homograph: float = 0.1
+    moby_document: float = 0.41
+    wordnet_document: float = 9.17
+    mythes_document: float = 3.94
+    shared: float = 0.98
+    anglicism: float = 2.02
     dictionary: float = 0.86
-    cognate: float = -0.42
+    cognate: float = -0.34
     evidence: float = 0.7
-    similarity: float = -0.01
-    translated_from: float = -0.55
-    french_frequency: float = -0.37
-    agreement: float = 0.42
+    similarity: float = -0.05
+    translated_from: float = -0.56
+    french_frequency: float = -0.4
+    agreement: float = 0.43
     number: float = 0.2
-    in_document: float = 1.69
-    document_count: float = 0.2
-    document_pair: float = 1.75
+    in_document: float = 1.7
+    document_count: float = 0.18
+    document_pair: float = 1.79
     noun_after_de: float = 0.06
-    noun_at_start: float = -0.58
+    noun_at_start: float = -0.52
     locution: float = 3.0
-    noun_before_determiner: float = -0.33
+    noun_before_determiner: float = -0.3
     noun_after_copula: float = -0.53
-    infinitive_slot: float = 1.25
-    form: float = 0.24
-    gender_mismatch: float = -2.04
-    number_mismatch: float = -0.94
-    collocation_left: float = 0.7
-    collocation_right: float = 0.54
+    infinitive_slot: float = 1.22
+    form: float = 0.26
+    gender_mismatch: float = -2.2
+    number_mismatch: float = -0.99
+    collocation_left: float = 0.69
+    collocation_right: float = 0.5
     collocation_across: float = 0.44
-    prose_frequency: float = 1.04
-    spin_bias: float = -1.16
+    collocation_across_right: float = 0.56
+    prose_frequency: float = 1.05
+    spin_bias: float = -1.07
 
     def vector(self, names: tuple[str, ...]) -> tuple[float, ...]:
         return tuple(getattr(self, name) for name in names)
@@ -824,10 +827,12 @@ class _SlotFacts(NamedTuple):
     after_copula: bool
     wants_infinitive: bool
     # The prose counts of the words beside the slot over the prose's size (0: none);
-    # for ``across``, its count before a determiner or preposition.
+    # for ``across`` (``across_right``), its count before (after) a determiner or
+    # preposition.
     left_rate: float
     right_rate: float
     across_rate: float
+    across_right_rate: float
     lexicon: Lexicon
 
     @classmethod
@@ -835,12 +840,14 @@ class _SlotFacts(NamedTuple):
         # in_locution is false without both neighbours: no table to consult then.
         table = locutions(lexicon) if slot.previous and slot.following else {}
         size = max(lexicon.prose_words, 1)
-        rates = [0.0, 0.0, 0.0]
-        for side, word in enumerate((slot.left, slot.following)):
+        rates = [0.0, 0.0, 0.0, 0.0]
+        for side, word in enumerate((slot.left, slot.right)):
             if word:
                 rates[side] = lexicon.neighbours(word).count / size
         if slot.across:
             rates[2] = lexicon.neighbours(slot.across).before_function / size
+        if slot.across_right:
+            rates[3] = lexicon.neighbours(slot.across_right).after_function / size
         return cls(table, slot.after_copula, slot.wants_infinitive, *rates, lexicon)
 
 
@@ -856,20 +863,23 @@ def collocation_fit(seen: int, word_count: int, rate: float) -> float:
 
 def collocation_values(
     word: str, slot: Slot, facts: _SlotFacts
-) -> tuple[float, float, float, float]:
+) -> tuple[float, float, float, float, float]:
     """The candidate's collocation features (``collocation_left`` to ``prose_frequency``):
     its first word after the word before the slot and across a determiner, its last word
-    before the word after it."""
+    before the word after it and across a determiner."""
     words = word.replace("’", "'").split(" ")
     first = facts.lexicon.neighbours(words[0])
     prose = math.log10((first.count + 1) / max(facts.lexicon.prose_words, 1)) + 9
-    if not (facts.left_rate or facts.right_rate or facts.across_rate):
-        return 0.0, 0.0, 0.0, prose
+    if not (facts.left_rate or facts.right_rate or facts.across_rate or facts.across_right_rate):
+        return 0.0, 0.0, 0.0, 0.0, prose
     last = first if len(words) == 1 else facts.lexicon.neighbours(words[-1])
     return (
         collocation_fit(first.left.get(slot.left, 0), first.count, facts.left_rate),
-        collocation_fit(last.right.get(slot.following, 0), last.count, facts.right_rate),
+        collocation_fit(last.right.get(slot.right, 0), last.count, facts.right_rate),
         collocation_fit(first.across.get(slot.across, 0), first.count, facts.across_rate),
+        collocation_fit(
+            last.across_right.get(slot.across_right, 0), last.count, facts.across_right_rate
+        ),
         prose,
     )
 
