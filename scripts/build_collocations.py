@@ -85,7 +85,7 @@ CORPUS_PACKAGES = frozenset(
         "wfrench",
     ]
 )
-MIN_PAIR = 2  # a pair seen once is noise at this corpus size: dropped
+MIN_PAIR = 1  # pairs seen at least this often are kept (fewer: read as never seen)
 MIN_WORD = 3  # a word seen less often is no context word (its pairs say too little)
 PAIR_LIMIT = 200  # neighbours kept per side of a word, the most frequent first
 

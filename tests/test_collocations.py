@@ -176,7 +176,8 @@ def test_the_build_counts_pairs_and_pairs_across_a_determiner():
     assert counts.words["la"] == 3
 
 
-def test_the_build_prunes_rare_pairs_and_pairs_without_a_candidate():
+def test_the_build_prunes_rare_pairs_and_pairs_without_a_candidate(monkeypatch):
+    monkeypatch.setattr(build, "MIN_PAIR", 2)
     words = Counter({"la": 10, "aide": 5, "le": 8, "chat": 4, "noir": 3, "rare": 1, "voir": 2})
     pairs = Counter({("la", "aide"): 4, ("le", "chat"): 3, ("chat", "noir"): 3, ("la", "rare"): 1})
     skips = Counter({("voir", "aide"): 2, ("voir", "rare"): 1})
