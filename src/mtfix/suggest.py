@@ -131,48 +131,48 @@ class RankingWeights:
     the spin hypothesis before any evidence. ``locution`` is set by hand: no generator
     writes a light-verb locution, so the fit has nothing to move it with."""
 
-    moby_backward: float = 0.82
-    moby_forward: float = 0.88
-    wordnet: float = -4.01
-    hypernym: float = -0.39
-    mythes: float = -2.0
-    mutual: float = -0.88
+    moby_backward: float = 0.87
+    moby_forward: float = 0.91
+    wordnet: float = -4.14
+    hypernym: float = -0.37
+    mythes: float = -2.01
+    mutual: float = -0.92
     closeness: float = 1.14
     entry_size: float = -0.72
-    neighbours: float = 0.21
-    visible_draw: float = -0.15
+    neighbours: float = 0.19
+    visible_draw: float = -0.14
     homograph: float = 0.08
-    moby_document: float = 0.39
-    wordnet_document: float = 9.36
-    mythes_document: float = 4.03
+    moby_document: float = 0.37
+    wordnet_document: float = 9.52
+    mythes_document: float = 4.09
     shared: float = 0.98
-    anglicism: float = 2.03
+    anglicism: float = 2.04
     dictionary: float = 0.84
-    cognate: float = -0.32
+    cognate: float = -0.3
     evidence: float = 0.7
-    similarity: float = -0.05
+    similarity: float = -0.06
     translated_from: float = -0.55
-    french_frequency: float = -0.41
-    agreement: float = 0.38
+    french_frequency: float = -0.42
+    agreement: float = 0.33
     number: float = 0.18
     in_document: float = 1.69
     document_count: float = 0.18
-    document_pair: float = 1.76
-    noun_after_de: float = 0.06
-    noun_at_start: float = -0.48
+    document_pair: float = 1.74
+    noun_after_de: float = 0.07
+    noun_at_start: float = -0.45
     locution: float = 3.0
-    noun_before_determiner: float = -0.28
-    noun_after_copula: float = -0.5
-    infinitive_slot: float = 1.2
+    noun_before_determiner: float = -0.27
+    noun_after_copula: float = -0.48
+    infinitive_slot: float = 1.17
     form: float = 0.26
-    gender_mismatch: float = -2.31
-    number_mismatch: float = -1.04
-    collocation_left: float = 0.74
-    collocation_right: float = 0.54
-    collocation_across: float = 0.48
-    collocation_across_right: float = 0.61
-    prose_frequency: float = 1.06
-    spin_bias: float = -1.02
+    gender_mismatch: float = -2.4
+    number_mismatch: float = -1.08
+    collocation_left: float = 0.68
+    collocation_right: float = 0.47
+    collocation_across: float = 0.44
+    collocation_across_right: float = 0.53
+    prose_frequency: float = 1.12
+    spin_bias: float = -1.01
 
     def vector(self, names: tuple[str, ...]) -> tuple[float, ...]:
         return tuple(getattr(self, name) for name in names)
@@ -185,7 +185,7 @@ PRIOR_ROUNDS = 4  # expectation-maximisation rounds of a document's prior
 PRIOR_LIMIT = 0.02  # neither kind of damage is ever ruled out
 # Pairs' worth added to both the seen and the expected count of a collocation: a pair
 # expected about once and never seen is weak evidence, one expected ten times strong.
-COLLOCATION_PSEUDO_COUNT = 0.5
+COLLOCATION_PSEUDO_COUNT = 0.25
 
 
 @dataclass(frozen=True, slots=True)
