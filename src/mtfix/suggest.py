@@ -117,8 +117,6 @@ SLOT_FEATURES = (
     # and the word after one behind (``X de vue``).
     "collocation_across",
     "collocation_across_right",
-    # Zipf of the candidate in that prose (technical manuals): what they write often.
-    "prose_frequency",
 )
 FEATURES = SPIN_FEATURES + TRANSLATION_FEATURES + SLOT_FEATURES
 HYPOTHESES = ("spin", "untranslated")
@@ -131,48 +129,47 @@ class RankingWeights:
     the spin hypothesis before any evidence. ``locution`` is set by hand: no generator
     writes a light-verb locution, so the fit has nothing to move it with."""
 
-    moby_backward: float = 0.87
-    moby_forward: float = 0.91
-    wordnet: float = -4.14
-    hypernym: float = -0.37
-    mythes: float = -2.01
-    mutual: float = -0.92
-    closeness: float = 1.14
-    entry_size: float = -0.72
-    neighbours: float = 0.19
-    visible_draw: float = -0.14
-    homograph: float = 0.08
-    moby_document: float = 0.37
-    wordnet_document: float = 9.52
-    mythes_document: float = 4.09
-    shared: float = 0.98
-    anglicism: float = 2.04
-    dictionary: float = 0.84
-    cognate: float = -0.3
-    evidence: float = 0.7
-    similarity: float = -0.06
-    translated_from: float = -0.55
-    french_frequency: float = -0.42
-    agreement: float = 0.33
-    number: float = 0.18
-    in_document: float = 1.69
-    document_count: float = 0.18
-    document_pair: float = 1.74
-    noun_after_de: float = 0.07
-    noun_at_start: float = -0.45
+    moby_backward: float = 0.85
+    moby_forward: float = 0.63
+    wordnet: float = -4.43
+    hypernym: float = -0.54
+    mythes: float = -2.07
+    mutual: float = -0.83
+    closeness: float = 1.45
+    entry_size: float = -0.64
+    neighbours: float = 0.33
+    visible_draw: float = -0.24
+    homograph: float = 0.05
+    moby_document: float = 0.22
+    wordnet_document: float = 9.82
+    mythes_document: float = 4.17
+    shared: float = 1.06
+    anglicism: float = 2.51
+    dictionary: float = 0.95
+    cognate: float = -0.52
+    evidence: float = 0.64
+    similarity: float = 0.08
+    translated_from: float = -0.61
+    french_frequency: float = 0.42
+    agreement: float = 0.38
+    number: float = 0.17
+    in_document: float = 2.16
+    document_count: float = 0.3
+    document_pair: float = 1.69
+    noun_after_de: float = 0.13
+    noun_at_start: float = -0.56
     locution: float = 3.0
-    noun_before_determiner: float = -0.27
-    noun_after_copula: float = -0.48
-    infinitive_slot: float = 1.17
-    form: float = 0.26
-    gender_mismatch: float = -2.4
-    number_mismatch: float = -1.08
-    collocation_left: float = 0.68
-    collocation_right: float = 0.47
-    collocation_across: float = 0.44
-    collocation_across_right: float = 0.53
-    prose_frequency: float = 1.12
-    spin_bias: float = -1.01
+    noun_before_determiner: float = -0.28
+    noun_after_copula: float = -0.57
+    infinitive_slot: float = 1.21
+    form: float = 0.32
+    gender_mismatch: float = -2.49
+    number_mismatch: float = -1.22
+    collocation_left: float = 0.79
+    collocation_right: float = 0.45
+    collocation_across: float = 0.5
+    collocation_across_right: float = 0.49
+    spin_bias: float = -1.21
 
     def vector(self, names: tuple[str, ...]) -> tuple[float, ...]:
         return tuple(getattr(self, name) for name in names)
@@ -863,15 +860,14 @@ def collocation_fit(seen: int, word_count: int, rate: float) -> float:
 
 def collocation_values(
     word: str, slot: Slot, facts: _SlotFacts
-) -> tuple[float, float, float, float, float]:
-    """The candidate's collocation features (``collocation_left`` to ``prose_frequency``):
-    its first word after the word before the slot and across a determiner, its last word
-    before the word after it and across a determiner."""
+) -> tuple[float, float, float, float]:
+    """The candidate's collocation features (``collocation_left`` to
+    ``collocation_across_right``): its first word after the word before the slot and
+    across a determiner, its last word before the word after it and across one."""
+    if not (facts.left_rate or facts.right_rate or facts.across_rate or facts.across_right_rate):
+        return 0.0, 0.0, 0.0, 0.0
     words = word.replace("’", "'").split(" ")
     first = facts.lexicon.neighbours(words[0])
-    prose = math.log10((first.count + 1) / max(facts.lexicon.prose_words, 1)) + 9
-    if not (facts.left_rate or facts.right_rate or facts.across_rate or facts.across_right_rate):
-        return 0.0, 0.0, 0.0, 0.0, prose
     last = first if len(words) == 1 else facts.lexicon.neighbours(words[-1])
     return (
         collocation_fit(first.left.get(slot.left, 0), first.count, facts.left_rate),
@@ -880,7 +876,6 @@ def collocation_values(
         collocation_fit(
             last.across_right.get(slot.across_right, 0), last.count, facts.across_right_rate
         ),
-        prose,
     )
 
 
