@@ -73,12 +73,25 @@ def test_slot_of_reads_the_word_written_right_before_and_across_a_determiner():
 
 def test_a_pair_seen_more_often_than_expected_scores_above_one_never_seen():
     rate = 1000 / 1_000_000  # the neighbour's share of the prose
-    often = collocation_fit(50, 2000, rate)  # expected 2
-    never = collocation_fit(0, 2000, rate)
+    common = 2000.0  # the word as common in French at large as in the prose
+    often = collocation_fit(50, 2000, rate, common)  # expected 2
+    never = collocation_fit(0, 2000, rate, common)
     assert often > 0 > never
     # Never seen but hardly expected says little; never seen though expected says more.
-    assert collocation_fit(0, 20, rate) > never
-    assert collocation_fit(3, 2000, 0.0) == 0.0  # an unknown neighbour: no evidence
+    assert collocation_fit(0, 20, rate, 20.0) > never
+    assert collocation_fit(3, 2000, 0.0, common) == 0.0  # an unknown neighbour: no evidence
+
+
+def test_a_word_the_prose_overuses_loses_only_what_french_at_large_would_expect():
+    """``aide`` fills help pages: that it is rarely seen after ``une`` there says little,
+    unless French at large would write the pair often too."""
+    rate = 1000 / 1_000_000
+    in_the_prose = collocation_fit(0, 5000, rate, 5000.0)  # expected 5 times: strong
+    assert -0.5 < collocation_fit(0, 5000, rate, 100.0) < 0  # 0.1 in French at large: weak
+    assert in_the_prose < -2
+    assert collocation_fit(0, 5000, rate, 4000.0) < collocation_fit(0, 5000, rate, 1000.0) < 0
+    # What it is seen with still counts in full.
+    assert collocation_fit(40, 5000, rate, 100.0) == collocation_fit(40, 5000, rate, 5000.0) > 0
 
 
 def _lexicon_with_collocations(tmp_path: Path, lines: list[str]) -> Lexicon:

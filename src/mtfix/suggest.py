@@ -129,47 +129,47 @@ class RankingWeights:
     the spin hypothesis before any evidence. ``locution`` is set by hand: no generator
     writes a light-verb locution, so the fit has nothing to move it with."""
 
-    moby_backward: float = 0.85
-    moby_forward: float = 0.63
-    wordnet: float = -4.43
-    hypernym: float = -0.54
-    mythes: float = -2.07
-    mutual: float = -0.83
-    closeness: float = 1.45
-    entry_size: float = -0.64
-    neighbours: float = 0.33
-    visible_draw: float = -0.24
-    homograph: float = 0.05
-    moby_document: float = 0.22
-    wordnet_document: float = 9.82
-    mythes_document: float = 4.17
-    shared: float = 1.06
-    anglicism: float = 2.51
-    dictionary: float = 0.95
-    cognate: float = -0.52
-    evidence: float = 0.64
-    similarity: float = 0.08
-    translated_from: float = -0.61
-    french_frequency: float = 0.42
-    agreement: float = 0.38
-    number: float = 0.17
-    in_document: float = 2.16
-    document_count: float = 0.3
-    document_pair: float = 1.69
-    noun_after_de: float = 0.13
-    noun_at_start: float = -0.56
+    moby_backward: float = 0.92
+    moby_forward: float = 0.68
+    wordnet: float = -4.6
+    hypernym: float = -0.49
+    mythes: float = -2.02
+    mutual: float = -0.82
+    closeness: float = 1.31
+    entry_size: float = -0.66
+    neighbours: float = 0.32
+    visible_draw: float = -0.23
+    homograph: float = 0.03
+    moby_document: float = 0.18
+    wordnet_document: float = 10.03
+    mythes_document: float = 4.19
+    shared: float = 1.05
+    anglicism: float = 2.49
+    dictionary: float = 0.88
+    cognate: float = -0.51
+    evidence: float = 0.7
+    similarity: float = 0.06
+    translated_from: float = -0.59
+    french_frequency: float = 0.41
+    agreement: float = 0.31
+    number: float = 0.13
+    in_document: float = 2.05
+    document_count: float = 0.27
+    document_pair: float = 1.67
+    noun_after_de: float = 0.11
+    noun_at_start: float = -0.59
     locution: float = 3.0
-    noun_before_determiner: float = -0.28
-    noun_after_copula: float = -0.57
-    infinitive_slot: float = 1.21
-    form: float = 0.32
-    gender_mismatch: float = -2.49
-    number_mismatch: float = -1.22
-    collocation_left: float = 0.79
-    collocation_right: float = 0.45
-    collocation_across: float = 0.5
-    collocation_across_right: float = 0.49
-    spin_bias: float = -1.21
+    noun_before_determiner: float = -0.32
+    noun_after_copula: float = -0.59
+    infinitive_slot: float = 1.19
+    form: float = 0.34
+    gender_mismatch: float = -2.59
+    number_mismatch: float = -1.25
+    collocation_left: float = 0.88
+    collocation_right: float = 0.63
+    collocation_across: float = 0.61
+    collocation_across_right: float = 0.68
+    spin_bias: float = -1.14
 
     def vector(self, names: tuple[str, ...]) -> tuple[float, ...]:
         return tuple(getattr(self, name) for name in names)
@@ -848,14 +848,20 @@ class _SlotFacts(NamedTuple):
         return cls(table, slot.after_copula, slot.wants_infinitive, *rates, lexicon)
 
 
-def collocation_fit(seen: int, word_count: int, rate: float) -> float:
+def collocation_fit(seen: int, count: int, rate: float, general: float) -> float:
     """log (seen + c) / (expected + c): how much more often a pair stands in the prose
-    than the counts of its words predict (``expected = word_count * rate``)."""
-    if not rate or not word_count:
+    than the counts of its words predict (``expected = count * rate``). A pair seen less
+    often than expected counts against the word only as far as French at large, where
+    the word stands ``general`` times per prose's worth, would have it more often: the
+    manuals write some words far more than French does (``aide``, in help pages), and
+    their other neighbours are no evidence against them."""
+    if not rate or not count:
         return 0.0
-    return math.log(
-        (seen + COLLOCATION_PSEUDO_COUNT) / (word_count * rate + COLLOCATION_PSEUDO_COUNT)
-    )
+    fit = math.log((seen + COLLOCATION_PSEUDO_COUNT) / (count * rate + COLLOCATION_PSEUDO_COUNT))
+    if fit < 0 and general < count:
+        expected = general * rate + COLLOCATION_PSEUDO_COUNT
+        return min(0.0, math.log((seen + COLLOCATION_PSEUDO_COUNT) / expected))
+    return fit
 
 
 def collocation_values(
@@ -867,16 +873,30 @@ def collocation_values(
     if not (facts.left_rate or facts.right_rate or facts.across_rate or facts.across_right_rate):
         return 0.0, 0.0, 0.0, 0.0
     words = word.replace("’", "'").split(" ")
-    first = facts.lexicon.neighbours(words[0])
-    last = first if len(words) == 1 else facts.lexicon.neighbours(words[-1])
+    lexicon = facts.lexicon
+    first = lexicon.neighbours(words[0])
+    last = first if len(words) == 1 else lexicon.neighbours(words[-1])
+    first_general = _general_count(words[0], lexicon)
+    last_general = first_general if len(words) == 1 else _general_count(words[-1], lexicon)
     return (
-        collocation_fit(first.left.get(slot.left, 0), first.count, facts.left_rate),
-        collocation_fit(last.right.get(slot.right, 0), last.count, facts.right_rate),
-        collocation_fit(first.across.get(slot.across, 0), first.count, facts.across_rate),
+        collocation_fit(first.left.get(slot.left, 0), first.count, facts.left_rate, first_general),
+        collocation_fit(last.right.get(slot.right, 0), last.count, facts.right_rate, last_general),
         collocation_fit(
-            last.across_right.get(slot.across_right, 0), last.count, facts.across_right_rate
+            first.across.get(slot.across, 0), first.count, facts.across_rate, first_general
+        ),
+        collocation_fit(
+            last.across_right.get(slot.across_right, 0),
+            last.count,
+            facts.across_right_rate,
+            last_general,
         ),
     )
+
+
+def _general_count(word: str, lexicon: Lexicon) -> float:
+    """How often French at large (wordfreq) writes ``word`` in as many words as the
+    prose of ``collocations.tsv`` holds."""
+    return lexicon.prose_words * 10 ** (lexicon.info(word).fr - 9)
 
 
 def _slot_values(
