@@ -43,9 +43,7 @@ def test_cached_suggestions_equal_those_of_an_empty_cache():
             assert suggested(shared, text) == suggested(Suggester(lexicon), text), text
     assert shared._cases  # the cache was used
     # The documents' own words change the ranking: a cache that ignored them would fail.
-    orders = {
-        tuple(s.replacement for s in suggested(shared, text)[0][1]) for text in DOCUMENTS[:3]
-    }
+    orders = {tuple(s.replacement for s in suggested(shared, text)[0][1]) for text in DOCUMENTS[:3]}
     assert len(orders) > 1
 
 
