@@ -36,7 +36,9 @@ def test_the_table_loads_with_counts_and_neighbours():
     assert lexicon.prose_words > 1_000_000
     option = lexicon.neighbours("option")
     assert option.count > 100
-    assert option.left["l'"] > option.left.get("la", 0)  # French elides before a vowel
+    assert option.left("l'") > option.left("la")  # French elides before a vowel
+    assert option.left("l") == option.left("zzzzqx") == option.left("") == 0
+    assert option.right("est") > 0 and option.across("cette") == 0
     assert lexicon.neighbours("zzzzqx").count == 0
 
 

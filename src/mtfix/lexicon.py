@@ -46,23 +46,40 @@ class Neighbours:
     (``left``) and right after it (``right``), of the words before a determiner or
     preposition in front of it (``across``: ``ouvrir`` for ``ouvrir la fenêtre``), and
     the words after one behind it (``across_right``: ``vue`` for ``point de vue``), and
-    how often it stands before and after one of those."""
+    how often it stands before and after one of those. The neighbours stay the table's
+    ``" word:count word:count "`` text, searched when asked (a word is asked about a few
+    neighbours, not its hundreds)."""
 
     count: int
-    left: dict[str, int]
-    right: dict[str, int]
-    across: dict[str, int]
-    across_right: dict[str, int]
+    cells: tuple[str, str, str, str]  # left, right, across, across_right
     before_function: int
     after_function: int
 
+    def left(self, word: str) -> int:
+        return _pair_count(self.cells[0], word)
 
-NO_NEIGHBOURS = Neighbours(0, {}, {}, {}, {}, 0, 0)
+    def right(self, word: str) -> int:
+        return _pair_count(self.cells[1], word)
+
+    def across(self, word: str) -> int:
+        return _pair_count(self.cells[2], word)
+
+    def across_right(self, word: str) -> int:
+        return _pair_count(self.cells[3], word)
 
 
-def _pair_counts(cell: str) -> dict[str, int]:
-    pairs = (item.rpartition(":") for item in cell.split(" ") if item)
-    return {word: int(count) for word, _, count in pairs}
+NO_NEIGHBOURS = Neighbours(0, ("", "", "", ""), 0, 0)
+
+
+def _pair_count(cell: str, word: str) -> int:
+    """The count of ``word`` in a ``" word:count word:count "`` cell, 0 if absent."""
+    if not word:
+        return 0
+    at = cell.find(f" {word}:")
+    if at < 0:
+        return 0
+    start = at + len(word) + 2
+    return int(cell[start : cell.index(" ", start)])
 
 
 class Lexicon:
@@ -229,15 +246,8 @@ class Lexicon:
         if not row:
             return NO_NEIGHBOURS
         count, left, right, across, across_right, before, after = row.split("\t")
-        return Neighbours(
-            int(count),
-            _pair_counts(left),
-            _pair_counts(right),
-            _pair_counts(across),
-            _pair_counts(across_right),
-            int(before),
-            int(after),
-        )
+        cells = (f" {left} ", f" {right} ", f" {across} ", f" {across_right} ")
+        return Neighbours(int(count), cells, int(before), int(after))
 
     def entry_size(self, french: str) -> int:
         return self.entry_sizes(french)[0]

@@ -879,13 +879,11 @@ def collocation_values(
     first_general = _general_count(words[0], lexicon)
     last_general = first_general if len(words) == 1 else _general_count(words[-1], lexicon)
     return (
-        collocation_fit(first.left.get(slot.left, 0), first.count, facts.left_rate, first_general),
-        collocation_fit(last.right.get(slot.right, 0), last.count, facts.right_rate, last_general),
+        collocation_fit(first.left(slot.left), first.count, facts.left_rate, first_general),
+        collocation_fit(last.right(slot.right), last.count, facts.right_rate, last_general),
+        collocation_fit(first.across(slot.across), first.count, facts.across_rate, first_general),
         collocation_fit(
-            first.across.get(slot.across, 0), first.count, facts.across_rate, first_general
-        ),
-        collocation_fit(
-            last.across_right.get(slot.across_right, 0),
+            last.across_right(slot.across_right),
             last.count,
             facts.across_right_rate,
             last_general,
