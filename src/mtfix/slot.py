@@ -3,8 +3,9 @@
 The damage model (``suggest.py``) multiplies how likely the written word is under each
 kind of damage by how likely a French word is in this slot. This module reads the slot:
 the determiner in front, a ``de`` in front, a sentence start, the words of a
-locution around it (``fait … à`` wants ``face``), and the other words of the document
-(a spinner leaves the other uses of the original word untouched).
+locution around it (``fait … à`` wants ``face``), the words right beside it (how often
+French prose writes a candidate after the one and before the other), and the other
+words of the document (a spinner leaves the other uses of the original word untouched).
 """
 
 from __future__ import annotations
@@ -54,6 +55,15 @@ FOLLOWING_DETERMINERS = frozenset(
         "vos",
         "leur",
         "leurs",
+    ]
+)
+# Determiners and prepositions a slot is read across: the word before them tells more of
+# a noun than they do (``ouvrir la fenêtre``, ``chars de combat``, ``prise en charge``).
+FUNCTION_WORDS = frozenset(
+    [
+        *("le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "au", "aux", "à"),
+        *("en", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "mon"),
+        *("ma", "mes", "notre", "nos", "votre", "vos"),
     ]
 )
 # After a copula the slot mostly holds an adjective or a participle (``il est X que``).
@@ -255,6 +265,16 @@ class Slot:
     following: str = ""  # the word after (``à``)
     document: DocumentWords | None = None
     following_determiner: bool = False  # a determiner right after (``indique X la``)
+    # The word right before as written, with only spaces between (an elided article
+    # or pronoun in front: ``l'``, ``d'``): the left neighbour of ``collocations.tsv``.
+    left: str = ""
+    # The word before ``left`` when that is one of FUNCTION_WORDS (``ouvrir`` in
+    # ``ouvrir la X``), with only spaces between.
+    across: str = ""
+    # The word right after as written (an elided ``d'`` included), and the word after
+    # that when it is one of FUNCTION_WORDS (``vue`` in ``X de vue``).
+    right: str = ""
+    across_right: str = ""
 
     @property
     def after_copula(self) -> bool:
@@ -290,11 +310,21 @@ def slot_of(
         previous_index -= 1
     previous = tokens[previous_index].lower if previous_index >= 0 else ""
     elided = token.elided[:-1].lower() if token is not None else ""
-    after_de = elided == "d" or (
-        index > 0
-        and tokens[index - 1].lower == "de"
-        and not text[tokens[index - 1].end : start].strip()
-    )
+    left = across = ""
+    if elided:
+        left = elided + "'"
+    elif index > 0 and not text[tokens[index - 1].end : start].strip():
+        left = tokens[index - 1].lower
+    if left in FUNCTION_WORDS:
+        holder = tokens[index] if elided else tokens[index - 1]  # the token holding ``left``
+        if not elided and holder.elided:  # ``qu'une X``
+            across = holder.elided[:-1].lower() + "'"
+        else:
+            at = index - 1 if elided else index - 2
+            if at >= 0 and not text[tokens[at].end : holder.start - len(holder.elided)].strip():
+                across = tokens[at].lower
+    right, across_right = _words_after(text, end, tokens, after)
+    after_de = left in ("de", "d'")
     return Slot(
         agreement=agreement_before(text, start, tokens),
         after_de=after_de,
@@ -303,7 +333,31 @@ def slot_of(
         following=following,
         document=document,
         following_determiner=following_determiner,
+        left=left,
+        across=across,
+        right=right,
+        across_right=across_right,
     )
+
+
+def _words_after(text: str, end: int, tokens: TokenIndex, after: int) -> tuple[str, str]:
+    """The word written right after ``end`` (an elided article being a word), and the
+    word after it when the first is one of FUNCTION_WORDS; "" past punctuation."""
+    words: list[str] = []
+    position = end
+    while after < len(tokens) and len(words) < 2:
+        token = tokens[after]
+        if text[position : token.start - len(token.elided)].strip():
+            break
+        if token.elided:
+            words.append(token.elided[:-1].lower() + "'")
+        if len(words) < 2:
+            words.append(token.lower)
+        position = token.end
+        after += 1
+    right = words[0] if words else ""
+    beyond = words[1] if len(words) > 1 and right in FUNCTION_WORDS else ""
+    return right, beyond
 
 
 @functools.cache

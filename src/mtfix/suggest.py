@@ -108,6 +108,15 @@ SLOT_FEATURES = (
     # The source text was grammatical French: its word agreed with the determiner.
     "gender_mismatch",  # a noun of the other gender than the determiner's
     "number_mismatch",  # a singular form after a plural determiner, or the reverse
+    # How much more often French prose writes the candidate right after the word before
+    # the slot (right before the word after it) than its frequency predicts: log of
+    # (pairs seen + c) / (pairs expected + c), 0 when the corpus knows too little.
+    "collocation_left",
+    "collocation_right",
+    # The same for the word before a determiner or preposition in front (``ouvrir la X``)
+    # and the word after one behind (``X de vue``).
+    "collocation_across",
+    "collocation_across_right",
 )
 FEATURES = SPIN_FEATURES + TRANSLATION_FEATURES + SLOT_FEATURES
 HYPOTHESES = ("spin", "untranslated")
@@ -120,43 +129,47 @@ class RankingWeights:
     the spin hypothesis before any evidence. ``locution`` is set by hand: no generator
     writes a light-verb locution, so the fit has nothing to move it with."""
 
-    moby_backward: float = 0.44
-    moby_forward: float = 0.19
-    wordnet: float = -3.13
-    hypernym: float = -0.79
-    mythes: float = -1.83
-    mutual: float = -0.55
-    closeness: float = 1.74
-    entry_size: float = -0.61
-    neighbours: float = 0.44
-    visible_draw: float = -0.37
-    homograph: float = 0.22
-    moby_document: float = 0.35
-    wordnet_document: float = 8.18
-    mythes_document: float = 3.25
-    shared: float = 1.09
-    anglicism: float = 2.13
-    dictionary: float = 1.46
-    cognate: float = -0.3
+    moby_backward: float = 0.92
+    moby_forward: float = 0.68
+    wordnet: float = -4.6
+    hypernym: float = -0.49
+    mythes: float = -2.02
+    mutual: float = -0.82
+    closeness: float = 1.31
+    entry_size: float = -0.66
+    neighbours: float = 0.32
+    visible_draw: float = -0.23
+    homograph: float = 0.03
+    moby_document: float = 0.18
+    wordnet_document: float = 10.03
+    mythes_document: float = 4.19
+    shared: float = 1.05
+    anglicism: float = 2.49
+    dictionary: float = 0.88
+    cognate: float = -0.51
     evidence: float = 0.7
-    similarity: float = 0.09
-    translated_from: float = -0.7
-    french_frequency: float = 0.49
-    agreement: float = 1.06
-    number: float = 0.38
-    in_document: float = 2.13
-    document_count: float = 0.12
-    document_pair: float = 2.21
-    noun_after_de: float = 0.01
-    noun_at_start: float = -0.63
+    similarity: float = 0.06
+    translated_from: float = -0.59
+    french_frequency: float = 0.41
+    agreement: float = 0.31
+    number: float = 0.13
+    in_document: float = 2.05
+    document_count: float = 0.27
+    document_pair: float = 1.67
+    noun_after_de: float = 0.11
+    noun_at_start: float = -0.59
     locution: float = 3.0
     noun_before_determiner: float = -0.32
-    noun_after_copula: float = -0.79
-    infinitive_slot: float = 1.23
-    form: float = 0.3
-    gender_mismatch: float = -1.56
-    number_mismatch: float = -0.67
-    spin_bias: float = -1.41
+    noun_after_copula: float = -0.59
+    infinitive_slot: float = 1.19
+    form: float = 0.34
+    gender_mismatch: float = -2.59
+    number_mismatch: float = -1.25
+    collocation_left: float = 0.88
+    collocation_right: float = 0.63
+    collocation_across: float = 0.61
+    collocation_across_right: float = 0.68
+    spin_bias: float = -1.14
 
     def vector(self, names: tuple[str, ...]) -> tuple[float, ...]:
         return tuple(getattr(self, name) for name in names)
@@ -167,6 +180,9 @@ NEUTRAL_PRIOR = 0.5  # share of spin damage before a document says otherwise
 PRIOR_PSEUDO_COUNT = 2.0  # findings' worth of the neutral prior in a document's estimate
 PRIOR_ROUNDS = 4  # expectation-maximisation rounds of a document's prior
 PRIOR_LIMIT = 0.02  # neither kind of damage is ever ruled out
+# Pairs' worth added to both the seen and the expected count of a collocation: a pair
+# expected about once and never seen is weak evidence, one expected ten times strong.
+COLLOCATION_PSEUDO_COUNT = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -807,12 +823,78 @@ class _SlotFacts(NamedTuple):
     locutions: dict[str, frozenset[tuple[str, str]]]  # empty: no locution possible
     after_copula: bool
     wants_infinitive: bool
+    # The prose counts of the words beside the slot over the prose's size (0: none);
+    # for ``across`` (``across_right``), its count before (after) a determiner or
+    # preposition.
+    left_rate: float
+    right_rate: float
+    across_rate: float
+    across_right_rate: float
+    lexicon: Lexicon
 
     @classmethod
     def of(cls, slot: Slot, lexicon: Lexicon) -> _SlotFacts:
         # in_locution is false without both neighbours: no table to consult then.
         table = locutions(lexicon) if slot.previous and slot.following else {}
-        return cls(table, slot.after_copula, slot.wants_infinitive)
+        size = max(lexicon.prose_words, 1)
+        rates = [0.0, 0.0, 0.0, 0.0]
+        for side, word in enumerate((slot.left, slot.right)):
+            if word:
+                rates[side] = lexicon.neighbours(word).count / size
+        if slot.across:
+            rates[2] = lexicon.neighbours(slot.across).before_function / size
+        if slot.across_right:
+            rates[3] = lexicon.neighbours(slot.across_right).after_function / size
+        return cls(table, slot.after_copula, slot.wants_infinitive, *rates, lexicon)
+
+
+def collocation_fit(seen: int, count: int, rate: float, general: float) -> float:
+    """log (seen + c) / (expected + c): how much more often a pair stands in the prose
+    than the counts of its words predict (``expected = count * rate``). A pair seen less
+    often than expected counts against the word only as far as French at large, where
+    the word stands ``general`` times per prose's worth, would have it more often: the
+    manuals write some words far more than French does (``aide``, in help pages), and
+    their other neighbours are no evidence against them."""
+    if not rate or not count:
+        return 0.0
+    fit = math.log((seen + COLLOCATION_PSEUDO_COUNT) / (count * rate + COLLOCATION_PSEUDO_COUNT))
+    if fit < 0 and general < count:
+        expected = general * rate + COLLOCATION_PSEUDO_COUNT
+        return min(0.0, math.log((seen + COLLOCATION_PSEUDO_COUNT) / expected))
+    return fit
+
+
+def collocation_values(
+    word: str, slot: Slot, facts: _SlotFacts
+) -> tuple[float, float, float, float]:
+    """The candidate's collocation features (``collocation_left`` to
+    ``collocation_across_right``): its first word after the word before the slot and
+    across a determiner, its last word before the word after it and across one."""
+    if not (facts.left_rate or facts.right_rate or facts.across_rate or facts.across_right_rate):
+        return 0.0, 0.0, 0.0, 0.0
+    words = word.replace("’", "'").split(" ")
+    lexicon = facts.lexicon
+    first = lexicon.neighbours(words[0])
+    last = first if len(words) == 1 else lexicon.neighbours(words[-1])
+    first_general = _general_count(words[0], lexicon)
+    last_general = first_general if len(words) == 1 else _general_count(words[-1], lexicon)
+    return (
+        collocation_fit(first.left(slot.left), first.count, facts.left_rate, first_general),
+        collocation_fit(last.right(slot.right), last.count, facts.right_rate, last_general),
+        collocation_fit(first.across(slot.across), first.count, facts.across_rate, first_general),
+        collocation_fit(
+            last.across_right(slot.across_right),
+            last.count,
+            facts.across_right_rate,
+            last_general,
+        ),
+    )
+
+
+def _general_count(word: str, lexicon: Lexicon) -> float:
+    """How often French at large (wordfreq) writes ``word`` in as many words as the
+    prose of ``collocations.tsv`` holds."""
+    return lexicon.prose_words * 10 ** (lexicon.info(word).fr - 9)
 
 
 def _slot_values(
@@ -838,6 +920,7 @@ def _slot_values(
         (1.0 if info.infinitive else -1.0) if facts.wants_infinitive and static.single else 0.0,
         static.form,
         *agreement_mismatches(slot.agreement, word, info),
+        *collocation_values(word, slot, facts),
     )
 
 
