@@ -16,7 +16,9 @@ values and the tokens each reading decodes past the words all candidates share.
 of settings (depth, closeness gate, prior weight, shortlist, a bonus per token of the
 candidate, reading up to the word only) and prints easy-span top-1 per folder, their
 mean and lowest, and the model's work (candidate sentences and decoded tokens per
-re-ranked finding); then where today's setting and the best loses its errors.
+re-ranked finding); then why today's setting gets the others wrong (not detected, the
+expected word outside the top candidates, kept by the gate, left out of the shortlist,
+the model's choice).
 """
 
 from __future__ import annotations
