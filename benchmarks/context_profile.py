@@ -1,6 +1,7 @@
 """Where ``--context`` spends its time on one file: tokens through the model per phase.
 
     python benchmarks/context_profile.py [FILE] [--words-after N|none] [--close X]
+                                          [--shortlist N|none]
                                           [--spinner-words-after N|none]
                                           [--screen-sentences-before N]
 
@@ -11,8 +12,9 @@ and for the candidates and the words after them (every one through the vocabular
 output layer), with the CPU seconds of those decodes; the spinner's screen (each word
 read up to the slot) apart from its whole readings. The token counts do not depend on
 the machine's load; the seconds do. The options replay the budgets of
-``scorer.RERANK_WORDS_AFTER``, ``scorer.RERANK_CLOSE``, ``SpunSettings.words_after``
-and ``SpunSettings.screen_sentences_before`` (default: the shipped ones).
+``scorer.RERANK_WORDS_AFTER``, ``scorer.RERANK_CLOSE``, ``scorer.RERANK_SHORTLIST``,
+``SpunSettings.words_after`` and ``SpunSettings.screen_sentences_before`` (default: the
+shipped ones).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ def main() -> None:
     parser.add_argument("file", nargs="?", type=Path, default=SEED)
     parser.add_argument("--words-after", type=_count, default=scoring.RERANK_WORDS_AFTER)
     parser.add_argument("--close", type=float, default=scoring.RERANK_CLOSE)
+    parser.add_argument("--shortlist", type=_count, default=scoring.RERANK_SHORTLIST)
     parser.add_argument(
         "--spinner-words-after", type=_count, default=spun.DEFAULT_SETTINGS.words_after
     )
@@ -89,7 +92,12 @@ def main() -> None:
     scoring.LlamaScorer._decode = decode
     scoring.LlamaScorer._evaluate_prefix = prefix
     scoring.LlamaScorer._evaluate_prefixes = prefixes
-    rerank = functools.partial(spun.rerank_findings, close=args.close, words_after=args.words_after)
+    rerank = functools.partial(
+        spun.rerank_findings,
+        close=args.close,
+        words_after=args.words_after,
+        shortlist=args.shortlist,
+    )
     settings = dataclasses.replace(
         spun.DEFAULT_SETTINGS,
         words_after=args.spinner_words_after,
@@ -117,6 +125,7 @@ def main() -> None:
     decoding = sum(row[3] for row in stats.values())
     print(
         f"{args.file.name}: re-ranking words after {args.words_after}, close {args.close}, "
+        f"shortlist {args.shortlist}, "
         f"spinner words after {args.spinner_words_after}, screen sentences before "
         f"{args.screen_sentences_before}"
     )

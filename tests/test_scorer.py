@@ -402,3 +402,47 @@ def test_cached_scorer_passes_the_slots_it_lacks_to_the_inner_scorer_in_one_go()
     assert inner.batches[1] == [("face", "expérience", "cap"), ("route", "direction")]
     assert cached.score_many(asked) == [[0.0, 1.0], [0.0], [0.0]] and len(inner.batches) == 2
     assert cached.sentences == 2 + 3 + 2
+
+
+def test_reranking_reads_only_its_shortlist_past_the_word() -> None:
+    """All the candidates are read up to the word; only the best ``RERANK_SHORTLIST`` of
+    them (that reading plus the prior) are read with the words after it, so a candidate the
+    words after would favour but the reading up to it ranks low cannot win."""
+    from mtfix.models import Finding, Suggestion
+    from mtfix.scorer import RERANK_SHORTLIST
+    from mtfix.spun import rerank_findings
+    from mtfix.suggest import Ranking
+
+    assert RERANK_SHORTLIST is not None
+    text = "Le convoi a reçu une aid importante hier soir."
+    start = text.index("aid")
+    words = [f"mot{i}" for i in range(RERANK_SHORTLIST + 4)]
+    ranking = Ranking(tuple((w, 0.2 - 0.001 * i, "d") for i, w in enumerate(words)), ())
+
+    class Suggester:
+        def document_rankings(self, text, findings, tokens):
+            return {id(f): (ranking, None) for f in findings}
+
+    class Split(RecordingScorer):
+        """Reading up to the word prefers the first words; reading past it, the last."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.read: list[tuple[bool, list[str]]] = []
+
+        def score(self, slot, candidates):
+            past = len(slot.sentence) > slot.end
+            self.read.append((past, list(candidates)))
+            sign = 1.0 if past else -1.0
+            return [sign * 10.0 * words.index(c) for c in candidates]
+
+    suggestions = tuple(Suggestion(w, 0.1, "d") for w in words[:5])
+    finding = Finding(start, start + 3, "aid", "english-word", 0.9, "m", suggestions)
+    scorer = Split()
+    (out,) = rerank_findings(text, [finding], tokens_of(text), Suggester(), scorer)
+    assert [(past, len(c)) for past, c in scorer.read] == [
+        (False, len(words)),
+        (True, RERANK_SHORTLIST),
+    ]
+    assert set(scorer.read[1][1]) == set(words[:RERANK_SHORTLIST])
+    assert out.suggestions[0].replacement == words[RERANK_SHORTLIST - 1]

@@ -1,0 +1,304 @@
+"""Score the re-ranking's candidates with the context model once, then sweep its settings.
+
+    python benchmarks/context_rerank_sweep.py score [--sample N] [FOLDER ...]
+    python benchmarks/context_rerank_sweep.py sweep
+
+``score`` runs detection and the suggester (without ``--context``) on N files of each
+dev folder (spread over it, as ``easy_suggestions.py --sample``), and for the finding
+over each easy gold span scores the suggester's top ``DEPTH`` candidates with the
+language model twice, with no closeness gate: read up to the word (``Slot.left_only``)
+and read with ``WORDS_AFTER`` words after it. One JSON line per easy span goes to
+``benchmarks/results/context-rerank-FOLDER.jsonl``: the expected words, the first
+suggestion without the model, the candidates with their suggester shares, both model
+values and the tokens each reading decodes past the words all candidates share.
+
+``sweep`` replays the re-ranking (``spun.rerank_findings``) on those lines for a grid
+of settings (depth, closeness gate, prior weight, shortlist, a bonus per token of the
+candidate, reading up to the word only) and prints easy-span top-1 per folder, their
+mean and lowest, and the model's work (candidate sentences and decoded tokens per
+re-ranked finding); then why today's setting gets the others wrong (not detected, the
+expected word outside the top candidates, kept by the gate, left out of the shortlist,
+the model's choice).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import math
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from mtfix.models import Document
+from mtfix.pipeline import CheckOptions, check_document
+from mtfix.rules import SUGGESTED_RULES
+from mtfix.scorer import (
+    RERANK_CLOSE,
+    RERANK_PRIOR,
+    RERANK_SHORTLIST,
+    slot_for,
+)
+from mtfix.segment import layout
+from mtfix.suggest import match_case, suggester_for
+from mtfix.tokenize import indexed, tokenize
+
+ROOT = Path(__file__).resolve().parent
+CORPORA = ROOT / "corpora"
+RESULTS = ROOT / "results"
+DEV = ["damage/broad/dev", "damage/wordnet/dev", "damage/untranslated/dev", "synthetic/dev"]
+DEPTH = 20
+WORDS_AFTER = 8
+
+
+def sampled(paths: list[Path], sample: int | None) -> list[Path]:
+    if not sample or sample >= len(paths):
+        return paths
+    return paths[:: len(paths) // sample][:sample]
+
+
+def results_path(folder: str) -> Path:
+    return RESULTS / f"context-rerank-{folder.replace('/', '-')}.jsonl"
+
+
+# --- scoring ---------------------------------------------------------------------------
+
+
+def score_folders(folders: Sequence[str], sample: int | None, scorer) -> None:
+    """Files taken in turn from each folder, so that a run cut short stays balanced."""
+    from mtfix.lexicon import default_lexicon
+
+    suggester = suggester_for(default_lexicon())
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    paths = {f: sampled(sorted((CORPORA / f).glob("*.json")), sample) for f in folders}
+    sinks = {f: results_path(f).open("w", encoding="utf-8") for f in folders}
+    started = time.perf_counter()
+    for batch in itertools.zip_longest(*paths.values()):
+        for folder, gold_path in zip(folders, batch, strict=True):
+            if gold_path is None:
+                continue
+            for line in score_file(gold_path, suggester, scorer):
+                sinks[folder].write(json.dumps(line, ensure_ascii=False) + "\n")
+            sinks[folder].flush()
+            print(f"{folder} {gold_path.stem}: {time.perf_counter() - started:.0f} s", flush=True)
+    for sink in sinks.values():
+        sink.close()
+
+
+def score_file(gold_path: Path, suggester, scorer) -> Iterator[dict]:
+    text = gold_path.with_suffix(".txt").read_text(encoding="utf-8")
+    document = Document(str(gold_path.with_suffix(".txt")), text)
+    findings = check_document(document, CheckOptions(select=frozenset({"english"})))
+    tokens = indexed(tokenize(text, layout(document, None).segments, None).tokens)
+    rankings = suggester.document_rankings(text, findings, tokens)
+    for span in json.loads(gold_path.read_text(encoding="utf-8"))["spans"]:
+        if span["kind"] != "easy":
+            continue
+        line = {"file": gold_path.stem, "expected": [w.lower() for w in span["expected"]]}
+        hits = [f for f in findings if f.start < span["end"] and span["start"] < f.end]
+        if hits:
+            finding = hits[0]
+            suggestions = finding.suggestions
+            line["first"] = suggestions[0].replacement.lower() if suggestions else None
+            if finding.rule in SUGGESTED_RULES and len(suggestions) >= 2:
+                ranking, _ = rankings[id(finding)]
+                ranked = ranking.ranked[:DEPTH]
+                words = [match_case(finding.text, word) for word, _, _ in ranked]
+                slot = slot_for(text, finding.start, finding.end, tokens)
+                line["candidates"] = [w.lower() for w in words]
+                line["shares"] = [share for _, share, _ in ranked]
+                for name, read in (
+                    ("left", slot.left_only()),
+                    ("after", slot.words_after(WORDS_AFTER)),
+                ):
+                    line[name] = scorer.score(read, words)
+                    line[name + "_tokens"] = tails(scorer, read, words)
+        yield line
+
+
+def tails(scorer, slot, words: Sequence[str]) -> list[int]:
+    """Tokens each filled sentence decodes past those all the candidates share."""
+    sentences = [scorer.tokens(slot.filled(w)) for w in words]
+    shared = min(len(t) for t in sentences) - 1
+    for tokens in sentences[1:]:
+        shared = min(shared, _common(sentences[0], tokens))
+    shared = max(shared, 1)
+    return [len(t) - shared for t in sentences]
+
+
+def _common(a: Sequence[int], b: Sequence[int]) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+# --- sweeping --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Setting:
+    depth: int = 20
+    close: float = RERANK_CLOSE
+    prior: float = RERANK_PRIOR
+    shortlist: int | None = RERANK_SHORTLIST  # 0: read up to the word only
+    token_bonus: float = 0.0  # added to the model's value per token of the candidate
+
+    def label(self) -> str:
+        short = "left-only" if self.shortlist == 0 else f"short {self.shortlist}"
+        return (
+            f"depth {self.depth:2d} close {self.close:.2f} prior {self.prior:.2f} "
+            f"{short:9s} bonus {self.token_bonus:.1f}"
+        )
+
+
+@dataclass
+class Outcome:
+    first: str | None
+    why: str  # how the first was chosen: kept, gated, reranked
+    sentences: int = 0
+    decoded: int = 0
+    shortlist: frozenset[str] = frozenset()  # the candidates read past the word
+
+
+def replay(line: dict, s: Setting) -> Outcome:
+    """The re-ranking's first suggestion for this span, as ``rerank_findings`` would give."""
+    if "candidates" not in line:
+        return Outcome(line.get("first"), "kept")
+    shares = line["shares"]
+    if shares[1] < s.close * shares[0]:
+        return Outcome(line["first"], "gated")
+    depth = min(s.depth, len(shares))
+    if depth < 2:
+        return Outcome(line["first"], "gated")
+    own = [t - min(line["left_tokens"][:depth]) for t in line["left_tokens"][:depth]]
+
+    def value(reading: str, i: int) -> float:
+        return (
+            line[reading][i]
+            + s.prior * math.log(max(shares[i], 1e-3))
+            + s.token_bonus * (own[i] + 1)
+        )
+
+    order = sorted(range(depth), key=lambda i: -value("left", i))
+    sentences, decoded = depth, sum(line["left_tokens"][:depth])
+    if s.shortlist != 0:
+        short = order if s.shortlist is None else order[: s.shortlist]
+        sentences += len(short)
+        decoded += sum(line["after_tokens"][i] for i in short)
+        order = sorted(short, key=lambda i: -value("after", i))
+    read = frozenset(line["candidates"][i] for i in order)
+    return Outcome(line["candidates"][order[0]], "reranked", sentences, decoded, read)
+
+
+def load(folders: Iterable[str]) -> dict[str, list[dict]]:
+    found = {}
+    for folder in folders:
+        path = results_path(folder)
+        if path.exists():
+            lines = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+            if lines:
+                found[folder] = lines
+    return found
+
+
+def evaluate(data: dict[str, list[dict]], s: Setting) -> tuple[dict[str, float], float, float]:
+    per_folder, sentences, decoded, reranked = {}, 0, 0, 0
+    for folder, lines in data.items():
+        right = 0
+        for line in lines:
+            outcome = replay(line, s)
+            right += outcome.first in line["expected"]
+            sentences += outcome.sentences
+            decoded += outcome.decoded
+            reranked += outcome.why == "reranked"
+        per_folder[folder] = right / max(len(lines), 1)
+    return per_folder, sentences / max(reranked, 1), decoded / max(reranked, 1)
+
+
+def diagnose(data: dict[str, list[dict]], s: Setting) -> Counter:
+    """Why each easy span's first suggestion is wrong under ``s``."""
+    causes: Counter = Counter()
+    for lines in data.values():
+        for line in lines:
+            outcome = replay(line, s)
+            if outcome.first in line["expected"]:
+                causes["right"] += 1
+            elif "first" not in line:
+                causes["not detected"] += 1
+            elif "candidates" not in line:
+                causes["no choice (rule or a single suggestion)"] += 1
+            elif not set(line["candidates"][: s.depth]) & set(line["expected"]):
+                causes[f"expected not in the top {s.depth}"] += 1
+            elif outcome.why == "gated":
+                causes["gate kept a wrong first"] += 1
+            elif s.shortlist and outcome.shortlist.isdisjoint(line["expected"]):
+                causes[f"left out of the shortlist of {s.shortlist}"] += 1
+            else:
+                causes["model chose wrong"] += 1
+    return causes
+
+
+def sweep(data: dict[str, list[dict]], top: int) -> None:
+    today = Setting()
+    grid = [
+        Setting(depth, close, prior, shortlist, bonus)
+        for depth, close, prior, shortlist, bonus in itertools.product(
+            (5, 8, 10, 15, 20),
+            (0.0, 0.05, 0.1, 0.15, 0.25, 0.4),
+            (0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0),
+            (0, 3, 5, 8, None),
+            (0.0, 0.5, 1.0),
+        )
+        if shortlist is None or shortlist < depth
+    ]
+    rows = []
+    for s in grid:
+        per_folder, _, _ = evaluate(data, s)
+        rows.append((min(per_folder.values()), sum(per_folder.values()) / len(per_folder), s))
+    names = [f.split("/")[-2] if f.startswith("damage") else f.split("/")[0] for f in data]
+    header = " ".join(f"{n[:9]:>9s}" for n in names)
+    print(f"{'setting':55s} {header}   mean    min  sent  tok")
+
+    def show(s: Setting, tag: str = "") -> None:
+        per_folder, sentences, decoded = evaluate(data, s)
+        values = list(per_folder.values())
+        print(
+            f"{s.label():55s} "
+            + " ".join(f"{v:9.3f}" for v in values)
+            + f" {sum(values) / len(values):6.3f} {min(values):6.3f}"
+            + f" {sentences:5.1f} {decoded:4.0f}"
+            + tag
+        )
+
+    show(today, "  (today)")
+    for _, _, s in sorted(rows, key=lambda r: (-(r[0] + r[1]), r[2].depth))[:top]:
+        show(s)
+    spans = sum(len(lines) for lines in data.values())
+    print(f"\n{spans} easy spans; why the first suggestion is wrong, today:")
+    for cause, count in diagnose(data, today).most_common():
+        print(f"  {cause}: {count}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("action", choices=["score", "sweep"])
+    parser.add_argument("folders", nargs="*", default=DEV)
+    parser.add_argument("--sample", type=int, default=6, help="files per folder")
+    parser.add_argument("--top", type=int, default=25, help="settings shown by sweep")
+    args = parser.parse_args()
+    if args.action == "score":
+        from mtfix.scorer import LlamaScorer
+
+        score_folders(args.folders, args.sample, LlamaScorer())
+    else:
+        sweep(load(args.folders), args.top)
+
+
+if __name__ == "__main__":
+    main()
