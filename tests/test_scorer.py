@@ -294,12 +294,48 @@ def test_llama_threads_leave_out_the_cores_other_work_keeps_busy(monkeypatch):
     from mtfix import batch, scorer
 
     monkeypatch.setattr(batch, "default_jobs", lambda: 4)
-    monkeypatch.setattr(scorer.os, "getloadavg", lambda: (0.2, 0.0, 0.0))
+    for busy, threads in ((0.0, 4), (0.2, 4), (2.7, 1), (9.0, 1)):
+        monkeypatch.setattr(scorer, "_busy_cores", lambda busy=busy: busy)
+        assert scorer.available_cores() == threads
+    monkeypatch.setattr(scorer, "_busy_cores", lambda: None)
     assert scorer.available_cores() == 4
-    monkeypatch.setattr(scorer.os, "getloadavg", lambda: (2.7, 0.0, 0.0))
-    assert scorer.available_cores() == 1
-    monkeypatch.setattr(scorer.os, "getloadavg", lambda: (9.0, 0.0, 0.0))
-    assert scorer.available_cores() == 1
+
+
+def test_busy_cores_are_the_running_tasks_now_not_the_lagging_load_average(monkeypatch):
+    """Right after another check, the one-minute load average still counts it: the
+    running tasks say the cores are free (this process is one of them)."""
+    import builtins
+    import io
+
+    from mtfix import scorer
+
+    real_open = builtins.open
+    readings = iter(
+        ["0.90 0.50 0.20 1/90 123\n", "0.90 0.50 0.20 3/90 123\n"]
+        + ["0.90 0.50 0.20 1/90 123\n"] * 3
+    )
+
+    def fake_open(path, *args, **kwargs):
+        if path == "/proc/loadavg":
+            return io.StringIO(next(readings))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", fake_open)
+    monkeypatch.setattr(scorer.os, "getloadavg", lambda: (0.9, 0.5, 0.2))
+    assert scorer._busy_cores(interval=0) == 0.0  # the median of 0, 2, 0, 0, 0
+
+
+def test_busy_cores_fall_back_to_the_load_average_without_proc(monkeypatch):
+    import builtins
+
+    from mtfix import scorer
+
+    def no_proc(path, *args, **kwargs):
+        raise FileNotFoundError(path)
+
+    monkeypatch.setattr(builtins, "open", no_proc)
+    monkeypatch.setattr(scorer.os, "getloadavg", lambda: (1.5, 0.0, 0.0))
+    assert scorer._busy_cores(interval=0) == 1.5
 
 
 def test_slot_words_after_reads_that_many_words_past_the_word() -> None:

@@ -18,7 +18,9 @@ import itertools
 import math
 import os
 import re
+import statistics
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -674,19 +676,40 @@ def _log_softmax(row):  # -> numpy array (a copy)
 
 
 def available_cores() -> int:
-    """The cores this process may run on less those other work keeps busy (the load
-    average of the last minute): llama.cpp's threads meet at a barrier after each
-    operation and spin there, so one without a core of its own stalls the others (a
-    decode took 3-5x the CPU time on a loaded 2-core machine). Scores do not depend on
-    the number of threads (tested)."""
+    """The cores this process may run on less those other work keeps busy now:
+    llama.cpp's threads meet at a barrier after each operation and spin there, so one
+    without a core of its own stalls the others (a decode took 3-5x the CPU time on a
+    loaded 2-core machine). Scores do not depend on the number of threads (tested)."""
     from .batch import default_jobs
 
     cores = default_jobs()
-    try:
-        busy = os.getloadavg()[0]
-    except (AttributeError, OSError):  # no load average on this system
+    busy = _busy_cores()
+    if busy is None:
         return cores
     return max(1, min(cores, round(cores - busy)))
+
+
+def _busy_cores(samples: int = 5, interval: float = 0.005) -> float | None:
+    """How many other processes are running right now: the median of a few readings of
+    the kernel's count of runnable tasks (``/proc/loadavg``), less this one. The load
+    average instead lags by a minute: a check run right after another saw the first
+    one's load and ran on one thread on an idle machine. Elsewhere the load average."""
+    counts = []
+    for index in range(samples):
+        try:
+            with open("/proc/loadavg", encoding="ascii") as loadavg:
+                running = loadavg.read().split()[3].split("/")[0]
+            counts.append(int(running) - 1)
+        except (OSError, IndexError, ValueError):
+            break
+        if index + 1 < samples:
+            time.sleep(interval)
+    if counts:
+        return float(statistics.median(counts))
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average on this system
+        return None
 
 
 _LOG_CALLBACK = None  # kept alive: llama.cpp calls it for as long as the process runs
