@@ -241,7 +241,8 @@ class Lexicon:
     @functools.lru_cache(maxsize=65536)  # noqa: B019 (one lexicon per process)
     def neighbours(self, word: str) -> Neighbours:
         """How often ``word`` stands in the prose of ``collocations.tsv``, and after and
-        before which words (a pair seen once is not kept: read as never seen)."""
+        before which words (each side keeps its most frequent neighbours: ``PAIR_LIMIT``
+        of ``scripts/build_collocations.py``; a pair left out reads as never seen)."""
         row = self._collocations.get(word)
         if not row:
             return NO_NEIGHBOURS
