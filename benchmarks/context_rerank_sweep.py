@@ -40,6 +40,7 @@ from mtfix.scorer import (
     RERANK_CLOSE,
     RERANK_PRIOR,
     RERANK_SHORTLIST,
+    common_length,
     slot_for,
 )
 from mtfix.segment import layout
@@ -124,18 +125,9 @@ def tails(scorer, slot, words: Sequence[str]) -> list[int]:
     sentences = [scorer.tokens(slot.filled(w)) for w in words]
     shared = min(len(t) for t in sentences) - 1
     for tokens in sentences[1:]:
-        shared = min(shared, _common(sentences[0], tokens))
+        shared = min(shared, common_length(sentences[0], tokens))
     shared = max(shared, 1)
     return [len(t) - shared for t in sentences]
-
-
-def _common(a: Sequence[int], b: Sequence[int]) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 # --- sweeping --------------------------------------------------------------------------

@@ -284,18 +284,20 @@ def build_table(counts: Counts, vocabulary: frozenset[str]) -> list[str]:
     return [f"#total\t{total}\t\t\t\t\t0\t0", *body]
 
 
+def dpkg_version(package: str) -> str:
+    """The installed version of a Debian package, or ``not installed``."""
+    result = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Version}", package],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.stdout.strip() or "not installed"
+
+
 def installed_versions() -> dict[str, str]:
     """The versions of the installed source packages (``--root /``)."""
-    versions = {}
-    for package, _ in SOURCES:
-        result = subprocess.run(
-            ["dpkg-query", "-W", "-f=${Version}", package],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        versions[package] = result.stdout.strip() or "not installed"
-    return versions
+    return {package: dpkg_version(package) for package, _ in SOURCES}
 
 
 def unpack(debs: Path, root: Path) -> dict[str, str]:

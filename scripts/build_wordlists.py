@@ -18,7 +18,6 @@ from __future__ import annotations
 import gzip
 import math
 import re
-import subprocess
 import sys
 import unicodedata
 from collections import defaultdict
@@ -469,13 +468,7 @@ def package_versions() -> dict[str, str]:
         "dict-freedict-eng-fra",
         "mythes-en-us",
     ):
-        result = subprocess.run(
-            ["dpkg-query", "-W", "-f=${Version}", package],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        versions[package] = result.stdout.strip() or "not installed"
+        versions[package] = build_collocations.dpkg_version(package)
     return versions
 
 

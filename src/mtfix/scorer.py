@@ -493,7 +493,7 @@ class LlamaScorer:
         sentences = [self.tokens(slot.filled(c)) for c in candidates]
         shared = min(len(t) for t in sentences) - 1
         for tokens in sentences[1:]:
-            shared = min(shared, _common_length(sentences[0], tokens))
+            shared = min(shared, common_length(sentences[0], tokens))
         return sentences, max(shared, 1)  # at least the BOS token
 
     def _score_group(
@@ -755,7 +755,7 @@ def native_stderr_silenced() -> Iterator[None]:
         os.close(saved)
 
 
-def _common_length(a: Sequence[int], b: Sequence[int]) -> int:
+def common_length(a: Sequence[int], b: Sequence[int]) -> int:
     common = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
