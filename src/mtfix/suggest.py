@@ -27,7 +27,15 @@ from .context import Agreement
 from .lexicon import Lexicon, WordInfo
 from .models import Finding, Suggestion, Token
 from .rules import SUGGESTED_RULES
-from .slot import EMPTY_SLOT, DocumentWords, Slot, count_forms, locutions, slot_of
+from .slot import (
+    EMPTY_SLOT,
+    FUNCTION_WORDS,
+    DocumentWords,
+    Slot,
+    count_forms,
+    locutions,
+    slot_of,
+)
 
 MAX_SUGGESTIONS = 5
 CACHE_SIZE = 50_000  # candidate lists kept per process, by English text
@@ -117,6 +125,13 @@ SLOT_FEATURES = (
     # and the word after one behind (``X de vue``).
     "collocation_across",
     "collocation_across_right",
+    # collocation_left (right) when the word beside is a determiner or preposition
+    # (``les X``, ``X de``): it tells the kind of word more than the word itself.
+    "collocation_left_function",
+    "collocation_right_function",
+    # How often a document this long would hold the candidate by its French frequency
+    # (log, 0 when it is not there): a common word standing elsewhere tells little.
+    "document_expected",
 )
 FEATURES = SPIN_FEATURES + TRANSLATION_FEATURES + SLOT_FEATURES
 HYPOTHESES = ("spin", "untranslated")
@@ -129,47 +144,50 @@ class RankingWeights:
     the spin hypothesis before any evidence. ``locution`` is set by hand: no generator
     writes a light-verb locution, so the fit has nothing to move it with."""
 
-    moby_backward: float = 0.92
-    moby_forward: float = 0.68
-    wordnet: float = -4.6
-    hypernym: float = -0.49
-    mythes: float = -2.02
-    mutual: float = -0.82
-    closeness: float = 1.31
-    entry_size: float = -0.66
-    neighbours: float = 0.32
-    visible_draw: float = -0.23
-    homograph: float = 0.03
-    moby_document: float = 0.18
-    wordnet_document: float = 10.03
-    mythes_document: float = 4.19
+    moby_backward: float = 0.9
+    moby_forward: float = 0.73
+    wordnet: float = -4.82
+    hypernym: float = -0.62
+    mythes: float = -2.1
+    mutual: float = -0.89
+    closeness: float = 1.27
+    entry_size: float = -0.44
+    neighbours: float = 0.46
+    visible_draw: float = -0.57
+    homograph: float = -0.06
+    moby_document: float = 0.09
+    wordnet_document: float = 10.09
+    mythes_document: float = 4.2
     shared: float = 1.05
-    anglicism: float = 2.49
-    dictionary: float = 0.88
-    cognate: float = -0.51
-    evidence: float = 0.7
-    similarity: float = 0.06
-    translated_from: float = -0.59
-    french_frequency: float = 0.41
-    agreement: float = 0.31
-    number: float = 0.13
-    in_document: float = 2.05
-    document_count: float = 0.27
-    document_pair: float = 1.67
-    noun_after_de: float = 0.11
-    noun_at_start: float = -0.59
+    anglicism: float = 2.43
+    dictionary: float = 0.89
+    cognate: float = -0.42
+    evidence: float = 0.68
+    similarity: float = 0.03
+    translated_from: float = -0.45
+    french_frequency: float = 0.67
+    agreement: float = 0.4
+    number: float = 0.23
+    in_document: float = -0.48
+    document_count: float = 0.36
+    document_pair: float = 1.51
+    noun_after_de: float = 0.18
+    noun_at_start: float = -0.57
     locution: float = 3.0
-    noun_before_determiner: float = -0.32
-    noun_after_copula: float = -0.59
-    infinitive_slot: float = 1.19
-    form: float = 0.34
-    gender_mismatch: float = -2.59
-    number_mismatch: float = -1.25
-    collocation_left: float = 0.88
-    collocation_right: float = 0.63
-    collocation_across: float = 0.61
-    collocation_across_right: float = 0.68
-    spin_bias: float = -1.14
+    noun_before_determiner: float = -0.29
+    noun_after_copula: float = -0.61
+    infinitive_slot: float = 1.15
+    form: float = 0.36
+    gender_mismatch: float = -2.61
+    number_mismatch: float = -1.36
+    collocation_left: float = 1.01
+    collocation_right: float = 0.74
+    collocation_across: float = 0.62
+    collocation_across_right: float = 0.69
+    collocation_left_function: float = 0.77
+    collocation_right_function: float = 0.49
+    document_expected: float = -1.58
+    spin_bias: float = -0.97
 
     def vector(self, names: tuple[str, ...]) -> tuple[float, ...]:
         return tuple(getattr(self, name) for name in names)
@@ -866,10 +884,25 @@ def collocation_fit(seen: int, count: int, rate: float, general: float) -> float
 
 def collocation_values(
     word: str, slot: Slot, facts: _SlotFacts
-) -> tuple[float, float, float, float]:
+) -> tuple[float, float, float, float, float, float]:
     """The candidate's collocation features (``collocation_left`` to
-    ``collocation_across_right``): its first word after the word before the slot and
-    across a determiner, its last word before the word after it and across one."""
+    ``collocation_right_function``): its first word after the word before the slot and
+    across a determiner, its last word before the word after it and across one; the
+    first two go to the ``_function`` pair when the word beside is a function word."""
+    left, right, across, across_right = _collocations(word, slot, facts)
+    left_function = slot.left in FUNCTION_WORDS
+    right_function = slot.right in FUNCTION_WORDS
+    return (
+        0.0 if left_function else left,
+        0.0 if right_function else right,
+        across,
+        across_right,
+        left if left_function else 0.0,
+        right if right_function else 0.0,
+    )
+
+
+def _collocations(word: str, slot: Slot, facts: _SlotFacts) -> tuple[float, float, float, float]:
     if not (facts.left_rate or facts.right_rate or facts.across_rate or facts.across_right_rate):
         return 0.0, 0.0, 0.0, 0.0
     words = word.replace("’", "'").split(" ")
@@ -921,6 +954,7 @@ def _slot_values(
         static.form,
         *agreement_mismatches(slot.agreement, word, info),
         *collocation_values(word, slot, facts),
+        math.log(document.total * 10 ** (info.fr - 9) + 0.1) if count else 0.0,
     )
 
 
