@@ -29,7 +29,6 @@ _spec.loader.exec_module(build)
 LEFT = SLOT_FEATURES.index("collocation_left")
 RIGHT = SLOT_FEATURES.index("collocation_right")
 ACROSS = SLOT_FEATURES.index("collocation_across")
-LEFT_FUNCTION = SLOT_FEATURES.index("collocation_left_function")
 
 
 def test_the_table_loads_with_counts_and_neighbours():
@@ -166,19 +165,7 @@ def test_a_slot_with_neighbours_is_a_different_case():
     suggester = Suggester(default_lexicon())
     after_the = suggester.features("viewpoint", Slot(left="la"))
     after_of = suggester.features("viewpoint", Slot(left="de"))
-    assert [f.slot[LEFT_FUNCTION] for f in after_the] != [f.slot[LEFT_FUNCTION] for f in after_of]
-
-
-def test_a_function_word_beside_the_slot_has_its_own_collocation_feature():
-    """``les X`` says a plural noun follows more than which noun: the fit weighs the
-    fit to a determiner or preposition apart from the fit to a content word."""
-    suggester = Suggester(default_lexicon())
-    after_the = suggester.features("viewpoint", Slot(left="la"))
-    after_open = suggester.features("window", Slot(left="ouvrir"))
-    assert any(f.slot[LEFT_FUNCTION] for f in after_the)
-    assert not any(f.slot[LEFT] for f in after_the)
-    assert any(f.slot[LEFT] for f in after_open)
-    assert not any(f.slot[LEFT_FUNCTION] for f in after_open)
+    assert [f.slot[LEFT] for f in after_the] != [f.slot[LEFT] for f in after_of]
 
 
 def test_words_and_gaps_splits_elisions_and_stops_at_punctuation():

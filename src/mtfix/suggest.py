@@ -27,15 +27,7 @@ from .context import Agreement
 from .lexicon import Lexicon, WordInfo
 from .models import Finding, Suggestion, Token
 from .rules import SUGGESTED_RULES
-from .slot import (
-    EMPTY_SLOT,
-    FUNCTION_WORDS,
-    DocumentWords,
-    Slot,
-    count_forms,
-    locutions,
-    slot_of,
-)
+from .slot import EMPTY_SLOT, DocumentWords, Slot, count_forms, locutions, slot_of
 
 MAX_SUGGESTIONS = 5
 CACHE_SIZE = 50_000  # candidate lists kept per process, by English text
@@ -125,10 +117,6 @@ SLOT_FEATURES = (
     # and the word after one behind (``X de vue``).
     "collocation_across",
     "collocation_across_right",
-    # collocation_left (right) when the word beside is a determiner or preposition
-    # (``les X``, ``X de``): it tells the kind of word more than the word itself.
-    "collocation_left_function",
-    "collocation_right_function",
     # How often a document this long would hold the candidate by its French frequency
     # (log, 0 when it is not there): a common word standing elsewhere tells little.
     "document_expected",
@@ -144,50 +132,48 @@ class RankingWeights:
     the spin hypothesis before any evidence. ``locution`` is set by hand: no generator
     writes a light-verb locution, so the fit has nothing to move it with."""
 
-    moby_backward: float = 0.9
+    moby_backward: float = 0.94
     moby_forward: float = 0.73
-    wordnet: float = -4.82
+    wordnet: float = -4.93
     hypernym: float = -0.62
-    mythes: float = -2.1
-    mutual: float = -0.89
-    closeness: float = 1.27
-    entry_size: float = -0.44
-    neighbours: float = 0.46
-    visible_draw: float = -0.57
-    homograph: float = -0.06
-    moby_document: float = 0.09
-    wordnet_document: float = 10.09
-    mythes_document: float = 4.2
+    mythes: float = -2.08
+    mutual: float = -0.9
+    closeness: float = 1.25
+    entry_size: float = -0.45
+    neighbours: float = 0.49
+    visible_draw: float = -0.6
+    homograph: float = -0.07
+    moby_document: float = 0.06
+    wordnet_document: float = 10.2
+    mythes_document: float = 4.26
     shared: float = 1.05
-    anglicism: float = 2.43
-    dictionary: float = 0.89
-    cognate: float = -0.42
-    evidence: float = 0.68
-    similarity: float = 0.03
+    anglicism: float = 2.41
+    dictionary: float = 0.96
+    cognate: float = -0.33
+    evidence: float = 0.66
+    similarity: float = -0.01
     translated_from: float = -0.45
     french_frequency: float = 0.67
-    agreement: float = 0.4
-    number: float = 0.23
-    in_document: float = -0.48
-    document_count: float = 0.36
-    document_pair: float = 1.51
+    agreement: float = 0.35
+    number: float = 0.25
+    in_document: float = -0.7
+    document_count: float = 0.38
+    document_pair: float = 1.54
     noun_after_de: float = 0.18
-    noun_at_start: float = -0.57
+    noun_at_start: float = -0.54
     locution: float = 3.0
-    noun_before_determiner: float = -0.29
-    noun_after_copula: float = -0.61
-    infinitive_slot: float = 1.15
-    form: float = 0.36
-    gender_mismatch: float = -2.61
-    number_mismatch: float = -1.36
-    collocation_left: float = 1.01
-    collocation_right: float = 0.74
-    collocation_across: float = 0.62
-    collocation_across_right: float = 0.69
-    collocation_left_function: float = 0.77
-    collocation_right_function: float = 0.49
-    document_expected: float = -1.58
-    spin_bias: float = -0.97
+    noun_before_determiner: float = -0.28
+    noun_after_copula: float = -0.62
+    infinitive_slot: float = 1.06
+    form: float = 0.37
+    gender_mismatch: float = -2.6
+    number_mismatch: float = -1.45
+    collocation_left: float = 0.86
+    collocation_right: float = 0.62
+    collocation_across: float = 0.61
+    collocation_across_right: float = 0.66
+    document_expected: float = -1.68
+    spin_bias: float = -0.89
 
     def vector(self, names: tuple[str, ...]) -> tuple[float, ...]:
         return tuple(getattr(self, name) for name in names)
@@ -884,25 +870,10 @@ def collocation_fit(seen: int, count: int, rate: float, general: float) -> float
 
 def collocation_values(
     word: str, slot: Slot, facts: _SlotFacts
-) -> tuple[float, float, float, float, float, float]:
+) -> tuple[float, float, float, float]:
     """The candidate's collocation features (``collocation_left`` to
-    ``collocation_right_function``): its first word after the word before the slot and
-    across a determiner, its last word before the word after it and across one; the
-    first two go to the ``_function`` pair when the word beside is a function word."""
-    left, right, across, across_right = _collocations(word, slot, facts)
-    left_function = slot.left in FUNCTION_WORDS
-    right_function = slot.right in FUNCTION_WORDS
-    return (
-        0.0 if left_function else left,
-        0.0 if right_function else right,
-        across,
-        across_right,
-        left if left_function else 0.0,
-        right if right_function else 0.0,
-    )
-
-
-def _collocations(word: str, slot: Slot, facts: _SlotFacts) -> tuple[float, float, float, float]:
+    ``collocation_across_right``): its first word after the word before the slot and
+    across a determiner, its last word before the word after it and across one."""
     if not (facts.left_rate or facts.right_rate or facts.across_rate or facts.across_right_rate):
         return 0.0, 0.0, 0.0, 0.0
     words = word.replace("’", "'").split(" ")
