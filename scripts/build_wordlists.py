@@ -6,9 +6,11 @@ Sources (install them first, see wordlists/SOURCES.md):
     ``mythes-en-us`` (the LibreOffice English thesaurus)
   * French documentation packages for ``collocations.tsv`` (``build_collocations.py``)
 
-Run ``python scripts/build_wordlists.py``; the output is byte-for-byte reproducible
-for the same package versions. ``--derived`` rebuilds only the tables derived from the
-committed ones (``translated_from.tsv`` from ``dictionary.tsv``), without the sources.
+Run ``python scripts/build_wordlists.py [--debs DIR | --root DIR]`` (the options are
+``build_collocations.py``'s: where the documentation packages are); the output is
+byte-for-byte reproducible for the same package versions. ``--derived`` rebuilds only
+the tables derived from the committed ones (``translated_from.tsv`` from
+``dictionary.tsv``), without the sources.
 Hand-written lists (loanwords, anglicisms, function words) live beside the compiled
 ones and are read, never written, by this script.
 """
@@ -215,6 +217,15 @@ def is_homograph(word: str, fr: dict, en: dict, lexicon: set[str]) -> bool:
     return word in lexicon and fz >= HOMOGRAPH_MIN_FR and ez >= HOMOGRAPH_MIN_EN and ez - fz <= 1.0
 
 
+def reads_french(english: str, fr: dict, en: dict, lexicon: set[str]) -> bool:
+    """A single word of the French lexicon not ten times as common in English: French,
+    no intrusion. The lexicon holds English loans (``build``, ``body``, ``wall``) that
+    read as English in a French sentence: their rows are kept."""
+    if " " in english or english not in lexicon:
+        return False
+    return en.get(english, 0) - fr.get(english, 0) < 1.0
+
+
 def visibly_english(english: str, en: dict, lexicon: set[str]) -> bool:
     """A thesaurus neighbour a reader sees is English when a spinner writes it: no word
     of it French, and common in English. A spinner's swap is found only when it writes
@@ -279,15 +290,25 @@ def build_spinner(
     """
     relations: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     entry_size: dict[str, int] = {}
+    # Singulars that are no homographs (English far more common: ``bit``) whose French
+    # plural is one (``bits``): related for the plural's sake, never candidates.
+    plural_only = {
+        word
+        for word in lexicon
+        if not word.endswith(("s", "x"))
+        and word + "s" in lexicon
+        and is_homograph(word + "s", fr, en, lexicon)
+        and not is_homograph(word, fr, en, lexicon)
+    }
 
     def relate(english: str, french: str, bit: int) -> None:
-        if english != french and is_homograph(french, fr, en, lexicon):
+        if english != french and (french in plural_only or is_homograph(french, fr, en, lexicon)):
             relations[english][french] |= bit
 
     moby_entries: dict[str, set[str]] = {}
     for head, synonyms in moby:
         moby_entries.setdefault(head, set()).update(synonyms)
-        if is_homograph(head, fr, en, lexicon):
+        if head in plural_only or is_homograph(head, fr, en, lexicon):
             entry_size[head] = len(synonyms)
     wordnet_synonyms, wordnet_hypernyms = wordnet
     for word, related, bit in synonym_relations(moby, wordnet_synonyms):
@@ -310,7 +331,9 @@ def build_spinner(
         plural = english_plural(english)
         for french, bits in list(candidates.items()):
             french_plural = french if french.endswith(("s", "x")) else french + "s"
-            if french_plural in lexicon:
+            if french_plural in lexicon and (
+                french not in plural_only or is_homograph(french_plural, fr, en, lexicon)
+            ):
                 relations[plural][french_plural] |= bits
                 entry_size.setdefault(french_plural, entry_size.get(french, 0))
                 neighbours.setdefault(french_plural, neighbours[french])
@@ -319,13 +342,16 @@ def build_spinner(
     for english, candidates in relations.items():
         if not WORD_RE.match(english.replace(" ", "a")):
             continue
-        if english in lexicon and " " not in english:
+        if reads_french(english, fr, en, lexicon):
             continue  # French words themselves are not intrusions the table must answer
         if en.get(english.split(" ")[0], 0) < MIN_ZIPF_KEPT:
             continue
         ranked = sorted(
-            candidates.items(), key=lambda kv: (-kv[1].bit_count(), -fr.get(kv[0], 0), kv[0])
+            ((word, bits) for word, bits in candidates.items() if word not in plural_only),
+            key=lambda kv: (-kv[1].bit_count(), -fr.get(kv[0], 0), kv[0]),
         )
+        if not ranked:
+            continue
         cells = ",".join(
             f"{word}:{bits}:{entry_overlap(moby_entries, english, word)}"
             for word, bits in ranked[:MAX_SPINNER_CANDIDATES]
@@ -334,7 +360,7 @@ def build_spinner(
     sizes = [
         f"{word}\t{entry_size.get(word, 0)}\t{len(neighbours[word])}"
         f"\t{sum(visibly_english(english, en, lexicon) for english in neighbours[word])}"
-        for word in sorted(entry_size.keys() | neighbours.keys())
+        for word in sorted((entry_size.keys() | neighbours.keys()) - plural_only)
     ]
     return sort_rows(rows), sort_rows(sizes)
 
@@ -478,7 +504,7 @@ def write(name: str, lines: list[str]) -> None:
     print(f"{name}: {len(lines)} lines, {path.stat().st_size / 1e6:.1f} MB", file=sys.stderr)
 
 
-def main() -> None:
+def main(collocation_args: list[str]) -> None:
     fr, en = zipf_table("fr"), zipf_table("en")
     hun_forms, genders = hunspell_entries()
     lexicon = french_forms() | hun_forms
@@ -497,7 +523,7 @@ def main() -> None:
     )
     (OUT / "VERSIONS.tsv").write_text(versions + "\n", encoding="utf-8")
     # Last: its pruning reads the candidate vocabulary of the tables above.
-    build_collocations.main([])
+    build_collocations.main(collocation_args)
 
 
 def derived() -> None:
@@ -507,4 +533,4 @@ def derived() -> None:
 
 
 if __name__ == "__main__":
-    derived() if sys.argv[1:] == ["--derived"] else main()
+    derived() if sys.argv[1:] == ["--derived"] else main(sys.argv[1:])

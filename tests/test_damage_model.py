@@ -14,6 +14,7 @@ from mtfix.models import Document, Finding
 from mtfix.segment import segments
 from mtfix.slot import DocumentWords, Slot, slot_of
 from mtfix.suggest import (
+    DEFAULT_WEIGHTS,
     HYPOTHESES,
     SLOT_FEATURES,
     SPIN_FEATURES,
@@ -46,9 +47,22 @@ def test_a_word_used_elsewhere_in_the_document_is_lifted():
     document = DocumentWords(Counter({"question": 1}))
     assert ranked("concern", Slot(document=document)).index("question") < plain.index("question")
     # Beside the same word as here (``la question`` elsewhere, ``la concern`` here): first.
-    beside = DocumentWords(Counter({"question": 1}), frozenset({("la", "question")}))
+    beside = DocumentWords(Counter({"question": 1}), given_pairs=frozenset({("la", "question")}))
     assert ranked("concern", Slot(previous="la", document=beside))[0] == "question"
     assert ranked("concern", Slot(previous="une", document=beside))[0] != "question"
+
+
+def test_a_rare_word_elsewhere_in_the_document_tells_more_than_a_common_one():
+    """Found once in a long document, a word French writes rarely is less likely there
+    by chance than a common one: ``document_expected`` reads its French frequency."""
+    column = SLOT_FEATURES.index("document_expected")
+    document = DocumentWords(Counter({"place": 1, "perspective": 1, "le": 5000}))
+    assert document.total == 5002
+    features = SUGGESTER.features("viewpoint", Slot(document=document))
+    values = {f.word: f.slot[column] for f in features}
+    assert values["place"] > values["perspective"] != 0.0
+    assert values["opinion"] == 0.0  # not in the document: no evidence either way
+    assert DEFAULT_WEIGHTS.document_expected < 0
 
 
 def test_the_document_index_pairs_words_with_only_spaces_between():
@@ -93,7 +107,11 @@ def test_a_noun_gains_on_a_verb_after_de():
     slot = slot_of(text, start, start + 5, tokens)
     after_de, plain = shares("fight", slot), shares("fight", Slot())
     assert after_de["combat"] / after_de["combattre"] > plain["combat"] / plain["combattre"]
-    assert first_suggestion(text, "fight") == "combat"
+    (finding,) = [f for f in check_text(text) if f.text == "fight"]
+    words = [s.replacement for s in finding.suggestions]
+    assert "combat" in words and (
+        "combattre" not in words or words.index("combat") < words.index("combattre")
+    )
 
 
 def test_slot_of_reads_de_sentence_start_and_the_words_around():

@@ -117,3 +117,21 @@ def test_an_un_word_does_not_keep_its_stems_translation() -> None:
             assert not set(translations) & set(stem), head
     assert checked >= 3
     assert entries["unfortunately"] == ["malheureusement"]
+
+
+def test_spinner_answers_english_loans_of_the_french_lexicon() -> None:
+    """``wall`` is in the French lexicon (a loan) yet reads as English: a spinner that
+    wrote it for ``partition`` is reversed; a word as common in French stays without a
+    row (``question``)."""
+    lexicon = default_lexicon()
+    assert lexicon.info("wall").in_lexicon
+    assert "partition" in [word for word, _, _ in lexicon.spinner_candidates("wall")]
+    assert lexicon.spinner_candidates("question") == []
+
+
+def test_spinner_keeps_a_plural_homograph_of_a_non_homograph_singular() -> None:
+    """``bits`` is a homograph though ``bit`` is far more common in English: ``pieces``
+    may have replaced ``bits``, and ``bit`` itself is never proposed."""
+    lexicon = default_lexicon()
+    assert "bits" in [word for word, _, _ in lexicon.spinner_candidates("pieces")]
+    assert "bit" not in [word for word, _, _ in lexicon.spinner_candidates("piece")]

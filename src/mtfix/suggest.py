@@ -117,6 +117,9 @@ SLOT_FEATURES = (
     # and the word after one behind (``X de vue``).
     "collocation_across",
     "collocation_across_right",
+    # How often a document this long would hold the candidate by its French frequency
+    # (log, 0 when it is not there): a common word standing elsewhere tells little.
+    "document_expected",
 )
 FEATURES = SPIN_FEATURES + TRANSLATION_FEATURES + SLOT_FEATURES
 HYPOTHESES = ("spin", "untranslated")
@@ -129,47 +132,48 @@ class RankingWeights:
     the spin hypothesis before any evidence. ``locution`` is set by hand: no generator
     writes a light-verb locution, so the fit has nothing to move it with."""
 
-    moby_backward: float = 0.92
-    moby_forward: float = 0.68
-    wordnet: float = -4.6
-    hypernym: float = -0.49
-    mythes: float = -2.02
-    mutual: float = -0.82
-    closeness: float = 1.31
-    entry_size: float = -0.66
-    neighbours: float = 0.32
-    visible_draw: float = -0.23
-    homograph: float = 0.03
-    moby_document: float = 0.18
-    wordnet_document: float = 10.03
-    mythes_document: float = 4.19
+    moby_backward: float = 0.94
+    moby_forward: float = 0.73
+    wordnet: float = -4.93
+    hypernym: float = -0.62
+    mythes: float = -2.08
+    mutual: float = -0.9
+    closeness: float = 1.25
+    entry_size: float = -0.45
+    neighbours: float = 0.49
+    visible_draw: float = -0.6
+    homograph: float = -0.07
+    moby_document: float = 0.06
+    wordnet_document: float = 10.2
+    mythes_document: float = 4.26
     shared: float = 1.05
-    anglicism: float = 2.49
-    dictionary: float = 0.88
-    cognate: float = -0.51
-    evidence: float = 0.7
-    similarity: float = 0.06
-    translated_from: float = -0.59
-    french_frequency: float = 0.41
-    agreement: float = 0.31
-    number: float = 0.13
-    in_document: float = 2.05
-    document_count: float = 0.27
-    document_pair: float = 1.67
-    noun_after_de: float = 0.11
-    noun_at_start: float = -0.59
+    anglicism: float = 2.41
+    dictionary: float = 0.96
+    cognate: float = -0.33
+    evidence: float = 0.66
+    similarity: float = -0.01
+    translated_from: float = -0.45
+    french_frequency: float = 0.67
+    agreement: float = 0.35
+    number: float = 0.25
+    in_document: float = -0.7
+    document_count: float = 0.38
+    document_pair: float = 1.54
+    noun_after_de: float = 0.18
+    noun_at_start: float = -0.54
     locution: float = 3.0
-    noun_before_determiner: float = -0.32
-    noun_after_copula: float = -0.59
-    infinitive_slot: float = 1.19
-    form: float = 0.34
-    gender_mismatch: float = -2.59
-    number_mismatch: float = -1.25
-    collocation_left: float = 0.88
-    collocation_right: float = 0.63
+    noun_before_determiner: float = -0.28
+    noun_after_copula: float = -0.62
+    infinitive_slot: float = 1.06
+    form: float = 0.37
+    gender_mismatch: float = -2.6
+    number_mismatch: float = -1.45
+    collocation_left: float = 0.86
+    collocation_right: float = 0.62
     collocation_across: float = 0.61
-    collocation_across_right: float = 0.68
-    spin_bias: float = -1.14
+    collocation_across_right: float = 0.66
+    document_expected: float = -1.68
+    spin_bias: float = -0.89
 
     def vector(self, names: tuple[str, ...]) -> tuple[float, ...]:
         return tuple(getattr(self, name) for name in names)
@@ -921,6 +925,7 @@ def _slot_values(
         static.form,
         *agreement_mismatches(slot.agreement, word, info),
         *collocation_values(word, slot, facts),
+        math.log(document.total * 10 ** (info.fr - 9) + 0.1) if count else 0.0,
     )
 
 
