@@ -93,11 +93,11 @@ def main() -> None:
 
         return wrapped
 
-    def prefixes(self, steps, firsts, original=scoring.LlamaScorer._evaluate_prefixes):
+    def prefixes(self, *args, original=scoring.LlamaScorer._evaluate_prefixes):
         rule = phase[0]
         phase[0] = rule.split(":")[0] + ": prefixes"
         try:
-            return original(self, steps, firsts)
+            return original(self, *args)
         finally:
             phase[0] = rule
 
