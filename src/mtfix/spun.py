@@ -77,11 +77,13 @@ class SpunSettings:
     # find 36 with 9.
     words_after: int | None = 8
     # Sentences read in front of the word's own: the topic sharpens the model's choice
-    # (README, "Context scoring": AUC on paired dev words). One reads as well as two on
-    # 300 paired synthetic/dev words (AUC .962 against .964, 95 % interval of the
-    # difference -.010 to +.005; at the margin 63 against 64 of 100 swaps, 5 and 5 of 200
-    # other words) for 42 % fewer tokens in front of the seed's words.
-    sentences_before: int = 1
+    # (README, "Context scoring": AUC on paired dev words). One would cost 42 % fewer
+    # tokens in front of the seed's words, and on 300 paired synthetic/dev words it read
+    # as well (AUC .962 against .964), but in the pipeline on 8 synthetic/dev articles
+    # (``benchmarks/context_spinner_margins.py --sentences-before 1|2``) it found 67 of
+    # the 93 hard swaps with 11 false positives against 70 with 9, and no margin makes up
+    # for both.
+    sentences_before: int = 2
     # Sentences in front of the word when it is screened (read up to the word only):
     # they cost the most tokens, and a word far from the margin is far without them.
     screen_sentences_before: int = 0
