@@ -31,6 +31,22 @@ SPUN = (
 )
 
 
+def spun_in(text: str, scorer, settings=DEFAULT_SETTINGS) -> list:
+    """The rule alone on ``text``, after the English findings it reads as evidence."""
+    document = Document("<t>", text)
+    tokenized = tokenize(text, layout(document, None).segments)
+    taken = check_document(document, CheckOptions(select=frozenset({"english"})))
+    return spun_findings(
+        text,
+        tokenized.tokens,
+        tokenized.quotes,
+        default_lexicon(),
+        scorer,
+        taken=taken,
+        settings=settings,
+    )
+
+
 def findings(text: str, scorer: FakeScorer, **options) -> list:
     found = check_document(Document("<t>", text), CheckOptions(**options), scorer=scorer)
     return [f for f in found if f.rule == RULE]
@@ -134,20 +150,9 @@ def test_a_spinner_target_is_read_as_many_words_past_it_as_asked() -> None:
 
     tail = " ".join(["avait", "alors", "déclaré", "le", "président", "devant", "la", "presse"] * 3)
     text = f"{SPUN}Ils tournent dans leur route, {tail}."
-    document = Document("<t>", text)
-    tokenized = tokenize(text, layout(document, None).segments)
-    taken = check_document(document, CheckOptions(select=frozenset({"english"})))
     for words_after in (None, 3):
         scorer = RecordingScorer({"direction": MARGIN + 5})
-        found = spun_findings(
-            text,
-            tokenized.tokens,
-            tokenized.quotes,
-            default_lexicon(),
-            scorer,
-            taken=taken,
-            settings=replace(DEFAULT_SETTINGS, words_after=words_after),
-        )
+        found = spun_in(text, scorer, replace(DEFAULT_SETTINGS, words_after=words_after))
         assert [f.text for f in found] == ["route"]
         read = words_read_after(scorer.slots)
         assert read == 3 if words_after == 3 else read > 10  # None: the sentence's window
@@ -168,21 +173,9 @@ def test_words_are_screened_on_their_own_sentence_and_read_whole_with_those_in_f
     settings = DEFAULT_SETTINGS
     if sentences_before is not None:
         settings = replace(settings, sentences_before=sentences_before)
-    text = SPUN + SWAPS
-    document = Document("<t>", text)
-    tokenized = tokenize(text, layout(document, None).segments)
-    taken = check_document(document, CheckOptions(select=frozenset({"english"})))
     # The other targets read far better than any of their originals.
     scorer = RecordingScorer({"direction": MARGIN + 5, "probable": 20.0, "nouvelle": 20.0})
-    found = spun_findings(
-        text,
-        tokenized.tokens,
-        tokenized.quotes,
-        default_lexicon(),
-        scorer,
-        taken=taken,
-        settings=settings,
-    )
+    found = spun_in(SPUN + SWAPS, scorer, settings)
     assert [f.text for f in found] == ["route"]
     screens = [s for s in scorer.slots if s.end == len(s.sentence)]
     whole = [s for s in scorer.slots if s.end < len(s.sentence)]
