@@ -8,7 +8,7 @@
     python benchmarks/context_margin.py --fit      # search the settings on dev only
     python benchmarks/context_margin.py --compare-repairs FILE   # see context_features.py
     python benchmarks/context_margin.py --compare FILE [FILE...]  # the same words, scored
-                                                                  # in other ways
+                        [--margins M ...]                         # in other ways
 
 The rule flags a word when its document shows spinner damage (``SpunSettings.gate``)
 and the best original's log-probability gain, plus ``frequency_weight`` times its
@@ -217,7 +217,7 @@ def compare_repairs(path: Path, settings: SpunSettings) -> None:
         )
 
 
-def compare(paths: Sequence[Path], settings: SpunSettings) -> None:
+def compare(paths: Sequence[Path], settings: SpunSettings, margins: Sequence[float] = ()) -> None:
     """Features files of the same sampled words (``context_features.py`` with the same
     corpus and sample sizes) scored in other ways, side by side: AUC, with a paired
     bootstrap interval against the first file, and counts at the margin."""
@@ -247,6 +247,14 @@ def compare(paths: Sequence[Path], settings: SpunSettings) -> None:
             line += f"; AUC against the first {_auc(vals, labels) - _auc(values[0], labels):+.3f}"
             line += f" (95 % bootstrap interval {low:+.3f} to {high:+.3f})"
         print(line)
+        for margin in margins:
+            swaps = sum(v >= margin for v, s in zip(vals, labels, strict=True) if s)
+            others = sum(v >= margin for v, s in zip(vals, labels, strict=True) if not s)
+            print(f"  at margin {margin}: swaps found {swaps}, other words flagged {others}")
+        if margins:
+            header = json.loads(path.read_text("utf-8").splitlines()[0])
+            slope, midpoint = calibrate(Scored(header, aligned[paths.index(path)], 0), settings)
+            print(f"  confidence fitted on these words: slope {slope}, midpoint {midpoint}")
 
 
 BOOTSTRAP = 300
@@ -272,10 +280,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="a features file made with context_features.py --reranked-repairs",
     )
     parser.add_argument("--compare", type=Path, nargs="+", metavar="FILE")
+    parser.add_argument(
+        "--margins",
+        type=float,
+        nargs="+",
+        default=(),
+        help="with --compare: swaps found and other words flagged at each margin",
+    )
     args = parser.parse_args(argv)
     settings = DEFAULT_SETTINGS
     if args.compare:
-        compare(args.compare, settings)
+        compare(args.compare, settings, args.margins)
         return 0
     if args.compare_repairs:
         compare_repairs(args.compare_repairs, settings)

@@ -4,6 +4,7 @@
                                           [--shortlist N|none]
                                           [--spinner-words-after N|none]
                                           [--screen-sentences-before N]
+                                          [--sentences-before N] [--allowance X|none]
 
 Checks FILE (default: the seed article) with the language model and counts, for the
 re-ranking and for ``spun-french-word`` apart, the tokens llama.cpp decodes for the
@@ -13,7 +14,8 @@ output layer), with the CPU seconds of those decodes; the spinner's screen (each
 read up to the slot) apart from its whole readings. The token counts do not depend on
 the machine's load; the seconds do. The options replay the budgets of
 ``scorer.RERANK_WORDS_AFTER``, ``scorer.RERANK_CLOSE``, ``scorer.RERANK_SHORTLIST``,
-``SpunSettings.words_after`` and ``SpunSettings.screen_sentences_before`` (default: the
+``SpunSettings.words_after``, ``SpunSettings.screen_sentences_before``,
+``SpunSettings.sentences_before`` and ``SpunSettings.left_only_allowance`` (default: the
 shipped ones).
 """
 
@@ -33,6 +35,10 @@ def _count(text: str) -> int | None:
     return None if text == "none" else int(text)
 
 
+def _number(text: str) -> float | None:
+    return None if text == "none" else float(text)
+
+
 def main() -> None:
     from mtfix import scorer as scoring
     from mtfix import spun
@@ -50,6 +56,12 @@ def main() -> None:
         "--screen-sentences-before",
         type=int,
         default=spun.DEFAULT_SETTINGS.screen_sentences_before,
+    )
+    parser.add_argument(
+        "--sentences-before", type=int, default=spun.DEFAULT_SETTINGS.sentences_before
+    )
+    parser.add_argument(
+        "--allowance", type=_number, default=spun.DEFAULT_SETTINGS.left_only_allowance
     )
     args = parser.parse_args()
 
@@ -81,11 +93,11 @@ def main() -> None:
 
         return wrapped
 
-    def prefixes(self, steps, firsts, original=scoring.LlamaScorer._evaluate_prefixes):
+    def prefixes(self, *args, original=scoring.LlamaScorer._evaluate_prefixes):
         rule = phase[0]
         phase[0] = rule.split(":")[0] + ": prefixes"
         try:
-            return original(self, steps, firsts)
+            return original(self, *args)
         finally:
             phase[0] = rule
 
@@ -102,6 +114,8 @@ def main() -> None:
         spun.DEFAULT_SETTINGS,
         words_after=args.spinner_words_after,
         screen_sentences_before=args.screen_sentences_before,
+        sentences_before=args.sentences_before,
+        left_only_allowance=args.allowance,
     )
     spinner = functools.partial(spun.spun_findings, settings=settings)
     spun.rerank_findings = in_phase("re-ranking: candidates", rerank)
@@ -127,7 +141,8 @@ def main() -> None:
         f"{args.file.name}: re-ranking words after {args.words_after}, close {args.close}, "
         f"shortlist {args.shortlist}, "
         f"spinner words after {args.spinner_words_after}, screen sentences before "
-        f"{args.screen_sentences_before}"
+        f"{args.screen_sentences_before}, sentences before {args.sentences_before}, "
+        f"allowance {args.allowance}"
     )
     print(f"model load {loaded:.2f} s CPU; check {checked:.2f} s CPU, decoding {decoding:.2f} s")
     for name, (decodes, tokens, outputs, seconds) in sorted(stats.items()):

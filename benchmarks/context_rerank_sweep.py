@@ -1,6 +1,6 @@
 """Score the re-ranking's candidates with the context model once, then sweep its settings.
 
-    python benchmarks/context_rerank_sweep.py score [--sample N] [FOLDER ...]
+    python benchmarks/context_rerank_sweep.py score [--sample N] [--budget] [FOLDER ...]
     python benchmarks/context_rerank_sweep.py sweep
 
 ``score`` runs detection and the suggester (without ``--context``) on N files of each
@@ -19,6 +19,13 @@ mean and lowest, and the model's work (candidate sentences and decoded tokens pe
 re-ranked finding); then why today's setting gets the others wrong (not detected, the
 expected word outside the top candidates, kept by the gate, left out of the shortlist,
 the model's choice).
+
+``score --budget`` scores as the shipped re-ranking does, at its cost: only the findings
+its closeness gate lets through, and the reading past the word only for its shortlist
+(the best ``RERANK_SHORTLIST`` read up to the word, with ``RERANK_PRIOR``). Its lines
+replay only the settings that read less (depth 20, prior ``RERANK_PRIOR``, a gate at
+least ``RERANK_CLOSE``, a shortlist of at most ``RERANK_SHORTLIST``); ``sweep`` then
+tries those.
 """
 
 from __future__ import annotations
@@ -68,7 +75,7 @@ def results_path(folder: str) -> Path:
 # --- scoring ---------------------------------------------------------------------------
 
 
-def score_folders(folders: Sequence[str], sample: int | None, scorer) -> None:
+def score_folders(folders: Sequence[str], sample: int | None, scorer, budget: bool = False) -> None:
     """Files taken in turn from each folder, so that a run cut short stays balanced."""
     from mtfix.lexicon import default_lexicon
 
@@ -81,7 +88,7 @@ def score_folders(folders: Sequence[str], sample: int | None, scorer) -> None:
         for folder, gold_path in zip(folders, batch, strict=True):
             if gold_path is None:
                 continue
-            for line in score_file(gold_path, suggester, scorer):
+            for line in score_file(gold_path, suggester, scorer, budget):
                 sinks[folder].write(json.dumps(line, ensure_ascii=False) + "\n")
             sinks[folder].flush()
             print(f"{folder} {gold_path.stem}: {time.perf_counter() - started:.0f} s", flush=True)
@@ -89,7 +96,7 @@ def score_folders(folders: Sequence[str], sample: int | None, scorer) -> None:
         sink.close()
 
 
-def score_file(gold_path: Path, suggester, scorer) -> Iterator[dict]:
+def score_file(gold_path: Path, suggester, scorer, budget: bool = False) -> Iterator[dict]:
     text = gold_path.with_suffix(".txt").read_text(encoding="utf-8")
     document = Document(str(gold_path.with_suffix(".txt")), text)
     findings = check_document(document, CheckOptions(select=frozenset({"english"})))
@@ -111,6 +118,12 @@ def score_file(gold_path: Path, suggester, scorer) -> Iterator[dict]:
                 slot = slot_for(text, finding.start, finding.end, tokens)
                 line["candidates"] = [w.lower() for w in words]
                 line["shares"] = [share for _, share, _ in ranked]
+                if budget:
+                    line["budget"] = True
+                    if line["shares"][1] >= RERANK_CLOSE * line["shares"][0]:
+                        line.update(budget_readings(scorer, slot, words, line["shares"]))
+                    yield line
+                    continue
                 for name, read in (
                     ("left", slot.left_only()),
                     ("after", slot.words_after(WORDS_AFTER)),
@@ -118,6 +131,30 @@ def score_file(gold_path: Path, suggester, scorer) -> Iterator[dict]:
                     line[name] = scorer.score(read, words)
                     line[name + "_tokens"] = tails(scorer, read, words)
         yield line
+
+
+def budget_readings(scorer, slot, words: Sequence[str], shares: Sequence[float]) -> dict:
+    """The readings the shipped re-ranking makes: every candidate up to the word, the
+    shortlist past it (the others' ``after`` values are None)."""
+    left = scorer.score(slot.left_only(), words)
+    prior = [RERANK_PRIOR * math.log(max(share, 1e-3)) for share in shares]
+    order = sorted(range(len(words)), key=lambda i: -(left[i] + prior[i]))
+    short = sorted(order[:RERANK_SHORTLIST])
+    read = slot.words_after(WORDS_AFTER)
+    values = scorer.score(read, [words[i] for i in short])
+    after: list[float | None] = [None] * len(words)
+    for i, value in zip(short, values, strict=True):
+        after[i] = value
+    decoded = tails(scorer, read, [words[i] for i in short])
+    after_tokens = [0] * len(words)
+    for i, count in zip(short, decoded, strict=True):
+        after_tokens[i] = count
+    return {
+        "left": left,
+        "left_tokens": tails(scorer, slot.left_only(), words),
+        "after": after,
+        "after_tokens": after_tokens,
+    }
 
 
 def tails(scorer, slot, words: Sequence[str]) -> list[int]:
@@ -188,6 +225,18 @@ def replay(line: dict, s: Setting) -> Outcome:
     return Outcome(line["candidates"][order[0]], "reranked", sentences, decoded, read)
 
 
+def within_budget(s: Setting) -> bool:
+    """Whether lines scored with ``--budget`` replay ``s``: it reads no more than they do."""
+    return (
+        s.depth == DEPTH
+        and s.prior == RERANK_PRIOR
+        and s.close >= RERANK_CLOSE
+        and s.shortlist is not None
+        and 0 < s.shortlist <= (RERANK_SHORTLIST or DEPTH)
+        and s.token_bonus == 0.0
+    )
+
+
 def load(folders: Iterable[str]) -> dict[str, list[dict]]:
     found = {}
     for folder in folders:
@@ -238,16 +287,18 @@ def diagnose(data: dict[str, list[dict]], s: Setting) -> Counter:
 
 def sweep(data: dict[str, list[dict]], top: int) -> None:
     today = Setting()
+    budgeted = any(line.get("budget") for lines in data.values() for line in lines)
     grid = [
         Setting(depth, close, prior, shortlist, bonus)
         for depth, close, prior, shortlist, bonus in itertools.product(
             (5, 8, 10, 15, 20),
-            (0.0, 0.05, 0.1, 0.15, 0.25, 0.4),
+            (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5),
             (0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0),
-            (0, 3, 5, 8, None),
+            (0, 3, 4, 5, 6, 8, None),
             (0.0, 0.5, 1.0),
         )
-        if shortlist is None or shortlist < depth
+        if (shortlist is None or shortlist < depth)
+        and (not budgeted or within_budget(Setting(depth, close, prior, shortlist, bonus)))
     ]
     rows = []
     for s in grid:
@@ -283,11 +334,14 @@ def main() -> None:
     parser.add_argument("folders", nargs="*", default=DEV)
     parser.add_argument("--sample", type=int, default=6, help="files per folder")
     parser.add_argument("--top", type=int, default=25, help="settings shown by sweep")
+    parser.add_argument(
+        "--budget", action="store_true", help="score only what the shipped re-ranking reads"
+    )
     args = parser.parse_args()
     if args.action == "score":
         from mtfix.scorer import LlamaScorer
 
-        score_folders(args.folders, args.sample, LlamaScorer())
+        score_folders(args.folders, args.sample, LlamaScorer(), args.budget)
     else:
         sweep(load(args.folders), args.top)
 

@@ -482,3 +482,21 @@ def test_reranking_reads_only_its_shortlist_past_the_word() -> None:
     ]
     assert set(scorer.read[1][1]) == set(words[:RERANK_SHORTLIST])
     assert out.suggestions[0].replacement == words[RERANK_SHORTLIST - 1]
+
+
+def test_prefixes_side_by_side_decode_the_tokens_they_begin_with_once() -> None:
+    """Slots of one sentence read up to their words begin with the same tokens: each
+    such token is one step in the sequences of all the prefixes it begins, and each
+    prefix still gets the output at its own last token."""
+    from mtfix.scorer import _shared_prefixes
+
+    steps, owners = _shared_prefixes(
+        [(0, [1, 2, 3, 4]), (5, [1, 2, 3, 9, 9]), (7, [1, 2, 3, 4]), (9, [8])]
+    )
+    assert [(s.position, s.token) for s in steps] == [
+        (0, 1), (1, 2), (2, 3), (3, 4), (3, 9), (4, 9), (0, 8)
+    ]  # fmt: skip
+    assert [(s.seq, *s.also) for s in steps[:3]] == [(0, 5, 7)] * 3
+    assert [(s.seq, *s.also) for s in steps[3:]] == [(0, 7), (5,), (5,), (9,)]
+    assert [s.output for s in steps] == [False, False, False, True, False, True, True]
+    assert owners == [[0, 2], [1], [3]]

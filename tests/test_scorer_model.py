@@ -132,6 +132,31 @@ def test_slots_scored_side_by_side_score_as_they_do_alone(scorer) -> None:
             assert abs((scores[i] - scores[0]) - (alone[i] - alone[0])) < 1.0
 
 
+def test_slots_of_one_sentence_share_their_prefix_and_score_as_they_do_alone(scorer) -> None:
+    """Words of one sentence read up to themselves begin with the same tokens: side by
+    side those are decoded once, in all their sequences, and each slot's gains are still
+    those it gets alone (a token read without its sequence's cache would cost several
+    nats)."""
+    from mtfix.scorer import Slot
+
+    inner = scorer.inner
+    sentence = SEED_HARD["route"][0]
+    requests = []
+    for words in (
+        ["vents", "souffles", "airs"],
+        ["dominants", "principaux"],
+        ["route", "direction", "voie"],
+        ["route", "direction"],  # the same prefix twice
+    ):
+        start = sentence.index(words[0])
+        requests.append((Slot(sentence, start, start + len(words[0])).left_only(), words))
+    together = inner.score_many(requests)
+    for (slot, words), scores in zip(requests, together, strict=True):
+        alone = inner.score(slot, words)
+        for i in range(1, len(words)):
+            assert abs((scores[i] - scores[0]) - (alone[i] - alone[0])) < 1.0
+
+
 def test_left_only_slot_scores_the_words_up_to_the_slot(scorer) -> None:
     from mtfix.scorer import Slot
 

@@ -31,6 +31,22 @@ SPUN = (
 )
 
 
+def spun_in(text: str, scorer, settings=DEFAULT_SETTINGS) -> list:
+    """The rule alone on ``text``, after the English findings it reads as evidence."""
+    document = Document("<t>", text)
+    tokenized = tokenize(text, layout(document, None).segments)
+    taken = check_document(document, CheckOptions(select=frozenset({"english"})))
+    return spun_findings(
+        text,
+        tokenized.tokens,
+        tokenized.quotes,
+        default_lexicon(),
+        scorer,
+        taken=taken,
+        settings=settings,
+    )
+
+
 def findings(text: str, scorer: FakeScorer, **options) -> list:
     found = check_document(Document("<t>", text), CheckOptions(**options), scorer=scorer)
     return [f for f in found if f.rule == RULE]
@@ -134,46 +150,38 @@ def test_a_spinner_target_is_read_as_many_words_past_it_as_asked() -> None:
 
     tail = " ".join(["avait", "alors", "déclaré", "le", "président", "devant", "la", "presse"] * 3)
     text = f"{SPUN}Ils tournent dans leur route, {tail}."
-    document = Document("<t>", text)
-    tokenized = tokenize(text, layout(document, None).segments)
-    taken = check_document(document, CheckOptions(select=frozenset({"english"})))
     for words_after in (None, 3):
         scorer = RecordingScorer({"direction": MARGIN + 5})
-        found = spun_findings(
-            text,
-            tokenized.tokens,
-            tokenized.quotes,
-            default_lexicon(),
-            scorer,
-            taken=taken,
-            settings=replace(DEFAULT_SETTINGS, words_after=words_after),
-        )
+        found = spun_in(text, scorer, replace(DEFAULT_SETTINGS, words_after=words_after))
         assert [f.text for f in found] == ["route"]
         read = words_read_after(scorer.slots)
         assert read == 3 if words_after == 3 else read > 10  # None: the sentence's window
 
 
-def test_words_are_screened_on_their_own_sentence_and_read_whole_with_those_in_front() -> None:
+@pytest.mark.parametrize(
+    ("sentences_before", "opening"),
+    [(None, "Les workers"), (1, "Ce n’était"), (2, "Les workers"), (0, "Ils tournent")],
+)
+def test_words_are_screened_on_their_own_sentence_and_read_whole_with_those_in_front(
+    sentences_before: int | None, opening: str
+) -> None:
     """The screen (each word read up to itself) costs one prefix per word: it reads the
-    word's own sentence only; the sentences in front are read only for the words that
-    pass it."""
+    word's own sentence only; the sentences in front (two by default) are read only for
+    the words that pass it."""
     from test_scorer import RecordingScorer
 
-    text = SPUN + SWAPS
-    document = Document("<t>", text)
-    tokenized = tokenize(text, layout(document, None).segments)
-    taken = check_document(document, CheckOptions(select=frozenset({"english"})))
+    settings = DEFAULT_SETTINGS
+    if sentences_before is not None:
+        settings = replace(settings, sentences_before=sentences_before)
     # The other targets read far better than any of their originals.
     scorer = RecordingScorer({"direction": MARGIN + 5, "probable": 20.0, "nouvelle": 20.0})
-    found = spun_findings(
-        text, tokenized.tokens, tokenized.quotes, default_lexicon(), scorer, taken=taken
-    )
+    found = spun_in(SPUN + SWAPS, scorer, settings)
     assert [f.text for f in found] == ["route"]
     screens = [s for s in scorer.slots if s.end == len(s.sentence)]
     whole = [s for s in scorer.slots if s.end < len(s.sentence)]
     assert len(screens) >= 3 and all(". " not in s.sentence for s in screens)
     assert [s.sentence[s.start : s.end] for s in whole] == ["route"]
-    assert whole[0].sentence.startswith("Les workers")  # two sentences in front
+    assert whole[0].sentence.startswith(opening)
 
 
 def test_the_screens_of_all_targets_go_to_the_scorer_in_one_go() -> None:

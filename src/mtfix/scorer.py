@@ -267,18 +267,24 @@ RERANK_DEPTH = 20  # suggester candidates the scorer chooses among (each costs a
 # The scorer re-ranks a finding only when the suggester's runner-up has at least this share
 # of its first's: a clear lead is one the model does not overturn. On 4 synthetic/dev
 # articles (110 re-ranked findings), the model changed the first suggestion of 4 of the
-# 59 findings below 0.15, none of them to an expected word.
+# 59 findings below 0.15, none of them to an expected word. With issue 16's suggester, on
+# 8 files of each dev split (1,045 easy spans, ``benchmarks/context_rerank_sweep.py score
+# --budget`` then ``sweep``; shortlist 5), 0.15, 0.2, 0.25, 0.3, 0.4 get 886, 888, 891,
+# 886, 876 first suggestions right and re-rank 268, 244, 221, 196, 158 findings; but on 8
+# files of each test split 0.25 got 5 fewer right than 0.15 (broad 1, synthetic 4), and
+# on the seed it re-ranks the same findings: not kept.
 RERANK_CLOSE = 0.15
 # Weight of the suggester's own belief (log share) beside the model's: swept on 4 files
 # of each damage dev split and synthetic/dev (0.5, 1, 1.5, 2: mean easy top-1 .769, .801,
 # .815, .815 with --context), the smaller of the best two.
 RERANK_PRIOR = 1.5
 # Candidates read with the whole sentence: the best by their reading up to the slot
-# (``Slot.left_only``, plus the prior); None reads every candidate whole. On 4 files of
-# each dev split (1,045 easy spans, ``benchmarks/context_rerank_sweep.py``), 5 and 8 get
-# the same 859 first suggestions right and 5 decodes 29 % fewer tokens, but on 8 files of
-# each test split 5 lost 2 first and 7 top-3 suggestions of 1,041 spans (3: 850 on dev).
-RERANK_SHORTLIST: int | None = 8
+# (``Slot.left_only``, plus the prior); None reads every candidate whole. On 8 files of
+# each dev split (1,045 easy spans, ``benchmarks/context_rerank_sweep.py score --budget``
+# then ``sweep``), with the suggester's collocation features, 8 gets 882 first
+# suggestions right, 5 and 6 one fewer (broad dev), 3 one fewer too; 5 decodes 29 % fewer
+# tokens past the word than 8 (before the collocations, 5 and 8 both got 859).
+RERANK_SHORTLIST: int | None = 5
 # Words after the slot read with the shortlist (``Slot.words_after``); None reads the
 # whole sentence. Easy top-1 with --context on 4 files of each dev split (broad, wordnet,
 # untranslated, synthetic): the whole sentence and no closeness gate .722 .881 .842
@@ -381,6 +387,7 @@ class _Step:
     position: int
     token: int
     output: bool = True
+    also: tuple[int, ...] = ()  # the other sequences that share the token (``_shared_prefixes``)
 
 
 class LlamaScorer:
@@ -422,7 +429,7 @@ class LlamaScorer:
             params.n_threads = params.n_threads_batch = threads or available_cores()
             self._context = _internals.LlamaContext(model=self._model, params=params, verbose=False)
             self._batch = _internals.LlamaBatch(
-                n_tokens=SCORING_BATCH, embd=0, n_seq_max=1, verbose=False
+                n_tokens=SCORING_BATCH, embd=0, n_seq_max=MAX_SEQUENCES, verbose=False
             )
         self._vocabulary = self._model.n_vocab()
         # The prefix in the cache (sequence 0) and the log-probabilities of the token after
@@ -503,26 +510,28 @@ class LlamaScorer:
         results: list[list[float]],
     ) -> None:
         """The requests of ``group`` (which fit in the sequences and the cache together)
-        scored side by side: each prefix in a sequence of its own, with the output layer
+        scored side by side: each prefix in a sequence of its own (the tokens several
+        prefixes begin with decoded once, in all their sequences), with the output layer
         at its last token only, then each candidate's tail in a sequence sharing it."""
         self._clear()
         self._prefix = []
-        prefix_steps: list[_Step] = []
         tails: list[tuple[int, int, int]] = []  # request, candidate, sequence
         prefix_seq: dict[int, int] = {}
+        prefixes: list[tuple[int, Sequence[int]]] = []
         seq = 0
         for index in group:
             sentences, shared = plans[index]
             prefix_seq[index] = seq
-            prefix = sentences[0][:shared]
-            prefix_steps += [_Step(seq, p, t, p == shared - 1) for p, t in enumerate(prefix)]
+            prefixes.append((seq, sentences[0][:shared]))
             for candidate, tokens in enumerate(sentences):
                 if len(tokens) > shared + 1:
                     seq += 1
                     tails.append((index, candidate, seq))
             seq += 1
+        prefix_steps, owners = _shared_prefixes(prefixes)
         firsts = [[t[plans[i][1]] for t in plans[i][0]] for i in group]
-        for index, scores in zip(group, self._evaluate_prefixes(prefix_steps, firsts), strict=True):
+        scored = self._evaluate_prefixes(prefix_steps, firsts, owners)
+        for index, scores in zip(group, scored, strict=True):
             results[index] = scores
         memory = self._context.memory
         steps, owners = [], []
@@ -543,14 +552,19 @@ class LlamaScorer:
         self._clear()
 
     def _evaluate_prefixes(
-        self, steps: Sequence[_Step], firsts: Sequence[Sequence[int]]
+        self,
+        steps: Sequence[_Step],
+        firsts: Sequence[Sequence[int]],
+        owners: Sequence[Sequence[int]],
     ) -> list[list[float]]:
         """Several prefixes decoded side by side (``steps``: an output at each one's last
-        token); for each, in order, the log-probabilities of its ``firsts`` after it."""
-        found = []
-        for row, wanted in zip(self._output_rows(steps), firsts, strict=True):
+        token; ``owners``: for each output, the prefixes that end there); for each
+        prefix, in order, the log-probabilities of its ``firsts`` after it."""
+        found: list[list[float]] = [[] for _ in firsts]
+        for row, ending in zip(self._output_rows(steps), owners, strict=True):
             log_norm = _log_norm(row)
-            found.append([float(row[t]) - log_norm for t in wanted])
+            for prefix in ending:
+                found[prefix] = [float(row[t]) - log_norm for t in firsts[prefix]]
         return found
 
     def _output_rows(self, steps: Sequence[_Step]) -> Iterator:
@@ -651,7 +665,9 @@ class LlamaScorer:
             batch.token[i] = step.token
             batch.pos[i] = step.position
             batch.seq_id[i][0] = step.seq
-            batch.n_seq_id[i] = 1
+            for k, other in enumerate(step.also, start=1):
+                batch.seq_id[i][k] = other
+            batch.n_seq_id[i] = 1 + len(step.also)
             batch.logits[i] = step.output
         self._context.decode(self._batch)
 
@@ -661,6 +677,36 @@ class LlamaScorer:
 
         pointer = self._llama.llama_get_logits_ith(self._context.ctx, index)
         return np.ctypeslib.as_array(pointer, shape=(self._vocabulary,))
+
+
+def _shared_prefixes(
+    prefixes: Sequence[tuple[int, Sequence[int]]],
+) -> tuple[list[_Step], list[list[int]]]:
+    """The steps that decode several prefixes (each ``(sequence, tokens)``, all from
+    position 0) side by side, the tokens they begin with in common decoded once in all
+    their sequences (slots of one sentence share the words in front of the first), with
+    an output at each prefix's last token; and for each output, in order, the prefixes
+    (by their index in ``prefixes``) that end there."""
+    nodes: dict[tuple[int, int], int] = {}  # (parent step, token) -> step
+    members: list[list[int]] = []  # each step's sequences
+    places: list[tuple[int, int]] = []  # each step's position and token
+    ends: dict[int, list[int]] = {}  # step -> the prefixes ending there
+    for number, (seq, tokens) in enumerate(prefixes):
+        parent = -1
+        for position, token in enumerate(tokens):
+            step = nodes.get((parent, token))
+            if step is None:
+                step = nodes[parent, token] = len(members)
+                members.append([])
+                places.append((position, token))
+            members[step].append(seq)
+            parent = step
+        ends.setdefault(parent, []).append(number)
+    steps = [
+        _Step(seqs[0], position, token, at in ends, tuple(seqs[1:]))
+        for at, (seqs, (position, token)) in enumerate(zip(members, places, strict=True))
+    ]
+    return steps, [ends[at] for at in range(len(steps)) if at in ends]
 
 
 def _log_norm(row) -> float:
