@@ -500,3 +500,36 @@ def test_prefixes_side_by_side_decode_the_tokens_they_begin_with_once() -> None:
     assert [(s.seq, *s.also) for s in steps[3:]] == [(0, 7), (5,), (5,), (9,)]
     assert [s.output for s in steps] == [False, False, False, True, False, True, True]
     assert owners == [[0, 2], [1], [3]]
+
+
+def test_openmp_threads_poll_briefly_before_they_sleep(monkeypatch, tmp_path):
+    """llama.cpp's OpenMP threads get a bounded spin count when the user set nothing:
+    neither libgomp's default (which burns a core per thread on a busy machine) nor none
+    (a sleep after each of the model's operations)."""
+    import os
+
+    from mtfix import scorer
+
+    _fake_llama_cpp(monkeypatch, tmp_path)
+    monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    monkeypatch.delenv("GOMP_SPINCOUNT", raising=False)
+    scorer.LlamaScorer("fake")
+    assert os.environ["GOMP_SPINCOUNT"] == scorer.OPENMP_SPIN_COUNT
+    assert "OMP_WAIT_POLICY" not in os.environ
+
+
+def test_a_users_openmp_wait_policy_is_kept(monkeypatch, tmp_path):
+    import os
+
+    from mtfix import scorer
+
+    _fake_llama_cpp(monkeypatch, tmp_path)
+    monkeypatch.setenv("OMP_WAIT_POLICY", "PASSIVE")
+    monkeypatch.delenv("GOMP_SPINCOUNT", raising=False)
+    scorer.LlamaScorer("fake")
+    assert os.environ["OMP_WAIT_POLICY"] == "PASSIVE"
+    assert "GOMP_SPINCOUNT" not in os.environ
+    monkeypatch.delenv("OMP_WAIT_POLICY")
+    monkeypatch.setenv("GOMP_SPINCOUNT", "50")
+    scorer.LlamaScorer("fake")
+    assert os.environ["GOMP_SPINCOUNT"] == "50"

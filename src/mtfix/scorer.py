@@ -406,10 +406,7 @@ class LlamaScorer:
         spec = MODELS[model]
         self.name = spec.name
         path = str(spec.locate())
-        # llama.cpp's threads meet at a barrier after each operation; by default they
-        # spin there, which on a machine whose cores are busy with other work burns a
-        # core per thread and waits for a descheduled one (7x the CPU time measured).
-        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # before llama.cpp loads
+        _bound_openmp_spinning()  # before llama.cpp loads
         with native_stderr_silenced():
             import llama_cpp
             from llama_cpp import _internals
@@ -707,6 +704,20 @@ def _shared_prefixes(
         for at, (seqs, (position, token)) in enumerate(zip(members, places, strict=True))
     ]
     return steps, [ends[at] for at in range(len(steps)) if at in ends]
+
+
+# How many times llama.cpp's OpenMP threads poll at a barrier before they sleep:
+# libgomp's own count when threads outnumber cores. Its default (300,000, or without end
+# under OMP_WAIT_POLICY=ACTIVE) burns a core per thread on a busy machine and waits for a
+# descheduled thread (7x the CPU time measured); not polling at all (PASSIVE) puts every
+# thread to sleep after each of the model's operations, 0.6-1 s wall on the seed.
+OPENMP_SPIN_COUNT = "1000"
+
+
+def _bound_openmp_spinning() -> None:
+    """Set libgomp's spin count unless the user chose a wait policy or a count."""
+    if "OMP_WAIT_POLICY" not in os.environ and "GOMP_SPINCOUNT" not in os.environ:
+        os.environ["GOMP_SPINCOUNT"] = OPENMP_SPIN_COUNT
 
 
 def _log_norm(row) -> float:
