@@ -126,7 +126,6 @@ class DocumentWords:
     charge`` elsewhere tells what ``prise en care`` was)."""
 
     counts: Counter
-    total: int = -1  # words counted: ``sum(counts.values())`` when not given
     given_pairs: frozenset[tuple[str, str]] = frozenset()
     # Reads the pairs when first asked (``beside``): only a candidate the document holds
     # elsewhere asks, so most documents never walk their words for pairs.
@@ -134,10 +133,10 @@ class DocumentWords:
         default=None, compare=False, repr=False
     )
     _read: list[frozenset[tuple[str, str]]] = field(default_factory=list, compare=False, repr=False)
+    total: int = field(init=False, default=0)  # the words counted
 
     def __post_init__(self) -> None:
-        if self.total < 0:
-            object.__setattr__(self, "total", sum(self.counts.values()))
+        object.__setattr__(self, "total", sum(self.counts.values()))
 
     @property
     def pairs(self) -> frozenset[tuple[str, str]]:
@@ -183,7 +182,7 @@ class DocumentWords:
             ):
                 pairs.add((previous.lower, lower))
             previous = token
-        return cls(counts, sum(counts.values()), frozenset(pairs))
+        return cls(counts, frozenset(pairs))
 
     @classmethod
     def _of_columns(
@@ -206,9 +205,8 @@ class DocumentWords:
         runs.append((run_start, len(starts)))
         lowers = list(map(str.lower, columns.texts))
         counts = Counter(chain.from_iterable(lowers[a:b] for a, b in runs))
-        total = sum(counts.values())
         if not text:
-            return cls(counts, total)
+            return cls(counts)
 
         def pairs() -> frozenset[tuple[str, str]]:
             """Each two tokens of a run with only spaces between, the second not elided:
@@ -224,7 +222,7 @@ class DocumentWords:
                 found.update(compress(pairs, joined))
             return frozenset(found)
 
-        return cls(counts, total, pairs_reader=pairs)
+        return cls(counts, pairs_reader=pairs)
 
     def count(self, word: str) -> int:
         """How often ``word`` (or its singular/plural) stands elsewhere in the document."""

@@ -898,7 +898,12 @@ def collocation_values(
 def _general_count(word: str, lexicon: Lexicon) -> float:
     """How often French at large (wordfreq) writes ``word`` in as many words as the
     prose of ``collocations.tsv`` holds."""
-    return lexicon.prose_words * 10 ** (lexicon.info(word).fr - 9)
+    return expected_count(lexicon.prose_words, lexicon.info(word).fr)
+
+
+def expected_count(words: float, zipf: float) -> float:
+    """How often a word of this Zipf frequency stands in so many words of French."""
+    return words * 10 ** (zipf - 9)
 
 
 def _slot_values(
@@ -925,7 +930,7 @@ def _slot_values(
         static.form,
         *agreement_mismatches(slot.agreement, word, info),
         *collocation_values(word, slot, facts),
-        math.log(document.total * 10 ** (info.fr - 9) + 0.1) if count else 0.0,
+        math.log(expected_count(document.total, info.fr) + 0.1) if count else 0.0,
     )
 
 
