@@ -37,7 +37,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from mtfix.slot import FUNCTION_WORDS
+from mtfix.slot import FUNCTION_WORDS, collocation_word
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "wordlists"
@@ -138,7 +138,7 @@ def words_and_gaps(text: str) -> Iterator[list[str]]:
             run.append(word + "'")
             position = match.end() + 1  # the apostrophe joins it to the next word
             continue
-        run.append(word)
+        run.append(collocation_word(word))
         position = match.end()
     if run:
         yield run

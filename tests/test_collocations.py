@@ -13,7 +13,7 @@ from pathlib import Path
 from mtfix.lexicon import Lexicon, default_lexicon, wordlists_dir
 from mtfix.models import Document
 from mtfix.segment import segments
-from mtfix.slot import Slot, slot_of
+from mtfix.slot import INVERSION, Slot, collocation_word, slot_of
 from mtfix.suggest import SLOT_FEATURES, Suggester, collocation_fit
 from mtfix.tokenize import tokenize
 
@@ -166,6 +166,31 @@ def test_a_slot_with_neighbours_is_a_different_case():
     after_the = suggester.features("viewpoint", Slot(left="la"))
     after_of = suggester.features("viewpoint", Slot(left="de"))
     assert [f.slot[LEFT] for f in after_the] != [f.slot[LEFT] for f in after_of]
+
+
+def test_an_inverted_verb_and_subject_counts_as_one_word_in_the_table_and_the_slot():
+    for inverted in ("pouvons-nous", "va-t-il", "est-ce", "faut-il", "Dit-elle"):
+        assert collocation_word(inverted.lower()) == INVERSION, inverted
+    for word in ("rendez-vous", "peut-être", "vis-à-vis", "celle-ci", "pouvons"):
+        assert collocation_word(word) == word
+    runs = list(build.words_and_gaps("Comment peut-on le faire ? Où va-t-il ?"))
+    assert runs == [["comment", INVERSION, "le", "faire"], ["où", INVERSION]]
+    text = "Le serveur répond. Remark allons-nous le configurer ?"
+    tokens = tokenize(text, segments(Document("t", text))).tokens
+    start = text.index("Remark")
+    assert slot_of(text, start, start + len("Remark"), tokens).right == INVERSION
+
+
+def test_an_interrogative_word_collocates_with_a_question_s_inversion():
+    """French asks ``Comment allons-nous …``: each inverted form is rare in the prose,
+    the construction is common after an interrogative word and rare after a noun."""
+    lexicon = default_lexicon()
+    assert lexicon.neighbours(INVERSION).count > 100
+    suggester = Suggester(lexicon)
+    features = {f.word: f.slot for f in suggester.features("remark", Slot(right=INVERSION))}
+    assert features["comment"][RIGHT] > 1.0
+    assert features["comment"][RIGHT] > features["remarque"][RIGHT]
+    assert features["comment"][RIGHT] > features["conversation"][RIGHT]
 
 
 def test_words_and_gaps_splits_elisions_and_stops_at_punctuation():

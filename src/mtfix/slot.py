@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -66,6 +67,25 @@ FUNCTION_WORDS = frozenset(
         *("ma", "mes", "notre", "nos", "votre", "vos"),
     ]
 )
+# A verb with its subject pronoun behind it (``pouvons-nous``, ``va-t-il``, ``est-ce``):
+# French asks questions this way, mostly after an interrogative word (``comment``,
+# ``pourquoi``). Each verb form is rare, the construction is not: the collocation table
+# counts every such form as one word, ``INVERSION``.
+INVERTED_VERB = re.compile(
+    r"[^\W\d_]+-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles|ce)", re.IGNORECASE
+)
+INVERSION = "~inversion"
+NOT_INVERTED = frozenset(["rendez-vous", "qu'en-dira-t-on"])  # nouns
+
+
+def collocation_word(word: str) -> str:
+    """``word`` as the collocation table counts it (lower case): an inverted verb and
+    subject reads as ``INVERSION``."""
+    if INVERTED_VERB.fullmatch(word) and word not in NOT_INVERTED:
+        return INVERSION
+    return word
+
+
 # After a copula the slot mostly holds an adjective or a participle (``il est X que``).
 COPULAS = frozenset(
     [
@@ -318,7 +338,7 @@ def slot_of(
     if elided:
         left = elided + "'"
     elif index > 0 and not text[tokens[index - 1].end : start].strip():
-        left = tokens[index - 1].lower
+        left = collocation_word(tokens[index - 1].lower)
     if left in FUNCTION_WORDS:
         holder = tokens[index] if elided else tokens[index - 1]  # the token holding ``left``
         if not elided and holder.elided:  # ``qu'une X``
@@ -356,7 +376,7 @@ def _words_after(text: str, end: int, tokens: TokenIndex, after: int) -> tuple[s
         if token.elided:
             words.append(token.elided[:-1].lower() + "'")
         if len(words) < 2:
-            words.append(token.lower)
+            words.append(collocation_word(token.lower))
         position = token.end
         after += 1
     right = words[0] if words else ""
