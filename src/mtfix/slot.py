@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -71,9 +70,7 @@ FUNCTION_WORDS = frozenset(
 # French asks questions this way, mostly after an interrogative word (``comment``,
 # ``pourquoi``). Each verb form is rare, the construction is not: the collocation table
 # counts every such form as one word, ``INVERSION``.
-INVERTED_VERB = re.compile(
-    r"[^\W\d_]+-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles|ce)", re.IGNORECASE
-)
+SUBJECT_PRONOUNS = frozenset(["je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ce"])
 INVERSION = "~inversion"
 NOT_INVERTED = frozenset(["rendez-vous", "qu'en-dira-t-on"])  # nouns
 
@@ -81,9 +78,11 @@ NOT_INVERTED = frozenset(["rendez-vous", "qu'en-dira-t-on"])  # nouns
 def collocation_word(word: str) -> str:
     """``word`` as the collocation table counts it (lower case): an inverted verb and
     subject reads as ``INVERSION``."""
-    if INVERTED_VERB.fullmatch(word) and word not in NOT_INVERTED:
-        return INVERSION
-    return word
+    verb, hyphen, pronoun = word.rpartition("-")
+    if not hyphen or pronoun not in SUBJECT_PRONOUNS or word in NOT_INVERTED:
+        return word
+    verb = verb.removesuffix("-t")  # va-t-il
+    return INVERSION if verb.isalpha() else word
 
 
 # After a copula the slot mostly holds an adjective or a participle (``il est X que``).
