@@ -196,3 +196,42 @@ def test_a_name_elsewhere_is_a_common_noun_after_a_determiner():
     assert flagged(text) == ["broadcast"]
     # Without a determiner, the other use is the same name.
     assert flagged("Lancez la commande find pour chercher. Puis find parcourt tout.") == []
+
+
+def test_a_swap_of_a_word_that_often_follows_the_introducer_is_no_name():
+    # ``répertoire`` and ``code`` are often followed by ``parent`` and ``source`` in
+    # French prose, and the thesauri relate those to ``ancestor`` and ``origin``.
+    assert flagged("Le fichier est copié dans le répertoire ancestor de la cible.") == ["ancestor"]
+    assert flagged("Téléchargez le code origin du projet avant de le compiler.") == ["origin"]
+    # A name the introducer's usual followers do not explain stays a name.
+    assert flagged("Le fichier est copié dans le répertoire home de la cible.") == []
+    assert flagged("Lancez la commande find pour chercher les fichiers.") == []
+    # A value's introducer names literal words: ``positive`` does not make ``yes`` a swap.
+    assert flagged("Le démon accepte la valeur yes ou la valeur no.") == []
+
+
+def test_the_noun_of_a_de_phrase_before_an_identifier_is_no_name():
+    text = "Le pilote doit être compilé avec l'option de weather CONFIG_USB_STORAGE activée."
+    assert flagged(text) == ["weather"]
+    text = "Le programme remplit la structure de shipping sockaddr_in avant l'appel."
+    assert flagged(text) == ["shipping"]
+    # Before an option, a path or a manual page, the word is the command's name.
+    assert flagged("La sortie de find -print est lue ligne par ligne.") == []
+    assert flagged("Consultez la page de mount(8) pour les détails.") == []
+
+
+def test_a_weak_word_french_prose_never_uses_is_english_when_written_once():
+    assert flagged("Le noyau copie les bytes dans le tampon circulaire.") == ["bytes"]
+    # A borrowing the text adopts is written again; one French prose uses stays French,
+    # and so does an accepted loanword the documentation prose happens not to use.
+    text = "Le noyau copie les bytes dans le tampon. Les bytes sont lus ensuite."
+    assert flagged(text) == []
+    assert flagged("Le navigateur garde les cookies une semaine.") == []
+    assert flagged("Ce script est exécuté au démarrage.") == []
+    # Quoted, the word is a term named on purpose.
+    assert flagged("Le noyau copie les « bytes » dans le tampon circulaire.") == []
+
+
+def test_a_reserved_word_is_named_after_mot():
+    assert flagged("Le mot réservé function est facultatif.") == []
+    assert flagged("Le mot done termine la boucle.") == []

@@ -63,9 +63,22 @@ INTRODUCER_QUALIFIERS = frozenset(
         "clé",
         "principale",
         "principal",
+        "réservé",  # ``le mot réservé function``
+        "réservés",
     ]
 )
 LIST_SEPARATORS = frozenset((",", "/"))
+# Introducers of literal values and keywords, English adjectives included (``la valeur
+# yes``, ``l’option restricted``): a swap's evidence does not outweigh them.
+VALUE_INTRODUCERS = frozenset(
+    ("valeur", "option", "clé", "clef", "mot-clé", "argument", "paramètre", "touche", "balise")
+)
+# A word after a name introducer is a spinner's swap when the introducer is followed by
+# one of the word's French homographs this many times or more in French prose, and this
+# many times more often than chance would have it.
+SWAP_MIN_PAIRS = 5
+SWAP_MIN_ASSOCIATION = 40.0
+SWAP_MIN_FRENCH_USES = 50
 
 
 class Kind(IntEnum):
@@ -120,6 +133,7 @@ class Detector:
         # each such form is classified once per detector, across documents.
         self._forms: dict[tuple[str, bool, bool], FormVerdict] = {}
         self._phrases: dict[str, bool] = {}  # word sequences: known English expression?
+        self._swaps: dict[tuple[str, str], bool] = {}  # (introducer, word): a swap?
         self._needs: dict[str, Need] = {}
         self._needing: set[str] = set()  # the words of _needs that need something
 
@@ -241,9 +255,13 @@ class Detector:
         """``headings``: the document's headings where its markup says (HTML); by
         default, its lines that read as headings."""
         tokens = _after_sentence_ends(text, tokens)
-        classified = _identifier_parts(text, self.classify(tokens))
+        classified = self._unused_in_french(text, _identifier_parts(text, self.classify(tokens)))
         verdicts = _introduced_names(
-            text, classified, self.lexicon.name_introducers, self.lexicon.anglicisms
+            text,
+            classified,
+            self.lexicon.name_introducers,
+            self.lexicon.anglicisms,
+            self._swapped_after,
         )
         verdicts, glossed = _glossed_terms(
             text, _names_in_lists(text, verdicts), asides, self._may_gloss
@@ -264,6 +282,36 @@ class Detector:
         findings.extend(self._runs(text, [v for v in verdicts if not in_heading(v.token)]))
         findings.sort(key=lambda f: (f.start, f.end))
         return self._whole_phrases(text, tokens, findings)
+
+    def _unused_in_french(self, text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
+        """A weak English word that French prose does not use (fewer than
+        ``BORROWING_MIN_PROSE_USES`` times in the documentation of ``collocations.tsv``)
+        though it is far more common in English (``body``, ``bytes``, ``harmony``:
+        wordfreq's French counts hold English text), written once among French words,
+        is English: a borrowing is a term French writers use, and a text that adopts
+        one uses it again. Not an accepted loanword (``meeting``: the prose is
+        technical documentation), nor a quoted word or one beside code: a name."""
+        lexicon = self.lexicon
+        result: list[WordVerdict] | None = None
+        for index, verdict in enumerate(verdicts):
+            token = verdict.token
+            if (
+                verdict.kind != Kind.WEAK
+                or verdict.lead < STRONG_LEAD
+                or len(token.lower) < BORROWING_MIN_LETTERS
+                or token.in_quotes
+                or token.beside_code
+                or lexicon.is_loanword(token.lower)
+                or not _among_french(verdicts, index)
+                or lexicon.neighbours(token.lower).count >= BORROWING_MIN_PROSE_USES
+            ):
+                continue
+            if result is None:
+                result = list(verdicts)
+                words = WordCounts(text)
+            if words.count(token.lower) == 1:
+                result[index] = replace(verdict, kind=Kind.STRONG)
+        return verdicts if result is None else result
 
     def _translated_elsewhere(self, text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
         """A weak English word (``process``, ``nucleus``) whose French translation the
@@ -338,6 +386,37 @@ class Detector:
         expressions as word tuples."""
         phrases = frozenset(tuple(key.split(" ")) for key in self.lexicon.anglicisms if " " in key)
         return frozenset(phrase[0] for phrase in phrases), phrases
+
+    def _swapped_after(self, introducer: str, word: str) -> bool:
+        """Whether ``word`` after the noun ``introducer`` reads as a spinner's swap of a
+        French word that often follows this noun in French prose (``le répertoire
+        stepmother`` for ``parent``, ``le code matter`` for ``source``), more often than
+        chance would put it there: then it is no name. A value's introducer (``la valeur
+        yes``) names literal words, adjectives included."""
+        key = (introducer, word)
+        known = self._swaps.get(key)
+        if known is None:
+            known = introducer not in VALUE_INTRODUCERS and self._often_follows(introducer, word)
+            if len(self._swaps) < PHRASE_CACHE_SIZE:
+                self._swaps[key] = known
+        return known
+
+    def _often_follows(self, introducer: str, word: str) -> bool:
+        lexicon = self.lexicon
+        following = lexicon.neighbours(introducer)
+        if not following.count:
+            return False
+        for french, _relations, _overlap in lexicon.spinner_candidates(word):
+            pairs = following.right(french)
+            if pairs < SWAP_MIN_PAIRS:
+                continue
+            count = lexicon.neighbours(french).count
+            if count < SWAP_MIN_FRENCH_USES:
+                continue  # a rare word's few pairs say little (``le script swing``)
+            # Pointwise association: the pair's count against its count by chance.
+            if pairs * lexicon.prose_words >= SWAP_MIN_ASSOCIATION * following.count * count:
+                return True
+        return False
 
     def _may_gloss(self, text: str, start: int, end: int) -> bool:
         """Whether the aside ``text[start:end]`` may gloss the word before it: French
@@ -637,6 +716,12 @@ TELLING_TRANSLATION_ZIPF = 5.0
 TRANSLATION_MIN_USES = 2
 
 
+# French prose "uses" a word it holds this many times (collocations.tsv counts the
+# vocabulary a suggester may propose however rare, other words from 3 uses); shorter
+# words are commands and abbreviations (``cat``, ``rm``) more often.
+BORROWING_MIN_PROSE_USES = 1
+BORROWING_MIN_LETTERS = 4
+
 # A weak word this common in French (``but``, ``support``) is French where it stands.
 UNTRANSLATED_MAX_FRENCH_ZIPF = 4.0
 
@@ -779,22 +864,51 @@ def _introduced_names(
     verdicts: list[WordVerdict],
     introducers: frozenset[str],
     connectives: Container[str] = frozenset(),
+    swapped_after: Callable[[str, str], bool] = lambda introducer, word: False,
 ) -> list[WordVerdict]:
     """``la commande find``, ``mount --bind``: a word introduced as a name or standing
-    beside an option or a path is a name."""
+    beside an option or a path is a name; not a word that ``swapped_after`` its
+    introducer (``le répertoire stepmother``: a spinner's ``parent``), nor the noun of a
+    French ``de`` phrase naming the identifier after it (``l’option de fabric
+    CONFIG_X``)."""
     result = []
     for index, verdict in enumerate(verdicts):
-        if verdict.kind >= Kind.WEAK and (
-            (
+        if verdict.kind >= Kind.WEAK:
+            introducer = _introducer(verdicts, index, introducers)
+            named = (bool(introducer) and not swapped_after(introducer, verdict.token.lower)) or (
                 _beside_code(text, verdict.token)
                 and not _after_determiner(verdicts, index)
                 and verdict.token.lower not in connectives
+                and not (verdict.kind == Kind.STRONG and _noun_of_de_phrase(text, verdicts, index))
             )
-            or _introduced(verdicts, index, introducers)
-        ):
-            verdict = replace(verdict, kind=Kind.NEUTRAL)
+            if named:
+                verdict = replace(verdict, kind=Kind.NEUTRAL)
         result.append(verdict)
     return result
+
+
+def _noun_of_de_phrase(text: str, verdicts: list[WordVerdict], index: int) -> bool:
+    """Whether the word ends a run of English words right after ``de`` and stands before
+    an identifier that is neither an option, a path nor a manual page (``la
+    spécification de keel POSIX.1-2008``, ``le contrôle de skin eruption (RTS/CTS)``):
+    the French phrase's noun, the identifier's kind; a name there follows the
+    identifier's kind instead (``l’option de socket IP_MTU``, a weak word, stays)."""
+    after = text[verdicts[index].token.end : verdicts[index].token.end + 70].lstrip(" \t")
+    if not after or after[:1] in CODE_STARTS or MANUAL_REFERENCE_RE.match(after):
+        return False
+    at = index
+    while at > 0:
+        token, previous = verdicts[at].token, verdicts[at - 1].token
+        if token.sentence_start or text[previous.end : token.start] != " ":
+            return False
+        if token.elided:
+            return token.elided.lower() in ("d'", "d’")
+        if previous.lower == "de":
+            return True
+        if verdicts[at - 1].kind < Kind.WEAK:
+            return False
+        at -= 1
+    return False
 
 
 def _beside_code(text: str, token: Token) -> bool:
@@ -925,19 +1039,22 @@ def _finite_form(word: str, info: WordInfo) -> bool:
     )
 
 
-def _introduced(verdicts: list[WordVerdict], index: int, introducers: frozenset[str]) -> bool:
-    """``la commande find``, or with a qualifier between: ``la commande interne read``;
-    never across a sentence boundary (``à la valeur 1. Because cette``)."""
+def _introducer(verdicts: list[WordVerdict], index: int, introducers: frozenset[str]) -> str:
+    """The noun that introduces the word as a name: ``la commande find``, or with a
+    qualifier between: ``la commande interne read``; never across a sentence boundary
+    (``à la valeur 1. Because cette``). Empty when none does."""
     token = verdicts[index].token
     if token.sentence_start and not (token.in_quotes or token.quote_start):
-        return False
+        return ""
     if index >= 1 and verdicts[index - 1].token.lower in introducers:
-        return True
-    return (
+        return verdicts[index - 1].token.lower
+    if (
         index >= 2
         and verdicts[index - 2].token.lower in introducers
         and verdicts[index - 1].token.lower in INTRODUCER_QUALIFIERS
-    )
+    ):
+        return verdicts[index - 2].token.lower
+    return ""
 
 
 def _named_everywhere(
