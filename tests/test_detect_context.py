@@ -235,3 +235,27 @@ def test_a_weak_word_french_prose_never_uses_is_english_when_written_once():
 def test_a_reserved_word_is_named_after_mot():
     assert flagged("Le mot réservé function est facultatif.") == []
     assert flagged("Le mot done termine la boucle.") == []
+
+
+def test_an_english_adjective_after_an_introducer_is_its_epithet():
+    # French puts the adjective after the noun; a name is a noun or a verb.
+    assert flagged("Le programme ignore le fichier unusual au démarrage.") == ["unusual"]
+    # A value's introducer names literal words, and ``indent`` is a command's name.
+    assert flagged("L'option restricted limite l'accès.") == []
+    assert flagged("Le paquet indent formate le code source.") == []
+
+
+def test_a_word_of_a_french_phrase_in_an_aside_is_no_quoted_term():
+    assert flagged("Le disque est lu par blocs (de 16 pounds) à la fois.") == ["pounds"]
+    text = "Ouvrez le tube des deux côtés (writing et lecture) avant d'écrire."
+    assert flagged(text) == ["writing"]
+    # A French word English shares, or a short name, leaves the term quoted.
+    assert flagged("Il existe une version (pre version 0.9.6) qui corrompait les clés.") == []
+    assert flagged("Le terminal (tty en bref) est ouvert.") == []
+    assert flagged("Les sommes de contrôle sont calculées (sur 512 bits) par défaut.") == []
+
+
+def test_a_cross_reference_in_parentheses_glosses_nothing():
+    text = "Le drapeau est levé quand la condition holds (voir ci-dessous)."
+    assert flagged(text) == ["holds"]
+    assert flagged("QUAND vaut never (jamais), always (toujours) ou auto.") == []

@@ -261,7 +261,7 @@ class Detector:
             classified,
             self.lexicon.name_introducers,
             self.lexicon.anglicisms,
-            self._swapped_after,
+            self._qualifies,
         )
         verdicts, glossed = _glossed_terms(
             text, _names_in_lists(text, verdicts), asides, self._may_gloss
@@ -298,7 +298,7 @@ class Detector:
             if (
                 verdict.kind != Kind.WEAK
                 or verdict.lead < STRONG_LEAD
-                or len(token.lower) < BORROWING_MIN_LETTERS
+                or len(token.lower) <= SHORT_NAME_MAX_LETTERS
                 or token.in_quotes
                 or token.beside_code
                 or lexicon.is_loanword(token.lower)
@@ -387,16 +387,24 @@ class Detector:
         phrases = frozenset(tuple(key.split(" ")) for key in self.lexicon.anglicisms if " " in key)
         return frozenset(phrase[0] for phrase in phrases), phrases
 
-    def _swapped_after(self, introducer: str, word: str) -> bool:
-        """Whether ``word`` after the noun ``introducer`` reads as a spinner's swap of a
-        French word that often follows this noun in French prose (``le répertoire
-        stepmother`` for ``parent``, ``le code matter`` for ``source``), more often than
-        chance would put it there: then it is no name. A value's introducer (``la valeur
-        yes``) names literal words, adjectives included."""
+    def _qualifies(self, introducer: str, verdict: WordVerdict) -> bool:
+        """Whether the English word after the noun ``introducer`` qualifies the noun
+        rather than names it: an English adjective, the noun's epithet where French
+        puts one (``le fichier unusual``, ``le répertoire maternal``: names are nouns
+        and verbs), or a spinner's swap of a French word that often follows this noun in
+        French prose, more often than chance would put it there (``le répertoire
+        stepmother`` for ``parent``, ``le code matter`` for ``source``). A value's
+        introducer (``la valeur yes``, ``l’option restricted``) names literal words,
+        adjectives included."""
+        if introducer in VALUE_INTRODUCERS:
+            return False
+        if verdict.kind == Kind.STRONG and _reads_as_adjective(verdict):
+            return True
+        word = verdict.token.lower
         key = (introducer, word)
         known = self._swaps.get(key)
         if known is None:
-            known = introducer not in VALUE_INTRODUCERS and self._often_follows(introducer, word)
+            known = self._often_follows(introducer, word)
             if len(self._swaps) < PHRASE_CACHE_SIZE:
                 self._swaps[key] = known
         return known
@@ -436,6 +444,8 @@ class Detector:
         words = LETTERS_RE.findall(aside)
         if len(words) > GLOSS_MAX_WORDS or not (aside[:1].isalpha() or aside[:1] in "«“\"'"):
             return False
+        if words and words[0].lower() in CROSS_REFERENCES:
+            return False  # ``(voir ci-dessous)`` sends the reader elsewhere
         lexicon = self.lexicon
         return any(
             (info := lexicon.info(word.lower())).in_lexicon and info.english_lead < STRONG_LEAD
@@ -709,6 +719,8 @@ class Detector:
 SENTENCE_ENDS = frozenset(".!?…")
 LETTERS_RE = re.compile(r"[^\W\d_]+")
 ADVERB_STEM_MIN_ENGLISH = 3.0
+# An aside opening with one of these refers the reader elsewhere; it glosses nothing.
+CROSS_REFERENCES = frozenset(("voir", "voyez", "consultez", "cf", "lire", "lisez"))
 GLOSS_MAX_WORDS = 3  # ``(entier non signé)``; a longer aside says more than a gloss
 SHORT_OPTION_RE = re.compile(r"-[^\W\d_]")
 # A translation more common than this (``faire``, ``bien``) is in any French text.
@@ -717,10 +729,10 @@ TRANSLATION_MIN_USES = 2
 
 
 # French prose "uses" a word it holds this many times (collocations.tsv counts the
-# vocabulary a suggester may propose however rare, other words from 3 uses); shorter
-# words are commands and abbreviations (``cat``, ``rm``) more often.
+# vocabulary a suggester may propose however rare, other words from 3 uses).
 BORROWING_MIN_PROSE_USES = 1
-BORROWING_MIN_LETTERS = 4
+# Words this short are commands and abbreviations more often (``cat``, ``rm``, ``tty``).
+SHORT_NAME_MAX_LETTERS = 3
 
 # A weak word this common in French (``but``, ``support``) is French where it stands.
 UNTRANSLATED_MAX_FRENCH_ZIPF = 4.0
@@ -864,18 +876,18 @@ def _introduced_names(
     verdicts: list[WordVerdict],
     introducers: frozenset[str],
     connectives: Container[str] = frozenset(),
-    swapped_after: Callable[[str, str], bool] = lambda introducer, word: False,
+    qualifies: Callable[[str, WordVerdict], bool] = lambda introducer, verdict: False,
 ) -> list[WordVerdict]:
     """``la commande find``, ``mount --bind``: a word introduced as a name or standing
-    beside an option or a path is a name; not a word that ``swapped_after`` its
-    introducer (``le répertoire stepmother``: a spinner's ``parent``), nor the noun of a
-    French ``de`` phrase naming the identifier after it (``l’option de fabric
-    CONFIG_X``)."""
+    beside an option or a path is a name; not a word that ``qualifies`` its introducer
+    (``le fichier unusual``, ``le répertoire stepmother``: a spinner's ``parent``),
+    nor the noun of a French ``de`` phrase naming the identifier after it (``l’option
+    de fabric CONFIG_X``)."""
     result = []
     for index, verdict in enumerate(verdicts):
         if verdict.kind >= Kind.WEAK:
             introducer = _introducer(verdicts, index, introducers)
-            named = (bool(introducer) and not swapped_after(introducer, verdict.token.lower)) or (
+            named = (bool(introducer) and not qualifies(introducer, verdict)) or (
                 _beside_code(text, verdict.token)
                 and not _after_determiner(verdicts, index)
                 and verdict.token.lower not in connectives
@@ -885,6 +897,22 @@ def _introduced_names(
                 verdict = replace(verdict, kind=Kind.NEUTRAL)
         result.append(verdict)
     return result
+
+
+def _reads_as_adjective(verdict: WordVerdict) -> bool:
+    """An English word with an English adjective's ending (``gracious``, ``maternal``,
+    ``decisive``, ``predominant``, ``convenient``, ``elastic``, ``shortest``,
+    ``planetary``); a short or hyphenated word is a command's name more often
+    (``keep-alive``), and so is a word with a French accented spelling (``declare``,
+    ``complete``: the shell's builtins)."""
+    word = verdict.token.lower
+    if "-" in word or len(word) < ADJECTIVE_MIN_LETTERS:
+        return False
+    return word.endswith(ADJECTIVE_ENDINGS)
+
+
+ADJECTIVE_ENDINGS = ("ous", "al", "ive", "ant", "ient", "lent", "ic", "est", "ary")
+ADJECTIVE_MIN_LETTERS = 6
 
 
 def _noun_of_de_phrase(text: str, verdicts: list[WordVerdict], index: int) -> bool:
@@ -1164,6 +1192,7 @@ def _glossed_terms(
                 token.start in in_short
                 and not _after_determiner(verdicts, index)
                 and not _after_french_word(text, verdicts, index)
+                and not (verdict.kind == Kind.STRONG and _in_french_phrase(text, verdicts, index))
             )
             if in_aside or after in opening:
                 verdict = replace(verdict, kind=Kind.NEUTRAL)
@@ -1185,6 +1214,31 @@ def _after_french_word(text: str, verdicts: list[WordVerdict], index: int) -> bo
         and ")" not in between
         and between.strip(" \u00a0") == ""
     )
+
+
+def _in_french_phrase(text: str, verdicts: list[WordVerdict], index: int) -> bool:
+    """Whether the word of an aside counts a number's units (``(sur 32 ounces)``) or
+    goes on with a French word of its aside (``(spanking et écriture)``, ``(plunge de
+    montage)``): a French phrase's word, not an English term quoted; the French word is
+    one English does not share."""
+    token = verdicts[index].token
+    if len(token.lower) <= SHORT_NAME_MAX_LETTERS:
+        return False  # ``(tty en bref)``
+    if not token.elided and NUMBER_BEFORE_RE.search(text, max(0, token.start - 16), token.start):
+        return True
+    if index + 1 >= len(verdicts):
+        return False
+    following = verdicts[index + 1]
+    return (
+        following.kind == Kind.FRENCH
+        and following.lead <= -STRONG_LEAD  # not ``(pre version 0.9.6)``
+        and not following.token.sentence_start
+        and not following.token.elided
+        and text[token.end : following.token.start] == " "
+    )
+
+
+NUMBER_BEFORE_RE = re.compile(r"(?<![\w.,-])\d+ $")
 
 
 def _in_parentheses(text: str, inside_start: int) -> bool:
