@@ -293,11 +293,12 @@ class Detector:
         technical documentation), nor a quoted word or one beside code: a name."""
         lexicon = self.lexicon
         result: list[WordVerdict] | None = None
-        for index, verdict in enumerate(verdicts):
+        weak = [i for i, v in enumerate(verdicts) if v.kind is Kind.WEAK]
+        for index in weak:
+            verdict = verdicts[index]
             token = verdict.token
             if (
-                verdict.kind != Kind.WEAK
-                or verdict.lead < STRONG_LEAD
+                verdict.lead < STRONG_LEAD
                 or len(token.lower) <= SHORT_NAME_MAX_LETTERS
                 or token.in_quotes
                 or token.beside_code
