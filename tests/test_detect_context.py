@@ -227,6 +227,8 @@ def test_a_weak_word_french_prose_never_uses_is_english_when_written_once():
     text = "Le noyau copie les bytes dans le tampon. Les bytes sont lus ensuite."
     assert flagged(text) == []
     assert flagged("Le navigateur garde les cookies une semaine.") == []
+    # The plural of a French word (``sale``) is French, whatever English does with it.
+    assert flagged("Les pages sales des systèmes de fichiers sont écrites.") == []
     assert flagged("Ce script est exécuté au démarrage.") == []
     # Quoted, the word is a term named on purpose.
     assert flagged("Le noyau copie les « bytes » dans le tampon circulaire.") == []

@@ -303,6 +303,7 @@ class Detector:
                 or token.in_quotes
                 or token.beside_code
                 or lexicon.is_loanword(token.lower)
+                or self._french_plural(token.lower)
                 or not _among_french(verdicts, index)
                 or lexicon.neighbours(token.lower).count >= BORROWING_MIN_PROSE_USES
             ):
@@ -313,6 +314,14 @@ class Detector:
             if words.count(token.lower) == 1:
                 result[index] = replace(verdict, kind=Kind.STRONG)
         return verdicts if result is None else result
+
+    def _french_plural(self, word: str) -> bool:
+        """A plural whose singular is a French form about as common in French as in
+        English (``sales``: ``sale``; not ``bytes``: ``byte``)."""
+        if not word.endswith(("s", "x")):
+            return False
+        singular = self.lexicon.info(word[:-1])
+        return singular.in_lexicon and singular.english_lead < FRENCH_SINGULAR_MAX_LEAD
 
     def _translated_elsewhere(self, text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
         """A weak English word (``process``, ``nucleus``) whose French translation the
@@ -732,6 +741,7 @@ TRANSLATION_MIN_USES = 2
 # French prose "uses" a word it holds this many times (collocations.tsv counts the
 # vocabulary a suggester may propose however rare, other words from 3 uses).
 BORROWING_MIN_PROSE_USES = 1
+FRENCH_SINGULAR_MAX_LEAD = 0.5
 # Words this short are commands and abbreviations more often (``cat``, ``rm``, ``tty``).
 SHORT_NAME_MAX_LETTERS = 3
 
