@@ -261,3 +261,11 @@ def test_a_cross_reference_in_parentheses_glosses_nothing():
     text = "Le drapeau est levé quand la condition holds (voir ci-dessous)."
     assert flagged(text) == ["holds"]
     assert flagged("QUAND vaut never (jamais), always (toujours) ou auto.") == []
+
+
+def test_a_word_counting_a_number_beside_code_is_no_name():
+    text = "Le compteur déborde au-delà de 2^16 ounces par seconde."
+    assert flagged(text) == ["ounces"]
+    # A weak unit, and a command's argument after its option, stay silent.
+    assert flagged("Le noyau 64 bits x86_64 est chargé.") == []
+    assert flagged("Utilisez losetup -d device pour détacher le périphérique.") == []

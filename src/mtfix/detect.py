@@ -902,7 +902,13 @@ def _introduced_names(
                 _beside_code(text, verdict.token)
                 and not _after_determiner(verdicts, index)
                 and verdict.token.lower not in connectives
-                and not (verdict.kind == Kind.STRONG and _noun_of_de_phrase(text, verdicts, index))
+                and not (
+                    verdict.kind == Kind.STRONG
+                    and (
+                        _noun_of_de_phrase(text, verdicts, index)
+                        or _counts_units(text, verdict.token)
+                    )
+                )
             )
             if named:
                 verdict = replace(verdict, kind=Kind.NEUTRAL)
@@ -1235,7 +1241,7 @@ def _in_french_phrase(text: str, verdicts: list[WordVerdict], index: int) -> boo
     token = verdicts[index].token
     if len(token.lower) <= SHORT_NAME_MAX_LETTERS:
         return False  # ``(tty en bref)``
-    if not token.elided and NUMBER_BEFORE_RE.search(text, max(0, token.start - 16), token.start):
+    if _counts_units(text, token):
         return True
     if index + 1 >= len(verdicts):
         return False
@@ -1246,6 +1252,16 @@ def _in_french_phrase(text: str, verdicts: list[WordVerdict], index: int) -> boo
         and not following.token.sentence_start
         and not following.token.elided
         and text[token.end : following.token.start] == " "
+    )
+
+
+def _counts_units(text: str, token: Token) -> bool:
+    """Whether the word follows a number, the unit it counts (``sur 32 ounces``,
+    ``2^32 partnerships``): a French phrase's noun, whatever code stands beside it."""
+    return (
+        not token.elided
+        and len(token.lower) > SHORT_NAME_MAX_LETTERS
+        and NUMBER_BEFORE_RE.search(text, max(0, token.start - 16), token.start) is not None
     )
 
 
