@@ -245,6 +245,8 @@ def test_an_english_adjective_after_an_introducer_is_its_epithet():
     # A value's introducer names literal words, and ``indent`` is a command's name.
     assert flagged("L'option restricted limite l'accès.") == []
     assert flagged("Le paquet indent formate le code source.") == []
+    # A qualifier between: the noun is qualified already; the word names a builtin.
+    assert flagged("La commande interne gracious affiche la liste.") == []
 
 
 def test_a_word_of_a_french_phrase_in_an_aside_is_no_quoted_term():

@@ -898,7 +898,10 @@ def _introduced_names(
     for index, verdict in enumerate(verdicts):
         if verdict.kind >= Kind.WEAK:
             introducer = _introducer(verdicts, index, introducers)
-            named = (bool(introducer) and not qualifies(introducer, verdict)) or (
+            # Only a word right after its noun may qualify it (``la commande interne
+            # read`` names a builtin).
+            right_after = index > 0 and verdicts[index - 1].token.lower == introducer
+            named = (bool(introducer) and not (right_after and qualifies(introducer, verdict))) or (
                 _beside_code(text, verdict.token)
                 and not _after_determiner(verdicts, index)
                 and verdict.token.lower not in connectives
