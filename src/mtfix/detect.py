@@ -286,8 +286,8 @@ class Detector:
     def _unused_in_french(self, text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
         """A weak English word that French prose does not use (fewer than
         ``BORROWING_MIN_PROSE_USES`` times in the documentation of ``collocations.tsv``)
-        though it is far more common in English (``body``, ``bytes``, ``harmony``:
-        wordfreq's French counts hold English text), written once among French words,
+        though it is far more common in English (``bytes``: wordfreq's French counts
+        hold English text), written once among French words,
         is English: a borrowing is a term French writers use, and a text that adopts
         one uses it again. Not an accepted loanword (``meeting``: the prose is
         technical documentation), nor a quoted word or one beside code: a name."""
@@ -400,10 +400,10 @@ class Detector:
     def _qualifies(self, introducer: str, verdict: WordVerdict) -> bool:
         """Whether the English word after the noun ``introducer`` qualifies the noun
         rather than names it: an English adjective, the noun's epithet where French
-        puts one (``le fichier unusual``, ``le répertoire maternal``: names are nouns
-        and verbs), or a spinner's swap of a French word that often follows this noun in
-        French prose, more often than chance would put it there (``le répertoire
-        stepmother`` for ``parent``, ``le code matter`` for ``source``). A value's
+        puts one (``le fichier unusual``: names are nouns and verbs), or a spinner's swap
+        of a French word that often follows this noun in French prose, more often than
+        chance would put it there (``le répertoire ancestor`` for ``parent``, ``le code
+        origin`` for ``source``). A value's
         introducer (``la valeur yes``, ``l’option restricted``) names literal words,
         adjectives included."""
         if introducer in VALUE_INTRODUCERS:
@@ -891,9 +891,9 @@ def _introduced_names(
 ) -> list[WordVerdict]:
     """``la commande find``, ``mount --bind``: a word introduced as a name or standing
     beside an option or a path is a name; not a word that ``qualifies`` its introducer
-    (``le fichier unusual``, ``le répertoire stepmother``: a spinner's ``parent``),
-    nor the noun of a French ``de`` phrase naming the identifier after it (``l’option
-    de fabric CONFIG_X``)."""
+    (``le fichier unusual``, ``le répertoire ancestor``: a spinner's ``parent``), nor
+    the noun of a French ``de`` phrase naming the identifier after it (``l’option de
+    weather CONFIG_X``), nor the unit a number counts (``2^16 ounces``)."""
     result = []
     for index, verdict in enumerate(verdicts):
         if verdict.kind >= Kind.WEAK:
@@ -920,8 +920,8 @@ def _introduced_names(
 
 
 def _reads_as_adjective(verdict: WordVerdict) -> bool:
-    """An English word with an English adjective's ending (``gracious``, ``maternal``,
-    ``decisive``, ``predominant``, ``convenient``, ``elastic``, ``shortest``,
+    """An English word with an English adjective's ending (``unusual``, ``gracious``,
+    ``decisive``, ``dominant``, ``convenient``, ``elastic``, ``shortest``,
     ``planetary``); a short or hyphenated word is a command's name more often
     (``keep-alive``), and so is a word with a French accented spelling (``declare``,
     ``complete``: the shell's builtins)."""
@@ -937,8 +937,8 @@ ADJECTIVE_MIN_LETTERS = 6
 
 def _noun_of_de_phrase(text: str, verdicts: list[WordVerdict], index: int) -> bool:
     """Whether the word ends a run of English words right after ``de`` and stands before
-    an identifier that is neither an option, a path nor a manual page (``la
-    spécification de keel POSIX.1-2008``, ``le contrôle de skin eruption (RTS/CTS)``):
+    an identifier that is neither an option, a path nor a manual page (``l’option de
+    weather CONFIG_X``, ``la structure de shipping sockaddr_in``):
     the French phrase's noun, the identifier's kind; a name there follows the
     identifier's kind instead (``l’option de socket IP_MTU``, a weak word, stays)."""
     after = text[verdicts[index].token.end : verdicts[index].token.end + 70].lstrip(" \t")
@@ -1237,10 +1237,10 @@ def _after_french_word(text: str, verdicts: list[WordVerdict], index: int) -> bo
 
 
 def _in_french_phrase(text: str, verdicts: list[WordVerdict], index: int) -> bool:
-    """Whether the word of an aside counts a number's units (``(sur 32 ounces)``) or
-    goes on with a French word of its aside (``(spanking et écriture)``, ``(plunge de
-    montage)``): a French phrase's word, not an English term quoted; the French word is
-    one English does not share."""
+    """Whether the word of an aside counts a number's units (``(de 16 pounds)``) or
+    goes on with a French word of its aside (``(writing et lecture)``): a French
+    phrase's word, not an English term quoted; the French word is one English does not
+    share."""
     token = verdicts[index].token
     if len(token.lower) <= SHORT_NAME_MAX_LETTERS:
         return False  # ``(tty en bref)``
@@ -1259,8 +1259,8 @@ def _in_french_phrase(text: str, verdicts: list[WordVerdict], index: int) -> boo
 
 
 def _counts_units(text: str, token: Token) -> bool:
-    """Whether the word follows a number, the unit it counts (``sur 32 ounces``,
-    ``2^32 partnerships``): a French phrase's noun, whatever code stands beside it."""
+    """Whether the word follows a number, the unit it counts (``de 16 pounds``,
+    ``2^16 ounces``): a French phrase's noun, whatever code stands beside it."""
     return (
         not token.elided
         and len(token.lower) > SHORT_NAME_MAX_LETTERS
