@@ -222,6 +222,8 @@ def test_the_noun_of_a_de_phrase_before_an_identifier_is_no_name():
 
 def test_a_weak_word_french_prose_never_uses_is_english_when_written_once():
     assert flagged("Le noyau copie les bytes dans le tampon circulaire.") == ["bytes"]
+    [finding] = check_text("Le noyau copie les bytes dans le tampon circulaire.", ENGLISH)
+    assert "never in the French prose" in finding.evidence
     # A borrowing the text adopts is written again; one French prose uses stays French,
     # and so does an accepted loanword the documentation prose happens not to use.
     text = "Le noyau copie les bytes dans le tampon. Les bytes sont lus ensuite."

@@ -94,6 +94,7 @@ class WordVerdict:
     kind: Kind
     info: WordInfo
     accented: str = ""
+    note: str = ""  # why the context made it English, for the finding's evidence
 
     @property
     def lead(self) -> float:
@@ -312,7 +313,7 @@ class Detector:
                 result = list(verdicts)
                 words = WordCounts(text)
             if words.count(token.lower) == 1:
-                result[index] = replace(verdict, kind=Kind.STRONG)
+                result[index] = replace(verdict, kind=Kind.STRONG, note=UNUSED_IN_FRENCH_NOTE)
         return verdicts if result is None else result
 
     def _french_plural(self, word: str) -> bool:
@@ -742,6 +743,7 @@ TRANSLATION_MIN_USES = 2
 # vocabulary a suggester may propose however rare, other words from 3 uses).
 BORROWING_MIN_PROSE_USES = 1
 FRENCH_SINGULAR_MAX_LEAD = 0.5
+UNUSED_IN_FRENCH_NOTE = "never in the French prose of the collocation counts, used once here"
 # Words this short are commands and abbreviations more often (``cat``, ``rm``, ``tty``).
 SHORT_NAME_MAX_LETTERS = 3
 
@@ -1382,4 +1384,6 @@ def _evidence(verdict: WordVerdict) -> str:
     parts.append("in the French lexicon" if info.in_lexicon else "not in the French lexicon")
     if verdict.accented:
         parts.append(f"French spells it '{verdict.accented}'")
+    if verdict.note:
+        parts.append(verdict.note)
     return ", ".join(parts)
