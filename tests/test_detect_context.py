@@ -196,3 +196,80 @@ def test_a_name_elsewhere_is_a_common_noun_after_a_determiner():
     assert flagged(text) == ["broadcast"]
     # Without a determiner, the other use is the same name.
     assert flagged("Lancez la commande find pour chercher. Puis find parcourt tout.") == []
+
+
+def test_a_swap_of_a_word_that_often_follows_the_introducer_is_no_name():
+    # ``répertoire`` and ``code`` are often followed by ``parent`` and ``source`` in
+    # French prose, and the thesauri relate those to ``ancestor`` and ``origin``.
+    assert flagged("Le fichier est copié dans le répertoire ancestor de la cible.") == ["ancestor"]
+    assert flagged("Téléchargez le code origin du projet avant de le compiler.") == ["origin"]
+    # A name the introducer's usual followers do not explain stays a name.
+    assert flagged("Le fichier est copié dans le répertoire home de la cible.") == []
+    assert flagged("Lancez la commande find pour chercher les fichiers.") == []
+    # A value's introducer names literal words: ``positive`` does not make ``yes`` a swap.
+    assert flagged("Le démon accepte la valeur yes ou la valeur no.") == []
+
+
+def test_the_noun_of_a_de_phrase_before_an_identifier_is_no_name():
+    text = "Le pilote doit être compilé avec l'option de weather CONFIG_USB_STORAGE activée."
+    assert flagged(text) == ["weather"]
+    text = "Le programme remplit la structure de shipping sockaddr_in avant l'appel."
+    assert flagged(text) == ["shipping"]
+    # Before an option, a path or a manual page, the word is the command's name.
+    assert flagged("La sortie de find -print est lue ligne par ligne.") == []
+    assert flagged("Consultez la page de mount(8) pour les détails.") == []
+
+
+def test_a_weak_word_french_prose_never_uses_is_english_when_written_once():
+    assert flagged("Le noyau copie les bytes dans le tampon circulaire.") == ["bytes"]
+    [finding] = check_text("Le noyau copie les bytes dans le tampon circulaire.", ENGLISH)
+    assert "never in the French prose" in finding.evidence
+    # A borrowing the text adopts is written again; one French prose uses stays French,
+    # and so does an accepted loanword the documentation prose happens not to use.
+    text = "Le noyau copie les bytes dans le tampon. Les bytes sont lus ensuite."
+    assert flagged(text) == []
+    assert flagged("Le navigateur garde les cookies une semaine.") == []
+    # The plural of a French word (``sale``) is French, whatever English does with it.
+    assert flagged("Les pages sales des systèmes de fichiers sont écrites.") == []
+    assert flagged("Ce script est exécuté au démarrage.") == []
+    # Quoted, the word is a term named on purpose.
+    assert flagged("Le noyau copie les « bytes » dans le tampon circulaire.") == []
+
+
+def test_a_reserved_word_is_named_after_mot():
+    assert flagged("Le mot réservé function est facultatif.") == []
+    assert flagged("Le mot done termine la boucle.") == []
+
+
+def test_an_english_adjective_after_an_introducer_is_its_epithet():
+    # French puts the adjective after the noun; a name is a noun or a verb.
+    assert flagged("Le programme ignore le fichier unusual au démarrage.") == ["unusual"]
+    # A value's introducer names literal words, and ``indent`` is a command's name.
+    assert flagged("L'option restricted limite l'accès.") == []
+    assert flagged("Le paquet indent formate le code source.") == []
+    # A qualifier between: the noun is qualified already; the word names a builtin.
+    assert flagged("La commande interne gracious affiche la liste.") == []
+
+
+def test_a_word_of_a_french_phrase_in_an_aside_is_no_quoted_term():
+    assert flagged("Le disque est lu par blocs (de 16 pounds) à la fois.") == ["pounds"]
+    text = "Ouvrez le tube des deux côtés (writing et lecture) avant d'écrire."
+    assert flagged(text) == ["writing"]
+    # A French word English shares, or a short name, leaves the term quoted.
+    assert flagged("Il existe une version (pre version 0.9.6) qui corrompait les clés.") == []
+    assert flagged("Le terminal (tty en bref) est ouvert.") == []
+    assert flagged("Les sommes de contrôle sont calculées (sur 512 bits) par défaut.") == []
+
+
+def test_a_cross_reference_in_parentheses_glosses_nothing():
+    text = "Le drapeau est levé quand la condition holds (voir ci-dessous)."
+    assert flagged(text) == ["holds"]
+    assert flagged("QUAND vaut never (jamais), always (toujours) ou auto.") == []
+
+
+def test_a_word_counting_a_number_beside_code_is_no_name():
+    text = "Le compteur déborde au-delà de 2^16 ounces par seconde."
+    assert flagged(text) == ["ounces"]
+    # A weak unit, and a command's argument after its option, stay silent.
+    assert flagged("Le noyau 64 bits x86_64 est chargé.") == []
+    assert flagged("Utilisez losetup -d device pour détacher le périphérique.") == []

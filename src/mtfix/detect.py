@@ -63,9 +63,22 @@ INTRODUCER_QUALIFIERS = frozenset(
         "clé",
         "principale",
         "principal",
+        "réservé",  # ``le mot réservé function``
+        "réservés",
     ]
 )
 LIST_SEPARATORS = frozenset((",", "/"))
+# Introducers of literal values and keywords, English adjectives included (``la valeur
+# yes``, ``l’option restricted``): a swap's evidence does not outweigh them.
+VALUE_INTRODUCERS = frozenset(
+    ("valeur", "option", "clé", "clef", "mot-clé", "argument", "paramètre", "touche", "balise")
+)
+# A word after a name introducer is a spinner's swap when the introducer is followed by
+# one of the word's French homographs this many times or more in French prose, and this
+# many times more often than chance would have it.
+SWAP_MIN_PAIRS = 5
+SWAP_MIN_ASSOCIATION = 40.0
+SWAP_MIN_FRENCH_USES = 50
 
 
 class Kind(IntEnum):
@@ -81,6 +94,7 @@ class WordVerdict:
     kind: Kind
     info: WordInfo
     accented: str = ""
+    note: str = ""  # why the context made it English, for the finding's evidence
 
     @property
     def lead(self) -> float:
@@ -120,6 +134,7 @@ class Detector:
         # each such form is classified once per detector, across documents.
         self._forms: dict[tuple[str, bool, bool], FormVerdict] = {}
         self._phrases: dict[str, bool] = {}  # word sequences: known English expression?
+        self._swaps: dict[tuple[str, str], bool] = {}  # (introducer, word): a swap?
         self._needs: dict[str, Need] = {}
         self._needing: set[str] = set()  # the words of _needs that need something
 
@@ -241,9 +256,13 @@ class Detector:
         """``headings``: the document's headings where its markup says (HTML); by
         default, its lines that read as headings."""
         tokens = _after_sentence_ends(text, tokens)
-        classified = _identifier_parts(text, self.classify(tokens))
+        classified = self._unused_in_french(text, _identifier_parts(text, self.classify(tokens)))
         verdicts = _introduced_names(
-            text, classified, self.lexicon.name_introducers, self.lexicon.anglicisms
+            text,
+            classified,
+            self.lexicon.name_introducers,
+            self.lexicon.anglicisms,
+            self._qualifies,
         )
         verdicts, glossed = _glossed_terms(
             text, _names_in_lists(text, verdicts), asides, self._may_gloss
@@ -264,6 +283,46 @@ class Detector:
         findings.extend(self._runs(text, [v for v in verdicts if not in_heading(v.token)]))
         findings.sort(key=lambda f: (f.start, f.end))
         return self._whole_phrases(text, tokens, findings)
+
+    def _unused_in_french(self, text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
+        """A weak English word that French prose does not use (fewer than
+        ``BORROWING_MIN_PROSE_USES`` times in the documentation of ``collocations.tsv``)
+        though it is far more common in English (``bytes``: wordfreq's French counts
+        hold English text), written once among French words,
+        is English: a borrowing is a term French writers use, and a text that adopts
+        one uses it again. Not an accepted loanword (``meeting``: the prose is
+        technical documentation), nor a quoted word or one beside code: a name."""
+        lexicon = self.lexicon
+        result: list[WordVerdict] | None = None
+        weak = [i for i, v in enumerate(verdicts) if v.kind is Kind.WEAK]
+        for index in weak:
+            verdict = verdicts[index]
+            token = verdict.token
+            if (
+                verdict.lead < STRONG_LEAD
+                or len(token.lower) <= SHORT_NAME_MAX_LETTERS
+                or token.in_quotes
+                or token.beside_code
+                or lexicon.is_loanword(token.lower)
+                or self._french_plural(token.lower)
+                or not _among_french(verdicts, index)
+                or lexicon.neighbours(token.lower).count >= BORROWING_MIN_PROSE_USES
+            ):
+                continue
+            if result is None:
+                result = list(verdicts)
+                words = WordCounts(text)
+            if words.count(token.lower) == 1:
+                result[index] = replace(verdict, kind=Kind.STRONG, note=UNUSED_IN_FRENCH_NOTE)
+        return verdicts if result is None else result
+
+    def _french_plural(self, word: str) -> bool:
+        """A plural whose singular is a French form about as common in French as in
+        English (``sales``: ``sale``; not ``bytes``: ``byte``)."""
+        if not word.endswith(("s", "x")):
+            return False
+        singular = self.lexicon.info(word[:-1])
+        return singular.in_lexicon and singular.english_lead < FRENCH_SINGULAR_MAX_LEAD
 
     def _translated_elsewhere(self, text: str, verdicts: list[WordVerdict]) -> list[WordVerdict]:
         """A weak English word (``process``, ``nucleus``) whose French translation the
@@ -339,6 +398,45 @@ class Detector:
         phrases = frozenset(tuple(key.split(" ")) for key in self.lexicon.anglicisms if " " in key)
         return frozenset(phrase[0] for phrase in phrases), phrases
 
+    def _qualifies(self, introducer: str, verdict: WordVerdict) -> bool:
+        """Whether the English word after the noun ``introducer`` qualifies the noun
+        rather than names it: an English adjective, the noun's epithet where French
+        puts one (``le fichier unusual``: names are nouns and verbs), or a spinner's swap
+        of a French word that often follows this noun in French prose, more often than
+        chance would put it there (``le répertoire ancestor`` for ``parent``, ``le code
+        origin`` for ``source``). A value's
+        introducer (``la valeur yes``, ``l’option restricted``) names literal words,
+        adjectives included."""
+        if introducer in VALUE_INTRODUCERS:
+            return False
+        if verdict.kind == Kind.STRONG and _reads_as_adjective(verdict):
+            return True
+        word = verdict.token.lower
+        key = (introducer, word)
+        known = self._swaps.get(key)
+        if known is None:
+            known = self._often_follows(introducer, word)
+            if len(self._swaps) < PHRASE_CACHE_SIZE:
+                self._swaps[key] = known
+        return known
+
+    def _often_follows(self, introducer: str, word: str) -> bool:
+        lexicon = self.lexicon
+        following = lexicon.neighbours(introducer)
+        if not following.count:
+            return False
+        for french, _relations, _overlap in lexicon.spinner_candidates(word):
+            pairs = following.right(french)
+            if pairs < SWAP_MIN_PAIRS:
+                continue
+            count = lexicon.neighbours(french).count
+            if count < SWAP_MIN_FRENCH_USES:
+                continue  # a rare word's few pairs say little (``le script swing``)
+            # Pointwise association: the pair's count against its count by chance.
+            if pairs * lexicon.prose_words >= SWAP_MIN_ASSOCIATION * following.count * count:
+                return True
+        return False
+
     def _may_gloss(self, text: str, start: int, end: int) -> bool:
         """Whether the aside ``text[start:end]`` may gloss the word before it: French
         words (``(jamais)``, ``(un numéro)``), the word's short option (``classify
@@ -357,6 +455,8 @@ class Detector:
         words = LETTERS_RE.findall(aside)
         if len(words) > GLOSS_MAX_WORDS or not (aside[:1].isalpha() or aside[:1] in "«“\"'"):
             return False
+        if words and words[0].lower() in CROSS_REFERENCES:
+            return False  # ``(voir ci-dessous)`` sends the reader elsewhere
         lexicon = self.lexicon
         return any(
             (info := lexicon.info(word.lower())).in_lexicon and info.english_lead < STRONG_LEAD
@@ -630,12 +730,22 @@ class Detector:
 SENTENCE_ENDS = frozenset(".!?…")
 LETTERS_RE = re.compile(r"[^\W\d_]+")
 ADVERB_STEM_MIN_ENGLISH = 3.0
+# An aside opening with one of these refers the reader elsewhere; it glosses nothing.
+CROSS_REFERENCES = frozenset(("voir", "voyez", "consultez", "cf", "lire", "lisez"))
 GLOSS_MAX_WORDS = 3  # ``(entier non signé)``; a longer aside says more than a gloss
 SHORT_OPTION_RE = re.compile(r"-[^\W\d_]")
 # A translation more common than this (``faire``, ``bien``) is in any French text.
 TELLING_TRANSLATION_ZIPF = 5.0
 TRANSLATION_MIN_USES = 2
 
+
+# French prose "uses" a word it holds this many times (collocations.tsv counts the
+# vocabulary a suggester may propose however rare, other words from 3 uses).
+BORROWING_MIN_PROSE_USES = 1
+FRENCH_SINGULAR_MAX_LEAD = 0.5
+UNUSED_IN_FRENCH_NOTE = "never in the French prose of the collocation counts, used once here"
+# Words this short are commands and abbreviations more often (``cat``, ``rm``, ``tty``).
+SHORT_NAME_MAX_LETTERS = 3
 
 # A weak word this common in French (``but``, ``support``) is French where it stands.
 UNTRANSLATED_MAX_FRENCH_ZIPF = 4.0
@@ -779,22 +889,76 @@ def _introduced_names(
     verdicts: list[WordVerdict],
     introducers: frozenset[str],
     connectives: Container[str] = frozenset(),
+    qualifies: Callable[[str, WordVerdict], bool] = lambda introducer, verdict: False,
 ) -> list[WordVerdict]:
     """``la commande find``, ``mount --bind``: a word introduced as a name or standing
-    beside an option or a path is a name."""
+    beside an option or a path is a name; not a word that ``qualifies`` its introducer
+    (``le fichier unusual``, ``le répertoire ancestor``: a spinner's ``parent``), nor
+    the noun of a French ``de`` phrase naming the identifier after it (``l’option de
+    weather CONFIG_X``), nor the unit a number counts (``2^16 ounces``)."""
     result = []
     for index, verdict in enumerate(verdicts):
-        if verdict.kind >= Kind.WEAK and (
-            (
+        if verdict.kind >= Kind.WEAK:
+            introducer = _introducer(verdicts, index, introducers)
+            # Only a word right after its noun may qualify it (``la commande interne
+            # read`` names a builtin).
+            right_after = index > 0 and verdicts[index - 1].token.lower == introducer
+            named = (bool(introducer) and not (right_after and qualifies(introducer, verdict))) or (
                 _beside_code(text, verdict.token)
                 and not _after_determiner(verdicts, index)
                 and verdict.token.lower not in connectives
+                and not (
+                    verdict.kind == Kind.STRONG
+                    and (
+                        _noun_of_de_phrase(text, verdicts, index)
+                        or _counts_units(text, verdict.token)
+                    )
+                )
             )
-            or _introduced(verdicts, index, introducers)
-        ):
-            verdict = replace(verdict, kind=Kind.NEUTRAL)
+            if named:
+                verdict = replace(verdict, kind=Kind.NEUTRAL)
         result.append(verdict)
     return result
+
+
+def _reads_as_adjective(verdict: WordVerdict) -> bool:
+    """An English word with an English adjective's ending (``unusual``, ``gracious``,
+    ``decisive``, ``dominant``, ``convenient``, ``elastic``, ``shortest``,
+    ``planetary``); a short or hyphenated word is a command's name more often
+    (``keep-alive``), and so is a word with a French accented spelling (``declare``,
+    ``complete``: the shell's builtins)."""
+    word = verdict.token.lower
+    if "-" in word or len(word) < ADJECTIVE_MIN_LETTERS:
+        return False
+    return word.endswith(ADJECTIVE_ENDINGS)
+
+
+ADJECTIVE_ENDINGS = ("ous", "al", "ive", "ant", "ient", "lent", "ic", "est", "ary")
+ADJECTIVE_MIN_LETTERS = 6
+
+
+def _noun_of_de_phrase(text: str, verdicts: list[WordVerdict], index: int) -> bool:
+    """Whether the word ends a run of English words right after ``de`` and stands before
+    an identifier that is neither an option, a path nor a manual page (``l’option de
+    weather CONFIG_X``, ``la structure de shipping sockaddr_in``):
+    the French phrase's noun, the identifier's kind; a name there follows the
+    identifier's kind instead (``l’option de socket IP_MTU``, a weak word, stays)."""
+    after = text[verdicts[index].token.end : verdicts[index].token.end + 70].lstrip(" \t")
+    if not after or after[:1] in CODE_STARTS or MANUAL_REFERENCE_RE.match(after):
+        return False
+    at = index
+    while at > 0:
+        token, previous = verdicts[at].token, verdicts[at - 1].token
+        if token.sentence_start or text[previous.end : token.start] != " ":
+            return False
+        if token.elided:
+            return token.elided.lower() in ("d'", "d’")
+        if previous.lower == "de":
+            return True
+        if verdicts[at - 1].kind < Kind.WEAK:
+            return False
+        at -= 1
+    return False
 
 
 def _beside_code(text: str, token: Token) -> bool:
@@ -925,19 +1089,22 @@ def _finite_form(word: str, info: WordInfo) -> bool:
     )
 
 
-def _introduced(verdicts: list[WordVerdict], index: int, introducers: frozenset[str]) -> bool:
-    """``la commande find``, or with a qualifier between: ``la commande interne read``;
-    never across a sentence boundary (``à la valeur 1. Because cette``)."""
+def _introducer(verdicts: list[WordVerdict], index: int, introducers: frozenset[str]) -> str:
+    """The noun that introduces the word as a name: ``la commande find``, or with a
+    qualifier between: ``la commande interne read``; never across a sentence boundary
+    (``à la valeur 1. Because cette``). Empty when none does."""
     token = verdicts[index].token
     if token.sentence_start and not (token.in_quotes or token.quote_start):
-        return False
+        return ""
     if index >= 1 and verdicts[index - 1].token.lower in introducers:
-        return True
-    return (
+        return verdicts[index - 1].token.lower
+    if (
         index >= 2
         and verdicts[index - 2].token.lower in introducers
         and verdicts[index - 1].token.lower in INTRODUCER_QUALIFIERS
-    )
+    ):
+        return verdicts[index - 2].token.lower
+    return ""
 
 
 def _named_everywhere(
@@ -1047,6 +1214,7 @@ def _glossed_terms(
                 token.start in in_short
                 and not _after_determiner(verdicts, index)
                 and not _after_french_word(text, verdicts, index)
+                and not (verdict.kind == Kind.STRONG and _in_french_phrase(text, verdicts, index))
             )
             if in_aside or after in opening:
                 verdict = replace(verdict, kind=Kind.NEUTRAL)
@@ -1068,6 +1236,41 @@ def _after_french_word(text: str, verdicts: list[WordVerdict], index: int) -> bo
         and ")" not in between
         and between.strip(" \u00a0") == ""
     )
+
+
+def _in_french_phrase(text: str, verdicts: list[WordVerdict], index: int) -> bool:
+    """Whether the word of an aside counts a number's units (``(de 16 pounds)``) or
+    goes on with a French word of its aside (``(writing et lecture)``): a French
+    phrase's word, not an English term quoted; the French word is one English does not
+    share."""
+    token = verdicts[index].token
+    if len(token.lower) <= SHORT_NAME_MAX_LETTERS:
+        return False  # ``(tty en bref)``
+    if _counts_units(text, token):
+        return True
+    if index + 1 >= len(verdicts):
+        return False
+    following = verdicts[index + 1]
+    return (
+        following.kind == Kind.FRENCH
+        and following.lead <= -STRONG_LEAD  # not ``(pre version 0.9.6)``
+        and not following.token.sentence_start
+        and not following.token.elided
+        and text[token.end : following.token.start] == " "
+    )
+
+
+def _counts_units(text: str, token: Token) -> bool:
+    """Whether the word follows a number, the unit it counts (``de 16 pounds``,
+    ``2^16 ounces``): a French phrase's noun, whatever code stands beside it."""
+    return (
+        not token.elided
+        and len(token.lower) > SHORT_NAME_MAX_LETTERS
+        and NUMBER_BEFORE_RE.search(text, max(0, token.start - 16), token.start) is not None
+    )
+
+
+NUMBER_BEFORE_RE = re.compile(r"(?<![\w.,-])\d+ $")
 
 
 def _in_parentheses(text: str, inside_start: int) -> bool:
@@ -1181,4 +1384,6 @@ def _evidence(verdict: WordVerdict) -> str:
     parts.append("in the French lexicon" if info.in_lexicon else "not in the French lexicon")
     if verdict.accented:
         parts.append(f"French spells it '{verdict.accented}'")
+    if verdict.note:
+        parts.append(verdict.note)
     return ", ".join(parts)
