@@ -10,11 +10,14 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
+from mtfix.context import Agreement
 from mtfix.lexicon import Lexicon, default_lexicon, wordlists_dir
 from mtfix.models import Document
 from mtfix.segment import segments
 from mtfix.slot import INVERSION, Slot, collocation_word, slot_of
-from mtfix.suggest import SLOT_FEATURES, Suggester, collocation_fit
+from mtfix.suggest import SLOT_FEATURES, Suggester, collocation_fit, expected_count
 from mtfix.tokenize import tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,6 +97,64 @@ def test_a_word_the_prose_overuses_loses_only_what_french_at_large_would_expect(
     assert collocation_fit(0, 5000, rate, 4000.0) < collocation_fit(0, 5000, rate, 1000.0) < 0
     # What it is seen with still counts in full.
     assert collocation_fit(40, 5000, rate, 100.0) == collocation_fit(40, 5000, rate, 5000.0) > 0
+
+
+def test_a_word_the_prose_lacks_scores_as_the_slot_s_candidates_do():
+    """French at large writes the word 70 times per prose's worth, the manuals never: it
+    scores as a word seen 70 times, beside the slot's word as often as the slot's other
+    candidates are (``share``), not 0 while the words the manuals know score their pairs."""
+    rate, share = 0.01, 0.1
+    unknown = collocation_fit(0, 0, rate, 70.0, share)
+    assert unknown > 1.5
+    assert unknown == pytest.approx(collocation_fit(7, 70, rate, 70.0))
+    assert collocation_fit(0, 0, rate, 70.0) == 0.0  # no candidate to learn the share from
+    assert collocation_fit(0, 0, 0.0, 70.0, share) == 0.0  # an unknown neighbour
+    # Its own occurrences still count: a hundred, never beside the word, stay against it.
+    assert collocation_fit(0, 100, rate, 3000.0, share) < 0
+    # A word the prose writes as often as French at large keeps its own figure.
+    assert collocation_fit(5, 3000, rate, 3000.0, share) == collocation_fit(5, 3000, rate, 3000.0)
+
+
+def test_a_candidate_the_prose_never_saw_is_not_outranked_for_the_pairs_of_those_it_saw(
+    tmp_path,
+):
+    """``long`` ranks before ``respect`` alone; beside ``zorglub`` the manuals know only
+    ``respect``, seen there as often as a noun after its determiner. ``long``, more common
+    in French at large, keeps its place: the manuals' silence is no evidence."""
+    first, second = close_pair("viewpoint")
+    lexicon = default_lexicon()
+    total = 3_000_000
+    first_general = expected_count(total, lexicon.info(first.split(" ")[0]).fr)
+    second_count = round(expected_count(total, lexicon.info(second.split(" ")[0]).fr))
+    assert first_general > second_count > 20
+    lexicon = _lexicon_with_collocations(
+        tmp_path,
+        [
+            f"#total\t{total}\t\t\t\t\t0\t0",
+            f"{second.split(' ')[0]}\t{second_count}\tzorglub:{second_count // 4}\t\t\t\t0\t0",
+            "zorglub\t30000\t\t\t\t\t0\t0",
+        ],
+    )
+    suggester = Suggester(lexicon)
+    alone = [word for word, _, _ in suggester.rank("viewpoint")]
+    assert alone.index(first) < alone.index(second)
+    beside = [word for word, _, _ in suggester.rank("viewpoint", Slot(left="zorglub"))]
+    assert beside.index(first) < beside.index(second)
+    features = {f.word: f.slot for f in suggester.features("viewpoint", Slot(left="zorglub"))}
+    assert features[first][LEFT] >= features[second][LEFT] > 2
+
+
+def test_after_les_a_general_word_the_manuals_lack_is_not_outranked_by_ones_they_know():
+    """``les`` before a plural noun is a strong pair for every noun the manuals write
+    (``notions``, ``questions``, ``marges``): the translation they lack ranks first."""
+    suggester = Suggester(default_lexicon())
+    slot = Slot(agreement=Agreement("", "pl", True), previous="les", left="les")
+    lexicon = default_lexicon()
+    for english, french in (("feelings", "sentiments"), ("doubts", "doutes"), ("lips", "lèvres")):
+        assert lexicon.neighbours(french).count < 0.1 * expected_count(
+            lexicon.prose_words, lexicon.info(french).fr
+        )
+        assert suggester.rank(english, slot)[0][0] == french, english
 
 
 def _lexicon_with_collocations(tmp_path: Path, lines: list[str]) -> Lexicon:

@@ -19,7 +19,7 @@ import re
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import compress
+from itertools import compress, islice
 from operator import mul
 from typing import NamedTuple
 
@@ -27,7 +27,15 @@ from .context import Agreement
 from .lexicon import Lexicon, WordInfo
 from .models import Finding, Suggestion, Token
 from .rules import SUGGESTED_RULES
-from .slot import EMPTY_SLOT, DocumentWords, Slot, count_forms, locutions, slot_of
+from .slot import (
+    EMPTY_SLOT,
+    FUNCTION_WORDS,
+    DocumentWords,
+    Slot,
+    count_forms,
+    locutions,
+    slot_of,
+)
 
 MAX_SUGGESTIONS = 5
 CACHE_SIZE = 50_000  # candidate lists kept per process, by English text
@@ -120,6 +128,11 @@ SLOT_FEATURES = (
     # How often a document this long would hold the candidate by its French frequency
     # (log, 0 when it is not there): a common word standing elsewhere tells little.
     "document_expected",
+    # How much more often the manuals of collocations.tsv write the candidate than French
+    # at large (log ratio), times how much more often they write the document's own
+    # words (0 for a document unlike them: news prose): the manuals' vocabulary is a
+    # prior only for a document of their kind.
+    "prose_domain",
 )
 FEATURES = SPIN_FEATURES + TRANSLATION_FEATURES + SLOT_FEATURES
 HYPOTHESES = ("spin", "untranslated")
@@ -173,6 +186,7 @@ class RankingWeights:
     collocation_across: float = 0.61
     collocation_across_right: float = 0.66
     document_expected: float = -1.68
+    prose_domain: float = 0.0
     spin_bias: float = -0.89
 
     def vector(self, names: tuple[str, ...]) -> tuple[float, ...]:
@@ -187,6 +201,9 @@ PRIOR_LIMIT = 0.02  # neither kind of damage is ever ruled out
 # Pairs' worth added to both the seen and the expected count of a collocation: a pair
 # expected about once and never seen is weak evidence, one expected ten times strong.
 COLLOCATION_PSEUDO_COUNT = 0.25
+# Occurrences' worth of the slot's candidates' share beside the slot's word in the share
+# of a word the prose writes less often than French at large (``collocation_fit``).
+COLLOCATION_PRIOR = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -584,7 +601,8 @@ class Suggester:
         return self._slot_features(normalise(english), slot)
 
     def _slot_features(self, phrase: str, slot: Slot) -> list[Features]:
-        facts = _SlotFacts.of(slot, self.lexicon)
+        entries = self._phrase_features(phrase)
+        facts = _SlotFacts.of(slot, self.lexicon, (f.word for f, _, _ in entries))
         return [
             Features(
                 features.word,
@@ -594,7 +612,7 @@ class Suggester:
                 _slot_values(features.word, info, static, slot, facts),
                 features.bits,
             )
-            for features, info, static in self._phrase_features(phrase)
+            for features, info, static in entries
         ]
 
     def _document_case(
@@ -611,12 +629,22 @@ class Suggester:
         # Copies: a document's cases are told apart by the identity of their lists.
         group, group_fixed = list(case.candidates), case.fixed
         held = case.forms.keys() & document.counts.keys() if document is not None else ()
+        entries = self._phrase_features(phrase)
+        # The cached sums are those of no document: prose_domain was 0 in them.
+        domain = document_domain(document, self.lexicon) if document is not None else 0.0
+        if domain and self.weights.prose_domain:
+            weight = self.weights.prose_domain
+            group_fixed = tuple(
+                (slot + weight * (static.coverage * domain), spin, translation)
+                for (slot, spin, translation), (_, _, static) in zip(
+                    group_fixed, entries, strict=True
+                )
+            )
         if not held:
             return group, list(group_fixed)
         group_fixed = list(group_fixed)
-        facts = _SlotFacts.of(slot, self.lexicon)
+        facts = _SlotFacts.of(slot, self.lexicon, (f.word for f, _, _ in entries))
         slot_weights = _weight_vectors(self.weights)[0]
-        entries = self._phrase_features(phrase)
         for index in sorted({index for form in held for index in case.forms[form]}):
             f, info, static = entries[index]
             values = _slot_values(f.word, info, static, slot, facts)
@@ -641,13 +669,12 @@ class Suggester:
         candidates, forms, likelihoods = self._phrase_candidates(phrase)
         # fixed_parts(self.features(phrase, bare)), without the feature objects: the
         # likelihood sums do not depend on the slot.
-        facts = _SlotFacts.of(bare, self.lexicon)
+        entries = self._phrase_features(phrase)
+        facts = _SlotFacts.of(bare, self.lexicon, (f.word for f, _, _ in entries))
         slot_weights = _weight_vectors(self.weights)[0]
         fixed = tuple(
             (sum(map(mul, slot_weights, _slot_values(f.word, info, static, bare, facts))), *sums)
-            for (f, info, static), sums in zip(
-                self._phrase_features(phrase), likelihoods, strict=True
-            )
+            for (f, info, static), sums in zip(entries, likelihoods, strict=True)
         )
         case = self._cases[key] = _Case(candidates, fixed, forms)
         if len(self._cases) > CASE_CACHE_SIZE:
@@ -684,7 +711,8 @@ class Suggester:
             cached = []
             for group in by_word.values():
                 features, info = self._features(phrase, group)
-                cached.append((features, info, _StaticSlot.of(phrase, features.word, info)))
+                static = _StaticSlot.of(phrase, features.word, info, self.lexicon)
+                cached.append((features, info, static))
             if len(self._cache) < CACHE_SIZE:
                 self._cache[phrase] = cached
         return cached
@@ -810,15 +838,17 @@ class _StaticSlot(NamedTuple):
     noun: bool
     number: float
     form: float
+    coverage: float  # prose_coverage of the candidate's first word
 
     @classmethod
-    def of(cls, phrase: str, word: str, info: WordInfo) -> _StaticSlot:
+    def of(cls, phrase: str, word: str, info: WordInfo, lexicon: Lexicon) -> _StaticSlot:
         single = " " not in phrase and " " not in word
         number = 0.0
         if single:
             number = 1.0 if english_plural(phrase) == french_plural_form(word) else -1.0
         noun = bool(info.genders) and " " not in word
-        return cls(single, noun, number, form_match(phrase, word) if single else 0.0)
+        form = form_match(phrase, word) if single else 0.0
+        return cls(single, noun, number, form, prose_coverage(word.split(" ")[0], lexicon))
 
 
 class _SlotFacts(NamedTuple):
@@ -835,9 +865,12 @@ class _SlotFacts(NamedTuple):
     across_rate: float
     across_right_rate: float
     lexicon: Lexicon
+    # Per collocation feature, the share of the occurrences of the slot's candidates that
+    # the prose writes beside the slot's word (pooled: pairs seen over words seen).
+    shares: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
 
     @classmethod
-    def of(cls, slot: Slot, lexicon: Lexicon) -> _SlotFacts:
+    def of(cls, slot: Slot, lexicon: Lexicon, words: Iterable[str] = ()) -> _SlotFacts:
         # in_locution is false without both neighbours: no table to consult then.
         table = locutions(lexicon) if slot.previous and slot.following else {}
         size = max(lexicon.prose_words, 1)
@@ -849,23 +882,68 @@ class _SlotFacts(NamedTuple):
             rates[2] = lexicon.neighbours(slot.across).before_function / size
         if slot.across_right:
             rates[3] = lexicon.neighbours(slot.across_right).after_function / size
-        return cls(table, slot.after_copula, slot.wants_infinitive, *rates, lexicon)
+        shares = collocation_shares(words, slot, lexicon) if any(rates) else (0.0,) * 4
+        return cls(table, slot.after_copula, slot.wants_infinitive, *rates, lexicon, shares)
 
 
-def collocation_fit(seen: int, count: int, rate: float, general: float) -> float:
+def collocation_fit(
+    seen: int, count: int, rate: float, general: float, share: float = 0.0
+) -> float:
     """log (seen + c) / (expected + c): how much more often a pair stands in the prose
     than the counts of its words predict (``expected = count * rate``). A pair seen less
     often than expected counts against the word only as far as French at large, where
     the word stands ``general`` times per prose's worth, would have it more often: the
     manuals write some words far more than French does (``aide``, in help pages), and
-    their other neighbours are no evidence against them."""
-    if not rate or not count:
+    their other neighbours are no evidence against them.
+
+    A word the manuals write less often than French at large (``pensées``: news prose
+    is not their domain) would otherwise score 0 where the words they know score their
+    pairs: its ``general - count`` missing occurrences are taken to stand beside the
+    slot's word as often as the slot's other candidates do (``share``, pairs over
+    occurrences, pooled over them)."""
+    if not rate:
+        return 0.0
+    if general > count and share:
+        # The word's share beside the slot's word, its own pairs with COLLOCATION_PRIOR
+        # occurrences' worth of the slot's share, over as many occurrences as French
+        # at large gives it.
+        own = (seen + COLLOCATION_PRIOR * share) / (count + COLLOCATION_PRIOR)
+        seen, count = general * own, general  # type: ignore[assignment]
+    if not count:
         return 0.0
     fit = math.log((seen + COLLOCATION_PSEUDO_COUNT) / (count * rate + COLLOCATION_PSEUDO_COUNT))
     if fit < 0 and general < count:
         expected = general * rate + COLLOCATION_PSEUDO_COUNT
         return min(0.0, math.log((seen + COLLOCATION_PSEUDO_COUNT) / expected))
     return fit
+
+
+def collocation_shares(
+    words: Iterable[str], slot: Slot, lexicon: Lexicon
+) -> tuple[float, float, float, float]:
+    """For each collocation feature, the pairs the prose holds of the candidates
+    ``words`` beside the slot's word over the candidates' occurrences (each feature
+    reads a candidate's first word, or for ``right`` and ``across_right`` its last)."""
+    seen = [0, 0, 0, 0]
+    counts = [0, 0, 0, 0]
+    for word in words:
+        parts = word.replace("’", "'").split(" ")
+        first = lexicon.neighbours(parts[0])
+        last = first if len(parts) == 1 else lexicon.neighbours(parts[-1])
+        pairs = (
+            first.left(slot.left),
+            last.right(slot.right),
+            first.across(slot.across),
+            last.across_right(slot.across_right),
+        )
+        sides = (first, last, first, last)
+        for index, (pair, neighbours) in enumerate(zip(pairs, sides, strict=True)):
+            seen[index] += pair
+            counts[index] += neighbours.count
+    left, right, across, across_right = (
+        n / c if c else 0.0 for n, c in zip(seen, counts, strict=True)
+    )
+    return left, right, across, across_right
 
 
 def collocation_values(
@@ -882,15 +960,19 @@ def collocation_values(
     last = first if len(words) == 1 else lexicon.neighbours(words[-1])
     first_general = _general_count(words[0], lexicon)
     last_general = first_general if len(words) == 1 else _general_count(words[-1], lexicon)
+    left, right, across, across_right = facts.shares
     return (
-        collocation_fit(first.left(slot.left), first.count, facts.left_rate, first_general),
-        collocation_fit(last.right(slot.right), last.count, facts.right_rate, last_general),
-        collocation_fit(first.across(slot.across), first.count, facts.across_rate, first_general),
+        collocation_fit(first.left(slot.left), first.count, facts.left_rate, first_general, left),
+        collocation_fit(last.right(slot.right), last.count, facts.right_rate, last_general, right),
+        collocation_fit(
+            first.across(slot.across), first.count, facts.across_rate, first_general, across
+        ),
         collocation_fit(
             last.across_right(slot.across_right),
             last.count,
             facts.across_right_rate,
             last_general,
+            across_right,
         ),
     )
 
@@ -931,7 +1013,45 @@ def _slot_values(
         *agreement_mismatches(slot.agreement, word, info),
         *collocation_values(word, slot, facts),
         math.log(expected_count(document.total, info.fr) + 0.1) if count else 0.0,
+        static.coverage * document_domain(document, facts.lexicon) if document else 0.0,
     )
+
+
+COVERAGE_LIMIT = 4.0  # |prose_coverage|: a word the manuals never write is not infinitely rare
+
+
+def prose_coverage(word: str, lexicon: Lexicon) -> float:
+    """log of how much more often the prose of ``collocations.tsv`` writes ``word`` than
+    French at large would in as many words (one occurrence added to each side)."""
+    ratio = math.log((lexicon.neighbours(word).count + 1) / (_general_count(word, lexicon) + 1))
+    return min(max(ratio, -COVERAGE_LIMIT), COVERAGE_LIMIT)
+
+
+DOMAIN_SAMPLE = 2000  # distinct words of a document read for its domain
+_domains: OrderedDict[int, tuple[DocumentWords, float]] = OrderedDict()
+
+
+def document_domain(document: DocumentWords, lexicon: Lexicon) -> float:
+    """How much the document reads like the manuals: the mean ``prose_coverage`` of its
+    French words (each distinct word counted once; the function words left out), 0 when
+    it is below 0, as in news prose. Kept for the last few documents (by identity)."""
+    known = _domains.get(id(document))
+    if known is not None and known[0] is document:
+        return known[1]
+    values = []
+    for word in islice(document.counts, DOMAIN_SAMPLE * 4):
+        if len(word) < 3 or word in FUNCTION_WORDS:
+            continue
+        info = lexicon.info(word)
+        if info.fr > 0 and info.in_lexicon:
+            values.append(prose_coverage(word, lexicon))
+            if len(values) == DOMAIN_SAMPLE:
+                break
+    domain = max(0.0, sum(values) / len(values)) if values else 0.0
+    _domains[id(document)] = (document, domain)
+    if len(_domains) > 8:
+        _domains.popitem(last=False)
+    return domain
 
 
 def entry_size_features(sizes: tuple[int, int, int]) -> tuple[float, float, float]:
