@@ -635,15 +635,15 @@ class Suggester:
         if domain and self.weights.prose_domain:
             weight = self.weights.prose_domain
             group_fixed = tuple(
-                (slot + weight * (static.coverage * domain), spin, translation)
-                for (slot, spin, translation), (_, _, static) in zip(
+                (sums + weight * (static.coverage * domain), spin, translation)
+                for (sums, spin, translation), (_, _, static) in zip(
                     group_fixed, entries, strict=True
                 )
             )
         if not held:
             return group, list(group_fixed)
         group_fixed = list(group_fixed)
-        facts = _SlotFacts.of(slot, self.lexicon, (f.word for f, _, _ in entries))
+        facts = case.facts  # what _SlotFacts reads of a slot is not its document
         slot_weights = _weight_vectors(self.weights)[0]
         for index in sorted({index for form in held for index in case.forms[form]}):
             f, info, static = entries[index]
@@ -676,7 +676,7 @@ class Suggester:
             (sum(map(mul, slot_weights, _slot_values(f.word, info, static, bare, facts))), *sums)
             for (f, info, static), sums in zip(entries, likelihoods, strict=True)
         )
-        case = self._cases[key] = _Case(candidates, fixed, forms)
+        case = self._cases[key] = _Case(candidates, fixed, forms, facts)
         if len(self._cases) > CASE_CACHE_SIZE:
             self._cases.popitem(last=False)
         return case
@@ -827,6 +827,7 @@ class _Case(NamedTuple):
     # The word forms whose count in a document changes a slot value, and the indices of
     # the candidates whose values they change.
     forms: dict[str, tuple[int, ...]]
+    facts: _SlotFacts  # the slot's, computed with the candidates' fixed parts
 
 
 class _StaticSlot(NamedTuple):
@@ -868,6 +869,7 @@ class _SlotFacts(NamedTuple):
     # Per collocation feature, the share of the occurrences of the slot's candidates that
     # the prose writes beside the slot's word (pooled: pairs seen over words seen).
     shares: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    pairs: dict[str, CandidatePairs] | None = None  # the candidates', read for the shares
 
     @classmethod
     def of(cls, slot: Slot, lexicon: Lexicon, words: Iterable[str] = ()) -> _SlotFacts:
@@ -882,8 +884,11 @@ class _SlotFacts(NamedTuple):
             rates[2] = lexicon.neighbours(slot.across).before_function / size
         if slot.across_right:
             rates[3] = lexicon.neighbours(slot.across_right).after_function / size
-        shares = collocation_shares(words, slot, lexicon) if any(rates) else (0.0,) * 4
-        return cls(table, slot.after_copula, slot.wants_infinitive, *rates, lexicon, shares)
+        if not any(rates):
+            return cls(table, slot.after_copula, slot.wants_infinitive, *rates, lexicon)
+        pairs = {word: candidate_pairs(word, slot, lexicon) for word in words}
+        shares = collocation_shares(pairs.values())
+        return cls(table, slot.after_copula, slot.wants_infinitive, *rates, lexicon, shares, pairs)
 
 
 def collocation_fit(
@@ -918,32 +923,44 @@ def collocation_fit(
     return fit
 
 
-def collocation_shares(
-    words: Iterable[str], slot: Slot, lexicon: Lexicon
-) -> tuple[float, float, float, float]:
-    """For each collocation feature, the pairs the prose holds of the candidates
-    ``words`` beside the slot's word over the candidates' occurrences (each feature
-    reads a candidate's first word, or for ``right`` and ``across_right`` its last)."""
-    seen = [0, 0, 0, 0]
-    counts = [0, 0, 0, 0]
-    for word in words:
-        parts = word.replace("’", "'").split(" ")
-        first = lexicon.neighbours(parts[0])
-        last = first if len(parts) == 1 else lexicon.neighbours(parts[-1])
-        pairs = (
-            first.left(slot.left),
-            last.right(slot.right),
-            first.across(slot.across),
-            last.across_right(slot.across_right),
-        )
-        sides = (first, last, first, last)
-        for index, (pair, neighbours) in enumerate(zip(pairs, sides, strict=True)):
-            seen[index] += pair
-            counts[index] += neighbours.count
-    left, right, across, across_right = (
-        n / c if c else 0.0 for n, c in zip(seen, counts, strict=True)
+class CandidatePairs(NamedTuple):
+    """A candidate in the prose of ``collocations.tsv``: how often its first and its last
+    word stand there, and its pairs with the slot's words, in ``collocation_values``
+    order (its first word after the word before the slot, its last before the word after
+    it, its first across a determiner, its last across one)."""
+
+    first_count: int
+    last_count: int
+    seen: tuple[int, int, int, int]
+
+
+def candidate_pairs(word: str, slot: Slot, lexicon: Lexicon) -> CandidatePairs:
+    parts = word.replace("’", "'").split(" ")
+    first = lexicon.neighbours(parts[0])
+    last = first if len(parts) == 1 else lexicon.neighbours(parts[-1])
+    seen = (
+        first.left(slot.left),
+        last.right(slot.right),
+        first.across(slot.across),
+        last.across_right(slot.across_right),
     )
-    return left, right, across, across_right
+    return CandidatePairs(first.count, last.count, seen)
+
+
+def collocation_shares(candidates: Iterable[CandidatePairs]) -> tuple[float, float, float, float]:
+    """For each collocation feature, the candidates' pairs with the slot's word over
+    their occurrences, pooled."""
+    left = right = across = across_right = 0
+    firsts = lasts = 0
+    for first_count, last_count, (left_seen, right_seen, across_seen, after_seen) in candidates:
+        left += left_seen
+        right += right_seen
+        across += across_seen
+        across_right += after_seen
+        firsts += first_count
+        lasts += last_count
+    firsts, lasts = max(firsts, 1), max(lasts, 1)  # no occurrence: no pair either
+    return left / firsts, right / lasts, across / firsts, across_right / lasts
 
 
 def collocation_values(
@@ -954,26 +971,20 @@ def collocation_values(
     across a determiner, its last word before the word after it and across one."""
     if not (facts.left_rate or facts.right_rate or facts.across_rate or facts.across_right_rate):
         return 0.0, 0.0, 0.0, 0.0
-    words = word.replace("’", "'").split(" ")
     lexicon = facts.lexicon
-    first = lexicon.neighbours(words[0])
-    last = first if len(words) == 1 else lexicon.neighbours(words[-1])
+    pairs = facts.pairs.get(word) if facts.pairs is not None else None
+    if pairs is None:
+        pairs = candidate_pairs(word, slot, lexicon)
+    first_count, last_count, (left, right, across, across_right) = pairs
+    words = word.replace("’", "'").split(" ")
     first_general = _general_count(words[0], lexicon)
     last_general = first_general if len(words) == 1 else _general_count(words[-1], lexicon)
-    left, right, across, across_right = facts.shares
+    shares = facts.shares
     return (
-        collocation_fit(first.left(slot.left), first.count, facts.left_rate, first_general, left),
-        collocation_fit(last.right(slot.right), last.count, facts.right_rate, last_general, right),
-        collocation_fit(
-            first.across(slot.across), first.count, facts.across_rate, first_general, across
-        ),
-        collocation_fit(
-            last.across_right(slot.across_right),
-            last.count,
-            facts.across_right_rate,
-            last_general,
-            across_right,
-        ),
+        collocation_fit(left, first_count, facts.left_rate, first_general, shares[0]),
+        collocation_fit(right, last_count, facts.right_rate, last_general, shares[1]),
+        collocation_fit(across, first_count, facts.across_rate, first_general, shares[2]),
+        collocation_fit(across_right, last_count, facts.across_right_rate, last_general, shares[3]),
     )
 
 
