@@ -16,8 +16,15 @@ from mtfix.context import Agreement
 from mtfix.lexicon import Lexicon, default_lexicon, wordlists_dir
 from mtfix.models import Document
 from mtfix.segment import segments
-from mtfix.slot import INVERSION, Slot, collocation_word, slot_of
-from mtfix.suggest import SLOT_FEATURES, Suggester, collocation_fit, expected_count
+from mtfix.slot import INVERSION, DocumentWords, Slot, collocation_word, slot_of
+from mtfix.suggest import (
+    SLOT_FEATURES,
+    Suggester,
+    collocation_fit,
+    document_domain,
+    expected_count,
+    prose_coverage,
+)
 from mtfix.tokenize import tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,6 +163,28 @@ def test_after_les_a_general_word_the_manuals_lack_is_not_outranked_by_ones_they
             lexicon.prose_words, lexicon.info(french).fr
         )
         assert suggester.rank(english, slot)[0][0] == french, english
+
+
+def test_the_manuals_vocabulary_counts_only_in_a_document_like_them():
+    """``prose_domain``: a candidate's over-representation in the manuals is a prior in a
+    technical document only; news prose, whose words the manuals under-represent, gets 0."""
+    lexicon = default_lexicon()
+
+    def domain(text: str) -> float:
+        tokens = tokenize(text, segments(Document("t", text))).tokens
+        return document_domain(DocumentWords.of(tokens, (), text), lexicon)
+
+    assert prose_coverage("fichier", lexicon) > 0 > prose_coverage("soldats", lexicon)
+    technical = (
+        "Le paquet installe le fichier de configuration du noyau ; la commande affiche "
+        "les options du serveur et le répertoire du système."
+    )
+    news = (
+        "Le président a rencontré les soldats au village, où la foule attendait les "
+        "chars depuis le matin de la guerre."
+    )
+    assert domain(technical) > 1.0
+    assert domain(news) == 0.0
 
 
 def _lexicon_with_collocations(tmp_path: Path, lines: list[str]) -> Lexicon:
