@@ -10,11 +10,21 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
+from mtfix.context import Agreement
 from mtfix.lexicon import Lexicon, default_lexicon, wordlists_dir
 from mtfix.models import Document
 from mtfix.segment import segments
-from mtfix.slot import INVERSION, Slot, collocation_word, slot_of
-from mtfix.suggest import SLOT_FEATURES, Suggester, collocation_fit
+from mtfix.slot import INVERSION, DocumentWords, Slot, collocation_word, slot_of
+from mtfix.suggest import (
+    SLOT_FEATURES,
+    Suggester,
+    collocation_fit,
+    document_domain,
+    expected_count,
+    prose_coverage,
+)
 from mtfix.tokenize import tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,6 +106,87 @@ def test_a_word_the_prose_overuses_loses_only_what_french_at_large_would_expect(
     assert collocation_fit(40, 5000, rate, 100.0) == collocation_fit(40, 5000, rate, 5000.0) > 0
 
 
+def test_a_word_the_prose_lacks_scores_as_the_slot_s_candidates_do():
+    """French at large writes the word 70 times per prose's worth, the manuals never: it
+    scores as a word seen 70 times, beside the slot's word as often as the slot's other
+    candidates are (``share``), not 0 while the words the manuals know score their pairs."""
+    rate, share = 0.01, 0.1
+    unknown = collocation_fit(0, 0, rate, 70.0, share)
+    assert unknown > 1.5
+    assert unknown == pytest.approx(collocation_fit(7, 70, rate, 70.0))
+    assert collocation_fit(0, 0, rate, 70.0) == 0.0  # no candidate to learn the share from
+    assert collocation_fit(0, 0, 0.0, 70.0, share) == 0.0  # an unknown neighbour
+    # Its own occurrences still count: a hundred, never beside the word, stay against it.
+    assert collocation_fit(0, 100, rate, 3000.0, share) < 0
+    # A word the prose writes as often as French at large keeps its own figure.
+    assert collocation_fit(5, 3000, rate, 3000.0, share) == collocation_fit(5, 3000, rate, 3000.0)
+
+
+def test_a_candidate_the_prose_never_saw_is_not_outranked_for_the_pairs_of_those_it_saw(
+    tmp_path,
+):
+    """A candidate ranks just before a less common one alone; beside ``zorglub`` the
+    manuals know only the second, a quarter of its occurrences there (a noun after its
+    determiner). The first, never seen in the manuals, keeps its place: their silence is
+    no evidence against it."""
+    first, second = close_pair("viewpoint", more_common_first=True)
+    lexicon = default_lexicon()
+    total = 3_000_000
+    first_general = expected_count(total, lexicon.info(first).fr)
+    second_count = round(expected_count(total, lexicon.info(second).fr))
+    assert first_general > second_count > 20
+    lexicon = _lexicon_with_collocations(
+        tmp_path,
+        [
+            f"#total\t{total}\t\t\t\t\t0\t0",
+            f"{second}\t{second_count}\tzorglub:{second_count // 4}\t\t\t\t0\t0",
+            "zorglub\t30000\t\t\t\t\t0\t0",
+        ],
+    )
+    suggester = Suggester(lexicon)
+    alone = [word for word, _, _ in suggester.rank("viewpoint")]
+    assert alone.index(first) < alone.index(second)
+    beside = [word for word, _, _ in suggester.rank("viewpoint", Slot(left="zorglub"))]
+    assert beside.index(first) < beside.index(second)
+    features = {f.word: f.slot for f in suggester.features("viewpoint", Slot(left="zorglub"))}
+    assert features[first][LEFT] >= features[second][LEFT] > 2
+
+
+def test_after_les_a_general_word_the_manuals_lack_is_not_outranked_by_ones_they_know():
+    """``les`` before a plural noun is a strong pair for every noun the manuals write
+    (``notions``, ``questions``, ``marges``): the translation they lack ranks first."""
+    suggester = Suggester(default_lexicon())
+    slot = Slot(agreement=Agreement("", "pl", True), previous="les", left="les")
+    lexicon = default_lexicon()
+    for english, french in (("feelings", "sentiments"), ("doubts", "doutes"), ("lips", "lèvres")):
+        assert lexicon.neighbours(french).count < 0.1 * expected_count(
+            lexicon.prose_words, lexicon.info(french).fr
+        )
+        assert suggester.rank(english, slot)[0][0] == french, english
+
+
+def test_the_manuals_vocabulary_counts_only_in_a_document_like_them():
+    """``prose_domain``: a candidate's over-representation in the manuals is a prior in a
+    technical document only; news prose, whose words the manuals under-represent, gets 0."""
+    lexicon = default_lexicon()
+
+    def domain(text: str) -> float:
+        tokens = tokenize(text, segments(Document("t", text))).tokens
+        return document_domain(DocumentWords.of(tokens, (), text), lexicon)
+
+    assert prose_coverage("fichier", lexicon) > 0 > prose_coverage("soldats", lexicon)
+    technical = (
+        "Le paquet installe le fichier de configuration du noyau ; la commande affiche "
+        "les options du serveur et le répertoire du système."
+    )
+    news = (
+        "Le président a rencontré les soldats au village, où la foule attendait les "
+        "chars depuis le matin de la guerre."
+    )
+    assert domain(technical) > 1.0
+    assert domain(news) == 0.0
+
+
 def _lexicon_with_collocations(tmp_path: Path, lines: list[str]) -> Lexicon:
     for path in WORDLISTS.iterdir():
         if path.is_file() and path.name != "collocations.tsv":
@@ -105,12 +196,18 @@ def _lexicon_with_collocations(tmp_path: Path, lines: list[str]) -> Lexicon:
     return Lexicon(tmp_path)
 
 
-def close_pair(english: str) -> tuple[str, str]:
-    """Two single-word candidates ranked one after the other, the closest in score."""
-    ranked = [(w, share) for w, share, _ in Suggester(default_lexicon()).rank(english)]
+def close_pair(english: str, more_common_first: bool = False) -> tuple[str, str]:
+    """Two single-word candidates ranked one after the other, the closest in score (with
+    ``more_common_first``, among those where the first is the more common in French)."""
+    lexicon = default_lexicon()
+    ranked = [(w, share) for w, share, _ in Suggester(lexicon).rank(english)]
     # Shares are rounded: only candidates with a share above 0 are compared.
     single = [(w, share) for w, share in ranked if " " not in w and share > 0]
-    pairs = itertools.pairwise(single)
+    pairs = [
+        pair
+        for pair in itertools.pairwise(single)
+        if not more_common_first or lexicon.info(pair[0][0]).fr > lexicon.info(pair[1][0]).fr
+    ]
     (first, _), (second, _) = min(pairs, key=lambda pair: pair[0][1] / pair[1][1])
     return first, second
 

@@ -4,14 +4,15 @@ suggestions are computed, never what they are."""
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from operator import mul
 
 from mtfix.context import Agreement
 from mtfix.lexicon import default_lexicon
 from mtfix.models import Document, Finding
 from mtfix.pipeline import CheckOptions, check_document
 from mtfix.segment import segments
-from mtfix.slot import DocumentWords, Slot
-from mtfix.suggest import Suggester
+from mtfix.slot import DocumentWords, Slot, slot_of
+from mtfix.suggest import Suggester, _weight_vectors, document_domain
 from mtfix.tokenize import tokenize
 
 # The same intrusions in the same slots, in documents that hold some of their
@@ -94,3 +95,28 @@ def test_the_column_index_pairs_words_as_the_token_index_does():
         assert by_columns.counts == by_tokens.counts
         assert by_columns.pairs == by_tokens.pairs
         assert ("en", "charge") in by_columns.pairs
+
+
+def test_the_cached_slot_sums_are_the_features_sums_in_a_technical_document():
+    """The case cache holds the slot sums of no document; in a document the manuals'
+    vocabulary fits (``prose_domain`` not 0) each candidate's sum is completed to the
+    bit of the sum ``features`` gives (what the fit reads)."""
+    text = (
+        "Le paquet installe le fichier de configuration du noyau ; la commande affiche "
+        "les options du serveur. Il faut un angle précis sur le problem du système."
+    )
+    lexicon = default_lexicon()
+    document = Document("<text>", text)
+    findings = check_document(document, CheckOptions(suggest=False))
+    tokens = tokenize(text, segments(document)).tokens
+    words = DocumentWords.of(tokens, findings, text)
+    assert document_domain(words, lexicon) > 0
+    start = text.index("problem")
+    slot = slot_of(text, start, start + len("problem"), tokens, words)
+    suggester = Suggester(lexicon)
+    assert suggester.weights.prose_domain
+    _, fixed = suggester._document_case("problem", replace(slot, document=None), slot)
+    weights = _weight_vectors(suggester.weights)[0]
+    features = suggester.features("problem", slot)
+    assert [sums for sums, _, _ in fixed] == [sum(map(mul, weights, f.slot)) for f in features]
+    assert len({round(sums, 6) for sums, _, _ in fixed}) > 1

@@ -19,7 +19,7 @@ import re
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import compress
+from itertools import compress, islice
 from operator import mul
 from typing import NamedTuple
 
@@ -27,7 +27,15 @@ from .context import Agreement
 from .lexicon import Lexicon, WordInfo
 from .models import Finding, Suggestion, Token
 from .rules import SUGGESTED_RULES
-from .slot import EMPTY_SLOT, DocumentWords, Slot, count_forms, locutions, slot_of
+from .slot import (
+    EMPTY_SLOT,
+    FUNCTION_WORDS,
+    DocumentWords,
+    Slot,
+    count_forms,
+    locutions,
+    slot_of,
+)
 
 MAX_SUGGESTIONS = 5
 CACHE_SIZE = 50_000  # candidate lists kept per process, by English text
@@ -120,6 +128,11 @@ SLOT_FEATURES = (
     # How often a document this long would hold the candidate by its French frequency
     # (log, 0 when it is not there): a common word standing elsewhere tells little.
     "document_expected",
+    # How much more often the manuals of collocations.tsv write the candidate than French
+    # at large (log ratio), times how much more often they write the document's own
+    # words (0 for a document unlike them: news prose): the manuals' vocabulary is a
+    # prior only for a document of their kind.
+    "prose_domain",
 )
 FEATURES = SPIN_FEATURES + TRANSLATION_FEATURES + SLOT_FEATURES
 HYPOTHESES = ("spin", "untranslated")
@@ -132,48 +145,49 @@ class RankingWeights:
     the spin hypothesis before any evidence. ``locution`` is set by hand: no generator
     writes a light-verb locution, so the fit has nothing to move it with."""
 
-    moby_backward: float = 0.94
-    moby_forward: float = 0.73
-    wordnet: float = -4.93
-    hypernym: float = -0.62
-    mythes: float = -2.08
-    mutual: float = -0.9
-    closeness: float = 1.25
-    entry_size: float = -0.45
-    neighbours: float = 0.49
-    visible_draw: float = -0.6
-    homograph: float = -0.07
-    moby_document: float = 0.06
-    wordnet_document: float = 10.2
-    mythes_document: float = 4.26
-    shared: float = 1.05
-    anglicism: float = 2.41
-    dictionary: float = 0.96
-    cognate: float = -0.33
-    evidence: float = 0.66
-    similarity: float = -0.01
-    translated_from: float = -0.45
-    french_frequency: float = 0.67
-    agreement: float = 0.35
-    number: float = 0.25
-    in_document: float = -0.7
-    document_count: float = 0.38
-    document_pair: float = 1.54
-    noun_after_de: float = 0.18
-    noun_at_start: float = -0.54
+    moby_backward: float = 1.02
+    moby_forward: float = 0.92
+    wordnet: float = -4.98
+    hypernym: float = -0.48
+    mythes: float = -2.03
+    mutual: float = -0.98
+    closeness: float = 1.08
+    entry_size: float = -0.55
+    neighbours: float = 0.41
+    visible_draw: float = -0.48
+    homograph: float = -0.05
+    moby_document: float = 0.08
+    wordnet_document: float = 10.27
+    mythes_document: float = 4.27
+    shared: float = 0.97
+    anglicism: float = 2.32
+    dictionary: float = 0.94
+    cognate: float = -0.17
+    evidence: float = 0.68
+    similarity: float = -0.11
+    translated_from: float = -0.41
+    french_frequency: float = 0.84
+    agreement: float = 0.36
+    number: float = 0.27
+    in_document: float = -0.77
+    document_count: float = 0.31
+    document_pair: float = 1.66
+    noun_after_de: float = 0.16
+    noun_at_start: float = -0.48
     locution: float = 3.0
-    noun_before_determiner: float = -0.28
-    noun_after_copula: float = -0.62
-    infinitive_slot: float = 1.06
-    form: float = 0.37
-    gender_mismatch: float = -2.6
+    noun_before_determiner: float = -0.33
+    noun_after_copula: float = -0.6
+    infinitive_slot: float = 0.99
+    form: float = 0.31
+    gender_mismatch: float = -2.67
     number_mismatch: float = -1.45
-    collocation_left: float = 0.86
-    collocation_right: float = 0.62
-    collocation_across: float = 0.61
-    collocation_across_right: float = 0.66
-    document_expected: float = -1.68
-    spin_bias: float = -0.89
+    collocation_left: float = 0.77
+    collocation_right: float = 0.56
+    collocation_across: float = 0.51
+    collocation_across_right: float = 0.62
+    document_expected: float = -1.51
+    prose_domain: float = 0.58
+    spin_bias: float = -0.75
 
     def vector(self, names: tuple[str, ...]) -> tuple[float, ...]:
         return tuple(getattr(self, name) for name in names)
@@ -187,6 +201,9 @@ PRIOR_LIMIT = 0.02  # neither kind of damage is ever ruled out
 # Pairs' worth added to both the seen and the expected count of a collocation: a pair
 # expected about once and never seen is weak evidence, one expected ten times strong.
 COLLOCATION_PSEUDO_COUNT = 0.25
+# Occurrences' worth of the slot's candidates' share beside the slot's word in the share
+# of a word the prose writes less often than French at large (``collocation_fit``).
+COLLOCATION_PRIOR = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -584,7 +601,8 @@ class Suggester:
         return self._slot_features(normalise(english), slot)
 
     def _slot_features(self, phrase: str, slot: Slot) -> list[Features]:
-        facts = _SlotFacts.of(slot, self.lexicon)
+        entries = self._phrase_features(phrase)
+        facts = _SlotFacts.of(slot, self.lexicon, (f.word for f, _, _ in entries))
         return [
             Features(
                 features.word,
@@ -594,7 +612,7 @@ class Suggester:
                 _slot_values(features.word, info, static, slot, facts),
                 features.bits,
             )
-            for features, info, static in self._phrase_features(phrase)
+            for features, info, static in entries
         ]
 
     def _document_case(
@@ -611,12 +629,22 @@ class Suggester:
         # Copies: a document's cases are told apart by the identity of their lists.
         group, group_fixed = list(case.candidates), case.fixed
         held = case.forms.keys() & document.counts.keys() if document is not None else ()
+        entries = self._phrase_features(phrase)
+        # The cached sums are those of no document: prose_domain was 0 in them.
+        domain = document_domain(document, self.lexicon) if document is not None else 0.0
+        if domain and self.weights.prose_domain:
+            weight = self.weights.prose_domain
+            group_fixed = tuple(
+                (sums + weight * (static.coverage * domain), spin, translation)
+                for (sums, spin, translation), (_, _, static) in zip(
+                    group_fixed, entries, strict=True
+                )
+            )
         if not held:
             return group, list(group_fixed)
         group_fixed = list(group_fixed)
-        facts = _SlotFacts.of(slot, self.lexicon)
+        facts = case.facts  # what _SlotFacts reads of a slot is not its document
         slot_weights = _weight_vectors(self.weights)[0]
-        entries = self._phrase_features(phrase)
         for index in sorted({index for form in held for index in case.forms[form]}):
             f, info, static = entries[index]
             values = _slot_values(f.word, info, static, slot, facts)
@@ -641,15 +669,14 @@ class Suggester:
         candidates, forms, likelihoods = self._phrase_candidates(phrase)
         # fixed_parts(self.features(phrase, bare)), without the feature objects: the
         # likelihood sums do not depend on the slot.
-        facts = _SlotFacts.of(bare, self.lexicon)
+        entries = self._phrase_features(phrase)
+        facts = _SlotFacts.of(bare, self.lexicon, (f.word for f, _, _ in entries))
         slot_weights = _weight_vectors(self.weights)[0]
         fixed = tuple(
             (sum(map(mul, slot_weights, _slot_values(f.word, info, static, bare, facts))), *sums)
-            for (f, info, static), sums in zip(
-                self._phrase_features(phrase), likelihoods, strict=True
-            )
+            for (f, info, static), sums in zip(entries, likelihoods, strict=True)
         )
-        case = self._cases[key] = _Case(candidates, fixed, forms)
+        case = self._cases[key] = _Case(candidates, fixed, forms, facts)
         if len(self._cases) > CASE_CACHE_SIZE:
             self._cases.popitem(last=False)
         return case
@@ -684,7 +711,8 @@ class Suggester:
             cached = []
             for group in by_word.values():
                 features, info = self._features(phrase, group)
-                cached.append((features, info, _StaticSlot.of(phrase, features.word, info)))
+                static = _StaticSlot.of(phrase, features.word, info, self.lexicon)
+                cached.append((features, info, static))
             if len(self._cache) < CACHE_SIZE:
                 self._cache[phrase] = cached
         return cached
@@ -799,6 +827,7 @@ class _Case(NamedTuple):
     # The word forms whose count in a document changes a slot value, and the indices of
     # the candidates whose values they change.
     forms: dict[str, tuple[int, ...]]
+    facts: _SlotFacts  # the slot's, computed with the candidates' fixed parts
 
 
 class _StaticSlot(NamedTuple):
@@ -810,15 +839,17 @@ class _StaticSlot(NamedTuple):
     noun: bool
     number: float
     form: float
+    coverage: float  # prose_coverage of the candidate's first word
 
     @classmethod
-    def of(cls, phrase: str, word: str, info: WordInfo) -> _StaticSlot:
+    def of(cls, phrase: str, word: str, info: WordInfo, lexicon: Lexicon) -> _StaticSlot:
         single = " " not in phrase and " " not in word
         number = 0.0
         if single:
             number = 1.0 if english_plural(phrase) == french_plural_form(word) else -1.0
         noun = bool(info.genders) and " " not in word
-        return cls(single, noun, number, form_match(phrase, word) if single else 0.0)
+        form = form_match(phrase, word) if single else 0.0
+        return cls(single, noun, number, form, prose_coverage(word.split(" ")[0], lexicon))
 
 
 class _SlotFacts(NamedTuple):
@@ -835,9 +866,13 @@ class _SlotFacts(NamedTuple):
     across_rate: float
     across_right_rate: float
     lexicon: Lexicon
+    # Per collocation feature, the share of the occurrences of the slot's candidates that
+    # the prose writes beside the slot's word (pooled: pairs seen over words seen).
+    shares: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    pairs: dict[str, CandidatePairs] | None = None  # the candidates', read for the shares
 
     @classmethod
-    def of(cls, slot: Slot, lexicon: Lexicon) -> _SlotFacts:
+    def of(cls, slot: Slot, lexicon: Lexicon, words: Iterable[str] = ()) -> _SlotFacts:
         # in_locution is false without both neighbours: no table to consult then.
         table = locutions(lexicon) if slot.previous and slot.following else {}
         size = max(lexicon.prose_words, 1)
@@ -849,23 +884,83 @@ class _SlotFacts(NamedTuple):
             rates[2] = lexicon.neighbours(slot.across).before_function / size
         if slot.across_right:
             rates[3] = lexicon.neighbours(slot.across_right).after_function / size
-        return cls(table, slot.after_copula, slot.wants_infinitive, *rates, lexicon)
+        if not any(rates):
+            return cls(table, slot.after_copula, slot.wants_infinitive, *rates, lexicon)
+        pairs = {word: candidate_pairs(word, slot, lexicon) for word in words}
+        shares = collocation_shares(pairs.values())
+        return cls(table, slot.after_copula, slot.wants_infinitive, *rates, lexicon, shares, pairs)
 
 
-def collocation_fit(seen: int, count: int, rate: float, general: float) -> float:
+def collocation_fit(
+    seen: int, count: int, rate: float, general: float, share: float = 0.0
+) -> float:
     """log (seen + c) / (expected + c): how much more often a pair stands in the prose
     than the counts of its words predict (``expected = count * rate``). A pair seen less
     often than expected counts against the word only as far as French at large, where
     the word stands ``general`` times per prose's worth, would have it more often: the
     manuals write some words far more than French does (``aide``, in help pages), and
-    their other neighbours are no evidence against them."""
-    if not rate or not count:
+    their other neighbours are no evidence against them.
+
+    A word the manuals write less often than French at large (``pensées``: news prose
+    is not their domain) would otherwise score 0 where the words they know score their
+    pairs: its ``general - count`` missing occurrences are taken to stand beside the
+    slot's word as often as the slot's other candidates do (``share``, pairs over
+    occurrences, pooled over them)."""
+    if not rate:
+        return 0.0
+    if general > count and share:
+        # The word's share beside the slot's word, its own pairs with COLLOCATION_PRIOR
+        # occurrences' worth of the slot's share, over as many occurrences as French
+        # at large gives it.
+        own = (seen + COLLOCATION_PRIOR * share) / (count + COLLOCATION_PRIOR)
+        seen, count = general * own, general  # type: ignore[assignment]
+    if not count:
         return 0.0
     fit = math.log((seen + COLLOCATION_PSEUDO_COUNT) / (count * rate + COLLOCATION_PSEUDO_COUNT))
     if fit < 0 and general < count:
         expected = general * rate + COLLOCATION_PSEUDO_COUNT
         return min(0.0, math.log((seen + COLLOCATION_PSEUDO_COUNT) / expected))
     return fit
+
+
+class CandidatePairs(NamedTuple):
+    """A candidate in the prose of ``collocations.tsv``: how often its first and its last
+    word stand there, and its pairs with the slot's words, in ``collocation_values``
+    order (its first word after the word before the slot, its last before the word after
+    it, its first across a determiner, its last across one)."""
+
+    first_count: int
+    last_count: int
+    seen: tuple[int, int, int, int]
+
+
+def candidate_pairs(word: str, slot: Slot, lexicon: Lexicon) -> CandidatePairs:
+    parts = word.replace("’", "'").split(" ")
+    first = lexicon.neighbours(parts[0])
+    last = first if len(parts) == 1 else lexicon.neighbours(parts[-1])
+    seen = (
+        first.left(slot.left),
+        last.right(slot.right),
+        first.across(slot.across),
+        last.across_right(slot.across_right),
+    )
+    return CandidatePairs(first.count, last.count, seen)
+
+
+def collocation_shares(candidates: Iterable[CandidatePairs]) -> tuple[float, float, float, float]:
+    """For each collocation feature, the candidates' pairs with the slot's word over
+    their occurrences, pooled."""
+    left = right = across = across_right = 0
+    firsts = lasts = 0
+    for first_count, last_count, (left_seen, right_seen, across_seen, after_seen) in candidates:
+        left += left_seen
+        right += right_seen
+        across += across_seen
+        across_right += after_seen
+        firsts += first_count
+        lasts += last_count
+    firsts, lasts = max(firsts, 1), max(lasts, 1)  # no occurrence: no pair either
+    return left / firsts, right / lasts, across / firsts, across_right / lasts
 
 
 def collocation_values(
@@ -876,22 +971,20 @@ def collocation_values(
     across a determiner, its last word before the word after it and across one."""
     if not (facts.left_rate or facts.right_rate or facts.across_rate or facts.across_right_rate):
         return 0.0, 0.0, 0.0, 0.0
-    words = word.replace("’", "'").split(" ")
     lexicon = facts.lexicon
-    first = lexicon.neighbours(words[0])
-    last = first if len(words) == 1 else lexicon.neighbours(words[-1])
+    pairs = facts.pairs.get(word) if facts.pairs is not None else None
+    if pairs is None:
+        pairs = candidate_pairs(word, slot, lexicon)
+    first_count, last_count, (left, right, across, across_right) = pairs
+    words = word.replace("’", "'").split(" ")
     first_general = _general_count(words[0], lexicon)
     last_general = first_general if len(words) == 1 else _general_count(words[-1], lexicon)
+    shares = facts.shares
     return (
-        collocation_fit(first.left(slot.left), first.count, facts.left_rate, first_general),
-        collocation_fit(last.right(slot.right), last.count, facts.right_rate, last_general),
-        collocation_fit(first.across(slot.across), first.count, facts.across_rate, first_general),
-        collocation_fit(
-            last.across_right(slot.across_right),
-            last.count,
-            facts.across_right_rate,
-            last_general,
-        ),
+        collocation_fit(left, first_count, facts.left_rate, first_general, shares[0]),
+        collocation_fit(right, last_count, facts.right_rate, last_general, shares[1]),
+        collocation_fit(across, first_count, facts.across_rate, first_general, shares[2]),
+        collocation_fit(across_right, last_count, facts.across_right_rate, last_general, shares[3]),
     )
 
 
@@ -931,7 +1024,45 @@ def _slot_values(
         *agreement_mismatches(slot.agreement, word, info),
         *collocation_values(word, slot, facts),
         math.log(expected_count(document.total, info.fr) + 0.1) if count else 0.0,
+        static.coverage * document_domain(document, facts.lexicon) if document else 0.0,
     )
+
+
+COVERAGE_LIMIT = 4.0  # |prose_coverage|: a word the manuals never write is not infinitely rare
+
+
+def prose_coverage(word: str, lexicon: Lexicon) -> float:
+    """log of how much more often the prose of ``collocations.tsv`` writes ``word`` than
+    French at large would in as many words (one occurrence added to each side)."""
+    ratio = math.log((lexicon.neighbours(word).count + 1) / (_general_count(word, lexicon) + 1))
+    return min(max(ratio, -COVERAGE_LIMIT), COVERAGE_LIMIT)
+
+
+DOMAIN_SAMPLE = 2000  # distinct words of a document read for its domain
+_domains: OrderedDict[int, tuple[DocumentWords, float]] = OrderedDict()
+
+
+def document_domain(document: DocumentWords, lexicon: Lexicon) -> float:
+    """How much the document reads like the manuals: the mean ``prose_coverage`` of its
+    French words (each distinct word counted once; the function words left out), 0 when
+    it is below 0, as in news prose. Kept for the last few documents (by identity)."""
+    known = _domains.get(id(document))
+    if known is not None and known[0] is document:
+        return known[1]
+    values = []
+    for word in islice(document.counts, DOMAIN_SAMPLE * 4):
+        if len(word) < 3 or word in FUNCTION_WORDS:
+            continue
+        info = lexicon.info(word)
+        if info.fr > 0 and info.in_lexicon:
+            values.append(prose_coverage(word, lexicon))
+            if len(values) == DOMAIN_SAMPLE:
+                break
+    domain = max(0.0, sum(values) / len(values)) if values else 0.0
+    _domains[id(document)] = (document, domain)
+    if len(_domains) > 8:
+        _domains.popitem(last=False)
+    return domain
 
 
 def entry_size_features(sizes: tuple[int, int, int]) -> tuple[float, float, float]:
