@@ -18,19 +18,14 @@ Nothing here is fitted on the simulated cases, the test splits or the seed.
 from __future__ import annotations
 
 import argparse
-import json
 import zlib
 from pathlib import Path
 
-import numpy as np
 from tune_suggest import CORPORA, FITTED_ON, Case, accuracy, fit, vector
+from tune_suggest import gold_cases as tune_gold_cases
 
 import mtfix.suggest as suggest
 from mtfix.lexicon import NO_NEIGHBOURS, Lexicon, Neighbours, default_lexicon
-from mtfix.models import Document, Finding
-from mtfix.segment import segments
-from mtfix.slot import DocumentWords, slot_of
-from mtfix.tokenize import tokenize
 
 
 class HidingLexicon(Lexicon):
@@ -46,55 +41,17 @@ class HidingLexicon(Lexicon):
 
 def gold_cases(lexicon: Lexicon, folder: Path, first: int, share: float) -> list[Case]:
     """``tune_suggest.gold_cases``, hiding the expected word of ``share`` of the spans."""
-    suggester = suggest.Suggester(lexicon)
-    hiding = isinstance(lexicon, HidingLexicon)
-    cases = []
-    for number, gold_path in enumerate(sorted(folder.glob("*.json")), start=first):
-        text = gold_path.with_suffix(".txt").read_text("utf-8")
-        tokens = tokenize(text, segments(Document(str(gold_path), text))).tokens
-        spans = json.loads(gold_path.read_text("utf-8"))["spans"]
-        flagged = [Finding(s["start"], s["end"], s["text"], "gold", 1.0, "") for s in spans]
-        document = DocumentWords.of(tokens, flagged, text)
-        easy = []
-        for span in spans:
-            if span["kind"] != "easy":
-                continue
-            key = f"{gold_path.name}:{span['start']}".encode()
-            if hiding:
-                lexicon.hidden.clear()
-                if zlib.crc32(key) % 1000 < share * 1000:
-                    lexicon.hidden.update(e.lower().split(" ")[0] for e in span["expected"])
-            slot = slot_of(text, span["start"], span["end"], tokens, document)
-            features = suggester.features(span["text"], slot)
-            if features:
-                easy.append((span, features))
-        if hiding:
-            lexicon.hidden.clear()
-        profile = suggest.thesaurus_profile(features for _, features in easy)
-        by_phrase = {suggest.normalise(span["text"]): features for span, features in easy}
-        for span in spans:
-            if suggest.normalise(span["text"]) not in by_phrase:
-                by_phrase[suggest.normalise(span["text"])] = suggester.features(span["text"])
-        votes = suggest.shared_candidates(by_phrase)
-        for span, features in easy:
-            features = [f.with_profile(profile, votes[f.word] - 1) for f in features]
-            expected = {e.lower() for e in span["expected"]}
-            spin = [f.spin or (0.0,) * len(suggest.SPIN_FEATURES) for f in features]
-            translation = [
-                f.translation or (0.0,) * len(suggest.TRANSLATION_FEATURES) for f in features
-            ]
-            cases.append(
-                Case(
-                    np.array(spin),
-                    np.array([f.spin is not None for f in features]),
-                    np.array(translation),
-                    np.array([f.translation is not None for f in features]),
-                    np.array([f.slot for f in features]),
-                    np.array([f.word.lower() in expected for f in features]),
-                    number,
-                )
-            )
-    return cases
+    hidden = lexicon.hidden if isinstance(lexicon, HidingLexicon) else None
+
+    def hide(gold_path: Path, span: dict | None) -> None:
+        if hidden is None:
+            return
+        hidden.clear()
+        key = f"{gold_path.name}:{span['start']}".encode() if span else b""
+        if span is not None and zlib.crc32(key) % 1000 < share * 1000:
+            hidden.update(e.lower().split(" ")[0] for e in span["expected"])
+
+    return tune_gold_cases(suggest.Suggester(lexicon), folder, first, hide)
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -73,7 +74,15 @@ class Case:
     document: int
 
 
-def gold_cases(suggester: Suggester, folder: Path, first_document: int = 0) -> list[Case]:
+def gold_cases(
+    suggester: Suggester,
+    folder: Path,
+    first_document: int = 0,
+    before_span: Callable[[Path, dict | None], None] | None = None,
+) -> list[Case]:
+    """``before_span(gold_path, span)``: called before the features of each easy span are
+    read, and with ``None`` once the document's easy spans are read (a benchmark that
+    changes what the suggester sees per span: ``coverage_shift.py``)."""
     cases = []
     for number, gold_path in enumerate(sorted(folder.glob("*.json")), start=first_document):
         text = gold_path.with_suffix(".txt").read_text(encoding="utf-8")
@@ -85,10 +94,14 @@ def gold_cases(suggester: Suggester, folder: Path, first_document: int = 0) -> l
         for span in spans:
             if span["kind"] != "easy":
                 continue
+            if before_span is not None:
+                before_span(gold_path, span)
             slot = slot_of(text, span["start"], span["end"], tokens, document)
             features = suggester.features(span["text"], slot)
             if features:
                 easy.append((span, features))
+        if before_span is not None:
+            before_span(gold_path, None)
         profile = thesaurus_profile(features for _, features in easy)
         by_phrase = {normalise(span["text"]): features for span, features in easy}
         for span in spans:  # the hard ones too: mtfix check finds English words of both
