@@ -276,7 +276,20 @@ RERANK_DEPTH = 20  # suggester candidates the scorer chooses among (each costs a
 RERANK_CLOSE = 0.15
 # Weight of the suggester's own belief (log share) beside the model's: swept on 4 files
 # of each damage dev split and synthetic/dev (0.5, 1, 1.5, 2: mean easy top-1 .769, .801,
-# .815, .815 with --context), the smaller of the best two.
+# .815, .815 with --context), the smaller of the best two. Both the model's value and the
+# share carry how common the word is (within a slot the model's value rises 3.0 nats per
+# Zipf, the log share 0.66), but the expected word is the more common one: 0.39 Zipf above
+# the mean of the other four of the suggester's top 5, the most common of them for 41 %
+# of the spans. With issue 16's suggester, on 8 files of each dev split (1,045 easy
+# spans, ``benchmarks/context_rerank_sweep.py score`` then ``sweep``; gate 0.15,
+# shortlist 5): prior 0.5, 0.75, 1, 1.25, 1.5, 2 get 889, 901, 901, 898, 894, 895 first
+# suggestions right; taking the frequency off the model's value as pointwise mutual
+# information does (λ × the candidate's French Zipf × ln 10) gains nothing at any prior:
+# at 1.5, λ 0.1, 0.2, 0.3, 0.5, 1 get 892, 890, 889, 892, 889, at 1, 902, 898, 898, 893
+# (λ to 0.5); the model's own value of the word alone instead (one more sentence per
+# candidate) at most 898 at 1.5, 902 at 1. Prior 1 did not hold on 8 files of each test
+# split (3 fewer right: broad .732 -> .725, synthetic .811 -> .806, the seed 9 of 12
+# both ways): not kept.
 RERANK_PRIOR = 1.5
 # Candidates read with the whole sentence: the best by their reading up to the slot
 # (``Slot.left_only``, plus the prior); None reads every candidate whole. On 8 files of
