@@ -5,7 +5,8 @@
 
 For each folder under benchmarks/corpora: how many easy spans, how many a finding
 overlaps, and top-1 / top-3 (an expected word among the first 1 / 3 suggestions of the
-overlapping finding), over all easy spans and over the detected ones. ``--context``
+overlapping finding), over all easy spans and over the detected ones; top-5 (the
+first five are what ``--context`` re-ranks) over all easy spans. ``--context``
 scores with the language model (``mtfix[context]``); ``--sample N`` reads N files of
 each folder, spread over it.
 """
@@ -30,7 +31,7 @@ def sampled(paths: list[Path], sample: int | None) -> list[Path]:
 
 
 def score(folder: Path, context: bool = False, sample: int | None = None) -> str:
-    spans = detected = top1 = top3 = 0
+    spans = detected = top1 = top3 = top5 = 0
     options = CheckOptions(select=frozenset({"english"}), context=context)
     for gold_path in sampled(sorted(folder.glob("*.json")), sample):
         text = gold_path.with_suffix(".txt").read_text(encoding="utf-8")
@@ -47,12 +48,14 @@ def score(folder: Path, context: bool = False, sample: int | None = None) -> str
             suggested = [s.replacement.lower() for s in hits[0].suggestions]
             top1 += bool(suggested[:1] and suggested[0] in expected)
             top3 += bool(expected & set(suggested[:3]))
+            top5 += bool(expected & set(suggested[:5]))
     if not spans:
         return f"{folder.relative_to(CORPORA)}: no easy gold spans"
     return (
         f"{folder.relative_to(CORPORA)}: {spans} easy spans, {detected} detected; "
         f"top-1 {top1 / spans:.3f} ({top1 / max(detected, 1):.3f} of detected), "
-        f"top-3 {top3 / spans:.3f} ({top3 / max(detected, 1):.3f} of detected)"
+        f"top-3 {top3 / spans:.3f} ({top3 / max(detected, 1):.3f} of detected), "
+        f"top-5 {top5 / spans:.3f}"
     )
 
 
