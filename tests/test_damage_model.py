@@ -19,8 +19,10 @@ from mtfix.suggest import (
     SLOT_FEATURES,
     SPIN_FEATURES,
     TRANSLATION_FEATURES,
+    Ranking,
     Suggester,
     agreement_mismatches,
+    one_sense_per_document,
     rank_features,
 )
 from mtfix.tokenize import tokenize
@@ -294,3 +296,58 @@ def test_a_word_that_disagrees_with_the_determiner_is_marked():
     column = SLOT_FEATURES.index("gender_mismatch")
     assert masculine["section"].slot[column] == 1.0
     assert masculine["élément"].slot[column] == 0.0
+
+
+def _ranking(*ranked: tuple[str, float]) -> Ranking:
+    return Ranking(tuple((word, share, "synonym-fr") for word, share in ranked), (0.5, 0.5))
+
+
+def test_one_sense_per_document_settles_a_close_call_by_the_same_word_s_other_slots():
+    close = ("viewpoint", Slot(left="la"))
+    sure = ("viewpoint", Slot(left="de"))
+    other_word = ("gurus", Slot(left="les"))
+    rankings = {
+        close: _ranking(("situation", 0.45), ("perspective", 0.41), ("venue", 0.14)),
+        sure: _ranking(("perspective", 0.76), ("phase", 0.14), ("situation", 0.10)),
+        other_word: _ranking(("chefs", 0.6), ("guides", 0.4)),
+    }
+    pooled = one_sense_per_document(rankings, Counter(rankings.keys()), pooling=0.5)
+    assert pooled[close].ranked[0][0] == "perspective"
+    assert pooled[sure].ranked[0][0] == "perspective"
+    assert pooled[other_word] == rankings[other_word]
+    assert math.isclose(sum(share for _, share, _ in pooled[close].ranked), 1.0, abs_tol=0.01)
+    assert one_sense_per_document(rankings, Counter(rankings.keys()), pooling=0.0) == rankings
+
+
+def test_a_slot_sure_of_its_word_keeps_it_against_a_close_call_elsewhere():
+    sure = ("aid", Slot(left="l'"))
+    close = ("aid", Slot(left="une"))
+    rankings = {
+        sure: _ranking(("aide", 0.9), ("assistance", 0.1)),
+        close: _ranking(("assistance", 0.55), ("aide", 0.45)),
+    }
+    pooled = one_sense_per_document(rankings, Counter(rankings.keys()), pooling=0.5)
+    assert pooled[sure].ranked[0][0] == "aide"
+    assert pooled[close].ranked[0][0] == "aide"
+
+
+def test_a_slot_written_more_often_weighs_more_in_the_others_rankings():
+    once = ("aid", Slot(left="l'"))
+    often = ("aid", Slot(left="une"))
+    rankings = {
+        once: _ranking(("aide", 0.7), ("assistance", 0.3)),
+        often: _ranking(("assistance", 0.6), ("aide", 0.4)),
+    }
+    pooled = one_sense_per_document(rankings, Counter({once: 1, often: 1}), pooling=0.5)
+    assert pooled[once].ranked[0][0] == "aide"
+    pooled = one_sense_per_document(rankings, Counter({once: 1, often: 6}), pooling=0.5)
+    assert pooled[once].ranked[0][0] == "assistance"
+
+
+def test_the_same_english_word_gets_one_first_suggestion_across_its_slots():
+    text = (
+        "Le rapport décrit la viewpoint des habitants du quartier. Plus loin, il évoque la "
+        "viewpoint d'une reprise, puis la perspective d'une reprise rapide des travaux."
+    )
+    firsts = [f.suggestions[0].replacement for f in check_text(text) if f.text == "viewpoint"]
+    assert firsts == ["perspective", "perspective"]
