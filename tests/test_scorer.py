@@ -6,11 +6,11 @@ import io
 import re
 import sys
 
-from mtfix.models import Document
+from mtfix.models import Document, Finding, Suggestion
 from mtfix.pipeline import CheckOptions, check_document
 from mtfix.scorer import CachedScorer, FakeScorer, Ranked, Slot, reranked, slot_for
 from mtfix.segment import layout
-from mtfix.spun import context_would_help
+from mtfix.spun import context_would_help, one_sense_after_reranking
 from mtfix.tokenize import tokenize
 
 SEED = "Nous n’avons pas fait experience à la perspective d’Armageddon depuis Kennedy."
@@ -390,8 +390,9 @@ def test_a_finding_whose_first_suggestion_leads_clearly_is_not_scored() -> None:
     from mtfix.spun import rerank_findings
     from mtfix.suggest import Ranking
 
-    text = "Le convoi a reçu une aid hier. Le convoi a reçu une aid hier."
-    first, second = (text.index("aid"), text.rindex("aid"))
+    # Two English words: the same one twice would share one sense after re-ranking.
+    text = "Le convoi a reçu une aid hier. Le convoi a reçu une fix hier."
+    first, second = (text.index("aid"), text.index("fix"))
     lead = RERANK_CLOSE / 2  # the runner-up's share against the first's
     shares = {first: (0.9, 0.9 * lead), second: (0.5, 0.5 * min(1.0, 2 * RERANK_CLOSE))}
 
@@ -410,7 +411,8 @@ def test_a_finding_whose_first_suggestion_leads_clearly_is_not_scored() -> None:
 
     suggestions = (Suggestion("aide", 0.6, "c"), Suggestion("secours", 0.4, "d"))
     findings = [
-        Finding(s, s + 3, "aid", "english-word", 0.9, "m", suggestions) for s in (first, second)
+        Finding(s, s + 3, text[s : s + 3], "english-word", 0.9, "m", suggestions)
+        for s in (first, second)
     ]
     scorer = RecordingScorer({"secours": 50.0})
     out = rerank_findings(text, findings, tokens_of(text), Suggester(), scorer)
@@ -533,3 +535,17 @@ def test_a_users_openmp_wait_policy_is_kept(monkeypatch, tmp_path):
     monkeypatch.setenv("GOMP_SPINCOUNT", "50")
     scorer.LlamaScorer("fake")
     assert os.environ["GOMP_SPINCOUNT"] == "50"
+
+
+def test_after_reranking_the_same_word_s_close_call_follows_its_sure_slot() -> None:
+    def finding(start: int, text: str, *ranked: tuple[str, float]) -> Finding:
+        suggestions = tuple(Suggestion(word, share, "synonym-fr") for word, share in ranked)
+        return Finding(start, start + len(text), text, "english-word", 0.9, "", suggestions)
+
+    close = finding(0, "Viewpoint", ("Situation", 0.46), ("Perspective", 0.44), ("Phase", 0.1))
+    sure = finding(40, "viewpoint", ("perspective", 0.8), ("situation", 0.2))
+    other = finding(80, "aid", ("assistance", 0.5), ("aide", 0.5))
+    pooled = one_sense_after_reranking([close, sure, other])
+    assert [s.replacement for s in pooled[0].suggestions][:2] == ["Perspective", "Situation"]
+    assert pooled[1].suggestions[0].replacement == "perspective"
+    assert pooled[2] is other
