@@ -12,6 +12,7 @@ import gc
 import io
 import re
 import time
+from collections import Counter
 from collections.abc import Callable
 
 from typer.testing import CliRunner
@@ -24,8 +25,9 @@ from mtfix.pipeline import CheckOptions, check_document
 from mtfix.planning import plan, selected
 from mtfix.scorer import FakeScorer, slot_for
 from mtfix.segment import layout
+from mtfix.slot import Slot
 from mtfix.spun import repairs_of
-from mtfix.suggest import suggester_for
+from mtfix.suggest import Ranking, one_sense_per_document, suggester_for
 from mtfix.tokenize import tokenize
 
 MAX_GROWTH = 6.0  # time(4N) / time(N); linear is 4, quadratic 16
@@ -65,6 +67,20 @@ def test_check_with_suggestions_is_linear_in_findings() -> None:
         return lambda: check_document(document, CheckOptions())
 
     assert growth(make_run, 300) <= MAX_GROWTH
+
+
+def test_one_sense_per_document_is_linear_in_the_slots_of_one_word() -> None:
+    """A document writing one English word in many slots pools them all."""
+
+    def make_run(slots: int) -> Callable[[], object]:
+        ranked = tuple((f"mot{k}", 0.2, "synonym-fr") for k in range(5))
+        rankings = {
+            ("viewpoint", Slot(left=f"w{i}")): Ranking(ranked, (0.5, 0.5)) for i in range(slots)
+        }
+        occurrences = Counter(rankings.keys())
+        return lambda: one_sense_per_document(rankings, occurrences)
+
+    assert growth(make_run, 500) <= MAX_GROWTH
 
 
 def test_apply_fixes_is_linear_in_fixes() -> None:

@@ -436,6 +436,7 @@ def one_sense_per_document(
     if not pooling or all(len(group) < 2 for group in by_text.values()):
         return rankings
     pooled = dict(rankings)
+    floor = math.log(SHARE_FLOOR)
     for group in by_text.values():
         if len(group) < 2:
             continue
@@ -445,17 +446,21 @@ def one_sense_per_document(
             }
             for case in group
         }
+        # Every slot's log shares summed once (a word a slot lacks reads as the floor),
+        # each slot then takes its own out: linear in the findings, however many.
+        base = floor * sum(occurrences[case] for case in group)
+        totals: dict[str, float] = {}
+        for case in group:
+            for word, value in logs[case].items():
+                totals[word] = totals.get(word, base) + occurrences[case] * (value - floor)
         for case in group:
             own = rankings[case]
             if not own.ranked:
                 continue
+            count = occurrences[case]
             scores = []
             for word, _, source in own.ranked:
-                others = sum(
-                    occurrences[other] * logs[other].get(word, math.log(SHARE_FLOOR))
-                    for other in group
-                    if other != case
-                )
+                others = totals[word] - count * logs[case][word]
                 scores.append((logs[case][word] + pooling * others, word, source))
             top = max(score for score, _, _ in scores)
             weights = [math.exp(score - top) for score, _, _ in scores]
