@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .models import Edit, Finding, Suggestion, Token
+from .suggest import SHARE_FLOOR, softmax_shares
 from .tokenize import indexed
 
 MAX_CONTEXT_CHARS = 300  # around the word: a long sentence is cut to this window
@@ -318,16 +319,10 @@ def rerank_scores(
     """Candidates ordered by the model's log-probability plus the suggester's log share."""
     values = scorer.score(slot, [r.word for r in ranked])
     combined = [
-        (r, v + prior * math.log(max(r.share, 1e-3))) for r, v in zip(ranked, values, strict=True)
+        (r, v + prior * math.log(max(r.share, SHARE_FLOOR)))
+        for r, v in zip(ranked, values, strict=True)
     ]
     return sorted(combined, key=lambda pair: -pair[1])
-
-
-def softmax_shares(values: Sequence[float]) -> list[float]:
-    top = max(values)
-    exps = [math.exp(v - top) for v in values]
-    total = sum(exps)
-    return [round(e / total, 3) for e in exps]
 
 
 def reranked(

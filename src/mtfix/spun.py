@@ -33,7 +33,6 @@ from .scorer import (
     reranked,
     score_each,
     slot_for,
-    softmax_shares,
 )
 from .suggest import (  # noqa: F401  (context_would_help: read here by tests)
     MAX_SUGGESTIONS,
@@ -42,6 +41,7 @@ from .suggest import (  # noqa: F401  (context_would_help: read here by tests)
     context_would_help,
     match_case,
     one_sense_per_document,
+    softmax_shares,
 )
 from .table import SortedTable
 from .tokenize import Cover, indexed

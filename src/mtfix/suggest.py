@@ -422,6 +422,14 @@ SENSE_POOLING = 0.5
 SHARE_FLOOR = 1e-3  # shares are rounded to 3 decimals: a candidate below reads as this
 
 
+def softmax_shares(values: Sequence[float]) -> list[float]:
+    """``values`` (log scores) as shares of belief, rounded to 3 decimals."""
+    top = max(values)
+    exps = [math.exp(v - top) for v in values]
+    total = sum(exps)
+    return [round(e / total, 3) for e in exps]
+
+
 def one_sense_per_document(
     rankings: dict[tuple, Ranking], occurrences: Counter[tuple], pooling: float = SENSE_POOLING
 ) -> dict[tuple, Ranking]:
@@ -462,12 +470,10 @@ def one_sense_per_document(
             for word, _, source in own.ranked:
                 others = totals[word] - count * logs[case][word]
                 scores.append((logs[case][word] + pooling * others, word, source))
-            top = max(score for score, _, _ in scores)
-            weights = [math.exp(score - top) for score, _, _ in scores]
-            total = sum(weights)
+            shares = softmax_shares([score for score, _, _ in scores])
             order = sorted(range(len(scores)), key=lambda i: (-scores[i][0], scores[i][1]))
             pooled[case] = Ranking(
-                tuple((scores[i][1], round(weights[i] / total, 3), scores[i][2]) for i in order),
+                tuple((scores[i][1], shares[i], scores[i][2]) for i in order),
                 own.hypothesis_shares,
             )
     return pooled
