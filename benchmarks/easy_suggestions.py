@@ -2,18 +2,21 @@
 
     python benchmarks/easy_suggestions.py synthetic/test [seed ...] [--cost]
                                           [--context] [--sample N]
+                                          [--rerank-sentences-before N] [--rerank-repaired]
 
 For each folder under benchmarks/corpora: how many easy spans, how many a finding
 overlaps, and top-1 / top-3 (an expected word among the first 1 / 3 suggestions of the
 overlapping finding), over all easy spans and over the detected ones; top-5 (the
 first five are what ``--context`` re-ranks) over all easy spans. ``--context``
 scores with the language model (``mtfix[context]``); ``--sample N`` reads N files of
-each folder, spread over it.
+each folder, spread over it. The ``--rerank-*`` options read the sentences the
+re-ranking scores as ``spun-french-word`` does (README "Context scoring").
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import time
 from pathlib import Path
@@ -88,7 +91,26 @@ def main() -> None:
     parser.add_argument("--cost", action="store_true", help="time the suggester per finding")
     parser.add_argument("--context", action="store_true", help="score with the language model")
     parser.add_argument("--sample", type=int, help="files per folder, spread over it")
+    parser.add_argument(
+        "--rerank-sentences-before",
+        type=int,
+        default=0,
+        help="with --context: sentences read in front of a re-ranked finding's",
+    )
+    parser.add_argument(
+        "--rerank-repaired",
+        action="store_true",
+        help="with --context: re-rank in the sentence with the other findings corrected",
+    )
     args = parser.parse_args()
+    if args.rerank_sentences_before or args.rerank_repaired:
+        import mtfix.spun
+
+        mtfix.spun.rerank_findings = functools.partial(
+            mtfix.spun.rerank_findings,
+            repaired=args.rerank_repaired,
+            sentences_before=args.rerank_sentences_before,
+        )
     for name in args.folders:
         if not (CORPORA / name).is_dir():
             parser.error(f"no folder {name!r} under {CORPORA}")

@@ -420,6 +420,41 @@ def test_a_finding_whose_first_suggestion_leads_clearly_is_not_scored() -> None:
     assert len(scorer.slots) == 1  # the close finding only
 
 
+def test_reranking_reads_the_sentence_alone_unless_asked_for_more() -> None:
+    """By default a re-ranked finding is read in its own sentence as written; with
+    ``sentences_before`` the sentence in front comes too, and with ``repaired`` the other
+    findings read as their first suggestions (as ``spun-french-word`` reads)."""
+    from mtfix.models import Finding, Suggestion
+    from mtfix.spun import rerank_findings
+    from mtfix.suggest import Ranking
+
+    text = "Le convoi est parti tôt. Il a reçu une aid et un fix hier."
+    ranking = Ranking((("aide", 0.5, "c"), ("secours", 0.5, "d")), ())
+
+    class Suggester:
+        def document_rankings(self, text, findings, tokens):
+            return {id(f): (ranking, None) for f in findings}
+
+    suggestions = (Suggestion("aide", 0.5, "c"), Suggestion("secours", 0.5, "d"))
+    other = text.index("fix")
+    findings = [
+        Finding(text.index("aid"), text.index("aid") + 3, "aid", "english-word", 0.9, "m",
+                suggestions),
+        Finding(other, other + 3, "fix", "english-word", 0.9, "m",
+                (Suggestion("correctif", 0.9, "d"), Suggestion("réparation", 0.1, "d"))),
+    ]  # fmt: skip
+    read = {}
+    for options in ({}, {"sentences_before": 1, "repaired": True}):
+        scorer = RecordingScorer()
+        rerank_findings(text, findings, tokens_of(text), Suggester(),
+                        scorer, words_after=None, **options)  # fmt: skip
+        read[bool(options)] = scorer.slots[0]
+    alone, wider = read[False], read[True]
+    assert alone.sentence.startswith("Il a reçu") and "un fix" in alone.sentence
+    assert wider.sentence.startswith("Le convoi est parti tôt. Il a reçu")
+    assert "un correctif" in wider.sentence and wider.sentence[wider.start : wider.end] == "aid"
+
+
 def test_cached_scorer_passes_the_slots_it_lacks_to_the_inner_scorer_in_one_go() -> None:
     class Batches(FakeScorer):
         def __init__(self, preferences) -> None:

@@ -359,16 +359,21 @@ def rerank_findings(
     close: float = RERANK_CLOSE,
     shortlist: int | None = RERANK_SHORTLIST,
     words_after: int | None = RERANK_WORDS_AFTER,
+    repaired: bool = False,
+    sentences_before: int = 0,
 ) -> list[Finding]:
     """The suggester's top ``depth`` candidates re-ordered by the scorer, for every
     English-intrusion finding with a choice to make: a close one (the runner-up has at
     least ``close`` of the first's share); the others keep the suggester's order. With a
     ``shortlist``, only that many candidates, the best read up to the slot, are read
-    past it (``words_after`` words, None: the whole sentence)."""
+    past it (``words_after`` words, None: the whole sentence). ``repaired`` and
+    ``sentences_before`` read the sentence as ``spun_findings`` does (measured, not
+    used: README "Context scoring")."""
     tokens = indexed(tokens)
     result = []
     # The rankings the suggestions came from: with the document's evidence.
     rankings = suggester.document_rankings(text, findings, tokens)
+    repairs = _first_suggestions(findings) if repaired else Repairs()
     for finding in findings:
         if finding.rule not in SUGGESTED_RULES or len(finding.suggestions) < 2:
             result.append(finding)
@@ -381,12 +386,24 @@ def rerank_findings(
         if len(ranked) < 2 or ranked[1].share < close * ranked[0].share:
             result.append(finding)
             continue
-        slot = slot_for(text, finding.start, finding.end, tokens).words_after(words_after)
+        slot = slot_for(
+            text, finding.start, finding.end, tokens, repairs, sentences_before
+        ).words_after(words_after)
         if shortlist is not None and len(ranked) > shortlist:
             early = rerank_scores(slot.left_only(), ranked, scorer)[:shortlist]
             ranked = [r for r in ranked if any(r is e for e, _ in early)]
         result.append(reranked(finding, slot, ranked, scorer, MAX_SUGGESTIONS))
     return one_sense_after_reranking(result)
+
+
+def _first_suggestions(findings: Sequence[Finding]) -> Repairs:
+    """The findings' first suggestions as repairs (they carry them already, unlike the
+    findings ``repairs_of`` is given)."""
+    return Repairs(
+        Edit(f.start, f.end, f.suggestions[0].replacement)
+        for f in findings
+        if f.rule in SUGGESTED_RULES and f.suggestions
+    )
 
 
 def one_sense_after_reranking(findings: list[Finding]) -> list[Finding]:
