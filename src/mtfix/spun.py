@@ -342,11 +342,7 @@ def repairs_of(
     (``fait experience à la perspective`` makes ``perspective`` look wrong)."""
     tokens = indexed(tokens)
     english = [f for f in findings if f.rule in SUGGESTED_RULES]
-    return Repairs(
-        Edit(f.start, f.end, f.suggestions[0].replacement)
-        for f in suggester.suggest_findings(text, english, tokens)
-        if f.suggestions
-    )
+    return first_suggestions(suggester.suggest_findings(text, english, tokens))
 
 
 def rerank_findings(
@@ -373,7 +369,7 @@ def rerank_findings(
     result = []
     # The rankings the suggestions came from: with the document's evidence.
     rankings = suggester.document_rankings(text, findings, tokens)
-    repairs = _first_suggestions(findings) if repaired else Repairs()
+    repairs = first_suggestions(findings) if repaired else Repairs()
     for finding in findings:
         if finding.rule not in SUGGESTED_RULES or len(finding.suggestions) < 2:
             result.append(finding)
@@ -396,9 +392,8 @@ def rerank_findings(
     return one_sense_after_reranking(result)
 
 
-def _first_suggestions(findings: Sequence[Finding]) -> Repairs:
-    """The findings' first suggestions as repairs (they carry them already, unlike the
-    findings ``repairs_of`` is given)."""
+def first_suggestions(findings: Sequence[Finding]) -> Repairs:
+    """The first suggestion of each English-intrusion finding that has one, as a repair."""
     return Repairs(
         Edit(f.start, f.end, f.suggestions[0].replacement)
         for f in findings
